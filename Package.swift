@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "bulletin",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bulletin", targets: ["bulletin"]),
+        .library(name: "BulletinSearch", targets: ["BulletinSearch"]),
+        .library(name: "Xapian", targets: ["Xapian"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libxapian via pkg-config; only a module map and a header include.
+        .systemLibrary(
+            name: "CXapianCore",
+            pkgConfig: "xapian-core",
+            providers: [.apt(["libxapian-dev"])]
+        ),
+        // C++ shim: a C header over Xapian; every Xapian exception stops here.
+        .target(
+            name: "CXapian",
+            dependencies: ["CXapianCore"],
+            cxxSettings: [.unsafeFlags(["-std=c++17"])],
+            linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("stdc++")]
+        ),
+        // Safe Swift wrapper, nothing bulletin-specific.
+        .target(name: "Xapian", dependencies: ["CXapian"]),
+        // Parsing, extraction, schema, indexer, searcher, renderers.
+        .target(name: "BulletinSearch", dependencies: ["Xapian"]),
+        // The CLI, thin.
+        .executableTarget(
+            name: "bulletin",
+            dependencies: [
+                "BulletinSearch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
+        .testTarget(name: "BulletinSearchTests", dependencies: ["BulletinSearch"]),
+        .testTarget(name: "CLITests", dependencies: ["bulletin"]),
+    ]
+)

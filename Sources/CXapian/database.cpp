@@ -1,0 +1,175 @@
+#include "internal.h"
+
+#include <sstream>
+
+using cxapian::guarded;
+using cxapian::guarded_void;
+using cxapian::make_string;
+using cxapian::str;
+
+namespace {
+
+Xapian::WritableDatabase &writable(CXapianDatabase *db) {
+    if (!db->writable) throw Xapian::InvalidOperationError("database was opened read-only");
+    return *db->writable;
+}
+
+CXapianTermList *collect(Xapian::TermIterator it, Xapian::TermIterator end) {
+    auto list = std::make_unique<CXapianTermList>();
+    for (; it != end; ++it) list->entries.emplace_back(*it, it.get_termfreq());
+    return list.release();
+}
+
+} // namespace
+
+extern "C" {
+
+CXapianDatabase *CXapian_database_open(const char *path, size_t path_len, CXapianError *error) noexcept {
+    return guarded(error, (CXapianDatabase *)nullptr, [&] {
+        auto handle = std::make_unique<CXapianDatabase>();
+        handle->db = std::make_unique<Xapian::Database>(str(path, path_len));
+        return handle.release();
+    });
+}
+
+CXapianDatabase *CXapian_writable_database_open(const char *path, size_t path_len, CXapianError *error) noexcept {
+    return guarded(error, (CXapianDatabase *)nullptr, [&] {
+        auto handle = std::make_unique<CXapianDatabase>();
+        auto wdb = std::make_unique<Xapian::WritableDatabase>(str(path, path_len), Xapian::DB_CREATE_OR_OPEN);
+        handle->writable = wdb.get();
+        handle->db = std::move(wdb);
+        return handle.release();
+    });
+}
+
+void CXapian_database_free(CXapianDatabase *db) noexcept {
+    // The WritableDatabase destructor commits and swallows errors; callers commit explicitly.
+    try { delete db; } catch (...) {}
+}
+
+bool CXapian_database_is_writable(const CXapianDatabase *db) noexcept { return db && db->writable; }
+
+bool CXapian_database_close(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { db->db->close(); });
+}
+
+bool CXapian_database_reopen(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { db->db->reopen(); });
+}
+
+uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)db->db->get_doccount(); });
+}
+
+uint32_t CXapian_database_lastdocid(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)db->db->get_lastdocid(); });
+}
+
+uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)db->db->get_termfreq(str(term, term_len)); });
+}
+
+uint32_t CXapian_database_first_docid_with_term(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] {
+        auto it = db->db->postlist_begin(str(term, term_len));
+        return it == db->db->postlist_end(str(term, term_len)) ? 0u : (uint32_t)*it;
+    });
+}
+
+CXapianDocument *CXapian_database_get_document(CXapianDatabase *db, uint32_t docid, CXapianError *error) noexcept {
+    return guarded(error, (CXapianDocument *)nullptr, [&] {
+        auto doc = std::make_unique<CXapianDocument>();
+        doc->doc = db->db->get_document(docid);
+        return doc.release();
+    });
+}
+
+CXapianString CXapian_database_get_metadata(CXapianDatabase *db, const char *key, size_t key_len, CXapianError *error) noexcept {
+    return guarded(error, CXapianString{nullptr, 0}, [&] { return make_string(db->db->get_metadata(str(key, key_len))); });
+}
+
+CXapianTermList *CXapian_database_allterms(CXapianDatabase *db, const char *prefix, size_t prefix_len, CXapianError *error) noexcept {
+    return guarded(error, (CXapianTermList *)nullptr, [&] {
+        std::string p = str(prefix, prefix_len);
+        return collect(db->db->allterms_begin(p), db->db->allterms_end(p));
+    });
+}
+
+CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const char *word, size_t word_len, uint32_t max_edit_distance, CXapianError *error) noexcept {
+    return guarded(error, CXapianString{nullptr, 0}, [&] {
+        return make_string(db->db->get_spelling_suggestion(str(word, word_len), max_edit_distance));
+    });
+}
+
+size_t CXapian_database_check(const char *path, size_t path_len, CXapianString *report, CXapianError *error) noexcept {
+    return guarded(error, (size_t)0, [&] {
+        std::ostringstream out;
+        size_t errors = Xapian::Database::check(str(path, path_len), Xapian::DBCHECK_SHORT_TREE, &out);
+        if (report) *report = make_string(out.str());
+        return errors;
+    });
+}
+
+bool CXapian_database_commit(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).commit(); });
+}
+
+bool CXapian_database_begin_transaction(CXapianDatabase *db, bool flushed, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).begin_transaction(flushed); });
+}
+
+bool CXapian_database_commit_transaction(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).commit_transaction(); });
+}
+
+bool CXapian_database_cancel_transaction(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).cancel_transaction(); });
+}
+
+uint32_t CXapian_database_add_document(CXapianDatabase *db, const CXapianDocument *doc, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)writable(db).add_document(doc->doc); });
+}
+
+uint32_t CXapian_database_replace_document_by_term(CXapianDatabase *db, const char *unique_term, size_t term_len, const CXapianDocument *doc, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)writable(db).replace_document(str(unique_term, term_len), doc->doc); });
+}
+
+bool CXapian_database_delete_document_by_term(CXapianDatabase *db, const char *unique_term, size_t term_len, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).delete_document(str(unique_term, term_len)); });
+}
+
+bool CXapian_database_delete_document(CXapianDatabase *db, uint32_t docid, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).delete_document(docid); });
+}
+
+bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t key_len, const char *value, size_t value_len, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).set_metadata(str(key, key_len), str(value, value_len)); });
+}
+
+bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).add_spelling(str(word, word_len), freqinc); });
+}
+
+bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).add_synonym(str(term, term_len), str(synonym, synonym_len)); });
+}
+
+bool CXapian_database_clear_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).clear_synonyms(str(term, term_len)); });
+}
+
+size_t CXapian_termlist_count(const CXapianTermList *list) noexcept { return list ? list->entries.size() : 0; }
+
+CXapianString CXapian_termlist_term(const CXapianTermList *list, size_t index) noexcept {
+    if (!list || index >= list->entries.size()) return CXapianString{nullptr, 0};
+    return make_string(list->entries[index].first);
+}
+
+uint32_t CXapian_termlist_freq(const CXapianTermList *list, size_t index) noexcept {
+    if (!list || index >= list->entries.size()) return 0;
+    return list->entries[index].second;
+}
+
+void CXapian_termlist_free(CXapianTermList *list) noexcept { delete list; }
+
+} // extern "C"

@@ -1,0 +1,216 @@
+#include "internal.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+using cxapian::guarded;
+using cxapian::guarded_void;
+using cxapian::make_string;
+using cxapian::str;
+
+/// Counts facet terms packed '\n'-separated in one value slot, once per distinct term per
+/// document. Reading one value is far cheaper than walking each document's termlist.
+class BulletinFacetSpy : public Xapian::MatchSpy {
+  public:
+    explicit BulletinFacetSpy(Xapian::valueno slot) : slot_(slot) {}
+
+    void operator()(const Xapian::Document &doc, double) override {
+        ++seen_;
+        const std::string packed = doc.get_value(slot_);
+        seen_in_doc_.clear();
+        size_t start = 0;
+        while (start < packed.size()) {
+            size_t end = packed.find('\n', start);
+            if (end == std::string::npos) end = packed.size();
+            if (end > start) {
+                std::string term = packed.substr(start, end - start);
+                if (seen_in_doc_.insert(term).second) ++counts_[term];
+            }
+            start = end + 1;
+        }
+    }
+
+    std::string name() const override { return "BulletinFacetSpy"; }
+
+    Xapian::doccount seen() const { return seen_; }
+    const std::unordered_map<std::string, Xapian::doccount> &counts() const { return counts_; }
+
+  private:
+    Xapian::valueno slot_;
+    Xapian::doccount seen_ = 0;
+    std::unordered_map<std::string, Xapian::doccount> counts_;
+    std::unordered_set<std::string> seen_in_doc_;
+};
+
+namespace {
+const Xapian::MSetIterator item(const CXapianMSet *mset, uint32_t index) {
+    if (index >= mset->mset.size()) throw Xapian::RangeError("MSet index out of range");
+    return mset->mset[index];
+}
+
+/// Skips terms whose first byte is one of the given prefix bytes (boolean/unique terms).
+class PrefixExpandDecider : public Xapian::ExpandDecider {
+  public:
+    explicit PrefixExpandDecider(std::string skip) : skip_(std::move(skip)) {}
+    bool operator()(const std::string &term) const override {
+        return !term.empty() && skip_.find(term[0]) == std::string::npos;
+    }
+  private:
+    std::string skip_;
+};
+} // namespace
+
+extern "C" {
+
+CXapianEnquire *CXapian_enquire_new(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded(error, (CXapianEnquire *)nullptr, [&] { return new CXapianEnquire(*db->db); });
+}
+
+void CXapian_enquire_free(CXapianEnquire *enquire) noexcept { delete enquire; }
+
+bool CXapian_enquire_set_query(CXapianEnquire *enquire, const CXapianQuery *query, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { enquire->enquire.set_query(query->query); });
+}
+
+bool CXapian_enquire_set_bm25(CXapianEnquire *enquire, double k1, double k2, double k3, double b, double min_normlen, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { enquire->enquire.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen)); });
+}
+
+bool CXapian_enquire_set_sort_by_relevance(CXapianEnquire *enquire, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { enquire->enquire.set_sort_by_relevance(); });
+}
+
+bool CXapian_enquire_set_sort_by_value(CXapianEnquire *enquire, uint32_t slot, bool reverse, bool then_relevance, CXapianError *error) noexcept {
+    return guarded_void(error, [&] {
+        if (then_relevance) enquire->enquire.set_sort_by_value_then_relevance(slot, reverse);
+        else enquire->enquire.set_sort_by_value(slot, reverse);
+    });
+}
+
+bool CXapian_enquire_set_collapse_key(CXapianEnquire *enquire, uint32_t slot, uint32_t max, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { enquire->enquire.set_collapse_key(slot, max); });
+}
+
+bool CXapian_enquire_set_cutoff(CXapianEnquire *enquire, int32_t percent_cutoff, double weight_cutoff, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { enquire->enquire.set_cutoff(percent_cutoff, weight_cutoff); });
+}
+
+bool CXapian_enquire_add_facetspy(CXapianEnquire *enquire, CXapianFacetSpy *spy, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { enquire->enquire.add_matchspy(spy->spy); });
+}
+
+bool CXapian_enquire_clear_matchspies(CXapianEnquire *enquire, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { enquire->enquire.clear_matchspies(); });
+}
+
+CXapianMSet *CXapian_enquire_get_mset(CXapianEnquire *enquire, uint32_t first, uint32_t maxitems, uint32_t check_at_least, CXapianError *error) noexcept {
+    return guarded(error, (CXapianMSet *)nullptr, [&] {
+        auto handle = std::make_unique<CXapianMSet>();
+        handle->mset = enquire->enquire.get_mset(first, maxitems, check_at_least);
+        return handle.release();
+    });
+}
+
+CXapianESet *CXapian_enquire_get_eset(CXapianEnquire *enquire, const uint32_t *docids, size_t count, uint32_t maxitems, const char *skip_prefix_bytes, size_t skip_len, CXapianError *error) noexcept {
+    return guarded(error, (CXapianESet *)nullptr, [&] {
+        Xapian::RSet rset;
+        for (size_t i = 0; i < count; ++i) rset.add_document(docids[i]);
+        PrefixExpandDecider decider(str(skip_prefix_bytes, skip_len));
+        auto handle = std::make_unique<CXapianESet>();
+        handle->eset = enquire->enquire.get_eset(maxitems, rset, &decider);
+        return handle.release();
+    });
+}
+
+void CXapian_mset_free(CXapianMSet *mset) noexcept { delete mset; }
+uint32_t CXapian_mset_size(const CXapianMSet *mset) noexcept { return mset->mset.size(); }
+uint32_t CXapian_mset_matches_estimated(const CXapianMSet *mset) noexcept { return mset->mset.get_matches_estimated(); }
+uint32_t CXapian_mset_matches_lower_bound(const CXapianMSet *mset) noexcept { return mset->mset.get_matches_lower_bound(); }
+uint32_t CXapian_mset_matches_upper_bound(const CXapianMSet *mset) noexcept { return mset->mset.get_matches_upper_bound(); }
+
+uint32_t CXapian_mset_docid(const CXapianMSet *mset, uint32_t index, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)*item(mset, index); });
+}
+
+uint32_t CXapian_mset_rank(const CXapianMSet *mset, uint32_t index, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)item(mset, index).get_rank(); });
+}
+
+double CXapian_mset_weight(const CXapianMSet *mset, uint32_t index, CXapianError *error) noexcept {
+    return guarded(error, 0.0, [&] { return item(mset, index).get_weight(); });
+}
+
+int32_t CXapian_mset_percent(const CXapianMSet *mset, uint32_t index, CXapianError *error) noexcept {
+    return guarded(error, 0, [&] { return (int32_t)item(mset, index).get_percent(); });
+}
+
+uint32_t CXapian_mset_collapse_count(const CXapianMSet *mset, uint32_t index, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)item(mset, index).get_collapse_count(); });
+}
+
+CXapianDocument *CXapian_mset_document(const CXapianMSet *mset, uint32_t index, CXapianError *error) noexcept {
+    return guarded(error, (CXapianDocument *)nullptr, [&] {
+        auto doc = std::make_unique<CXapianDocument>();
+        doc->doc = item(mset, index).get_document();
+        return doc.release();
+    });
+}
+
+CXapianString CXapian_mset_snippet(const CXapianMSet *mset, const char *text, size_t len, size_t length, const CXapianStem *stem, uint32_t flags, const char *hi_start, size_t hi_start_len, const char *hi_end, size_t hi_end_len, const char *omit, size_t omit_len, CXapianError *error) noexcept {
+    return guarded(error, CXapianString{nullptr, 0}, [&] {
+        Xapian::Stem stemmer = stem ? stem->stem : Xapian::Stem();
+        return make_string(mset->mset.snippet(str(text, len), length, stemmer, flags,
+                                              str(hi_start, hi_start_len), str(hi_end, hi_end_len),
+                                              str(omit, omit_len)));
+    });
+}
+
+void CXapian_eset_free(CXapianESet *eset) noexcept { delete eset; }
+uint32_t CXapian_eset_size(const CXapianESet *eset) noexcept { return eset->eset.size(); }
+
+CXapianString CXapian_eset_term(const CXapianESet *eset, uint32_t index) noexcept {
+    try {
+        if (index >= eset->eset.size()) return CXapianString{nullptr, 0};
+        return make_string(*(eset->eset.begin() + index));
+    } catch (...) { return CXapianString{nullptr, 0}; }
+}
+
+double CXapian_eset_weight(const CXapianESet *eset, uint32_t index) noexcept {
+    try {
+        if (index >= eset->eset.size()) return 0;
+        return (eset->eset.begin() + index).get_weight();
+    } catch (...) { return 0; }
+}
+
+CXapianFacetSpy *CXapian_facetspy_new(uint32_t slot, CXapianError *error) noexcept {
+    return guarded(error, (CXapianFacetSpy *)nullptr, [&] {
+        auto handle = std::make_unique<CXapianFacetSpy>();
+        handle->spy = new BulletinFacetSpy(slot);
+        return handle.release();
+    });
+}
+
+void CXapian_facetspy_free(CXapianFacetSpy *spy) noexcept {
+    if (!spy) return;
+    delete spy->spy;
+    delete spy;
+}
+
+uint32_t CXapian_facetspy_documents_seen(const CXapianFacetSpy *spy) noexcept { return spy->spy->seen(); }
+
+CXapianTermList *CXapian_facetspy_counts(const CXapianFacetSpy *spy, const char *prefix, size_t prefix_len, CXapianError *error) noexcept {
+    return guarded(error, (CXapianTermList *)nullptr, [&] {
+        std::string p = str(prefix, prefix_len);
+        auto list = std::make_unique<CXapianTermList>();
+        for (const auto &entry : spy->spy->counts()) {
+            if (entry.first.compare(0, p.size(), p) == 0) list->entries.emplace_back(entry.first, entry.second);
+        }
+        std::sort(list->entries.begin(), list->entries.end(), [](const auto &a, const auto &b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
+        return list.release();
+    });
+}
+
+} // extern "C"

@@ -1,0 +1,325 @@
+// CXapian: a C face on Xapian 1.4 for Swift.
+//
+// Why this exists: Swift cannot call C++ that throws, and Xapian reports every failure by
+// throwing. Every function here is `noexcept` on the C++ side, catches everything
+// (Xapian::Error subclasses, std::bad_alloc, any other exception) and reports it through the
+// trailing `CXapianError *` out-parameter, keeping Xapian's own error class (see
+// CXapianErrorCode). No C++ exception ever crosses into Swift.
+//
+// Conventions
+// - Handles are opaque and owned by the caller: every `*_new`/`*_open` has a `*_free`.
+// - Strings in are (pointer, byte length) pairs: Xapian strings may hold any bytes.
+// - Strings out are CXapianString, malloc'd here, released with CXapian_string_free.
+// - On failure a function returns NULL / 0 / false and fills the error; on success the
+//   error is left with code CXAPIAN_OK. The error's message must be released with
+//   CXapian_error_clear.
+#ifndef CXAPIAN_H
+#define CXAPIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#define CXAPIAN_NOEXCEPT noexcept
+#else
+#define CXAPIAN_NOEXCEPT
+#endif
+
+// MARK: - Errors
+
+/// Xapian 1.4's exception classes, kept distinct, plus what C++ itself can throw.
+typedef enum CXapianErrorCode {
+    CXAPIAN_OK = 0,
+    CXAPIAN_ASSERTION_ERROR = 1,
+    CXAPIAN_INVALID_ARGUMENT_ERROR = 2,
+    CXAPIAN_INVALID_OPERATION_ERROR = 3,
+    CXAPIAN_UNIMPLEMENTED_ERROR = 4,
+    CXAPIAN_DATABASE_ERROR = 5,
+    CXAPIAN_DATABASE_CORRUPT_ERROR = 6,
+    CXAPIAN_DATABASE_CREATE_ERROR = 7,
+    CXAPIAN_DATABASE_LOCK_ERROR = 8,
+    CXAPIAN_DATABASE_MODIFIED_ERROR = 9,
+    CXAPIAN_DATABASE_OPENING_ERROR = 10,
+    CXAPIAN_DATABASE_VERSION_ERROR = 11,
+    CXAPIAN_DOC_NOT_FOUND_ERROR = 12,
+    CXAPIAN_FEATURE_UNAVAILABLE_ERROR = 13,
+    CXAPIAN_INTERNAL_ERROR = 14,
+    CXAPIAN_NETWORK_ERROR = 15,
+    CXAPIAN_NETWORK_TIMEOUT_ERROR = 16,
+    CXAPIAN_QUERY_PARSER_ERROR = 17,
+    CXAPIAN_SERIALISATION_ERROR = 18,
+    CXAPIAN_RANGE_ERROR = 19,
+    CXAPIAN_WILDCARD_ERROR = 20,
+    CXAPIAN_DATABASE_NOT_FOUND_ERROR = 21,
+    CXAPIAN_DATABASE_CLOSED_ERROR = 22,
+    /// Any other Xapian::Error subclass (a newer library than this shim knows).
+    CXAPIAN_OTHER_XAPIAN_ERROR = 90,
+    /// std::bad_alloc.
+    CXAPIAN_OUT_OF_MEMORY = 97,
+    /// Another std::exception.
+    CXAPIAN_STD_EXCEPTION = 98,
+    /// Something thrown that is not a std::exception.
+    CXAPIAN_UNKNOWN_EXCEPTION = 99,
+} CXapianErrorCode;
+
+typedef struct CXapianError {
+    int32_t code;      ///< a CXapianErrorCode
+    char *message;     ///< malloc'd, NUL-terminated; NULL when code is CXAPIAN_OK
+} CXapianError;
+
+/// Frees the message and resets the code to CXAPIAN_OK.
+void CXapian_error_clear(CXapianError *error) CXAPIAN_NOEXCEPT;
+
+// MARK: - Strings
+
+typedef struct CXapianString {
+    char *data;        ///< malloc'd (NUL-terminated for convenience), may hold NUL bytes
+    size_t length;
+} CXapianString;
+
+void CXapian_string_free(CXapianString string) CXAPIAN_NOEXCEPT;
+
+/// The library's version string, e.g. "1.4.22".
+CXapianString CXapian_version(void) CXAPIAN_NOEXCEPT;
+
+// MARK: - Handles
+
+typedef struct CXapianDatabase CXapianDatabase;
+typedef struct CXapianDocument CXapianDocument;
+typedef struct CXapianStem CXapianStem;
+typedef struct CXapianStopper CXapianStopper;
+typedef struct CXapianTermGenerator CXapianTermGenerator;
+typedef struct CXapianQuery CXapianQuery;
+typedef struct CXapianQueryParser CXapianQueryParser;
+typedef struct CXapianEnquire CXapianEnquire;
+typedef struct CXapianMSet CXapianMSet;
+typedef struct CXapianESet CXapianESet;
+typedef struct CXapianFacetSpy CXapianFacetSpy;
+typedef struct CXapianTermList CXapianTermList;
+
+// MARK: - Database (database.cpp)
+
+/// Opens a database read-only. Raises DatabaseNotFoundError, DatabaseOpeningError,
+/// DatabaseVersionError, DatabaseCorruptError.
+CXapianDatabase *CXapian_database_open(const char *path, size_t path_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+/// Opens (creating when missing) a database for writing. Raises DatabaseLockError when
+/// another writer holds it, DatabaseCreateError, DatabaseOpeningError.
+CXapianDatabase *CXapian_writable_database_open(const char *path, size_t path_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+void CXapian_database_free(CXapianDatabase *db) CXAPIAN_NOEXCEPT;
+bool CXapian_database_is_writable(const CXapianDatabase *db) CXAPIAN_NOEXCEPT;
+/// Releases the files and the write lock. Later calls raise DatabaseClosedError.
+bool CXapian_database_close(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Moves a reader to the latest commit.
+bool CXapian_database_reopen(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_database_lastdocid(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// The first document indexed by `term` (e.g. a unique-id term), or 0 when none.
+uint32_t CXapian_database_first_docid_with_term(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Raises DocNotFoundError.
+CXapianDocument *CXapian_database_get_document(CXapianDatabase *db, uint32_t docid, CXapianError *error) CXAPIAN_NOEXCEPT;
+CXapianString CXapian_database_get_metadata(CXapianDatabase *db, const char *key, size_t key_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Terms starting with `prefix`, with their term frequencies.
+CXapianTermList *CXapian_database_allterms(CXapianDatabase *db, const char *prefix, size_t prefix_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// The spelling suggestion for `word` within `max_edit_distance`, or an empty string.
+CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const char *word, size_t word_len, uint32_t max_edit_distance, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Runs Xapian's consistency check on the database at `path`; returns the number of errors
+/// found and writes the checker's report into `report` (may be NULL).
+size_t CXapian_database_check(const char *path, size_t path_len, CXapianString *report, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+// Writing (the database must be writable, else InvalidOperationError).
+bool CXapian_database_commit(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_begin_transaction(CXapianDatabase *db, bool flushed, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_commit_transaction(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_cancel_transaction(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_database_add_document(CXapianDatabase *db, const CXapianDocument *doc, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Replaces the documents indexed by `unique_term` with `doc` (adds it when there is none).
+uint32_t CXapian_database_replace_document_by_term(CXapianDatabase *db, const char *unique_term, size_t term_len, const CXapianDocument *doc, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_delete_document_by_term(CXapianDatabase *db, const char *unique_term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_delete_document(CXapianDatabase *db, uint32_t docid, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t key_len, const char *value, size_t value_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_clear_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+// MARK: - Term lists (database.cpp)
+
+/// Number of entries; entries are read by index.
+size_t CXapian_termlist_count(const CXapianTermList *list) CXAPIAN_NOEXCEPT;
+CXapianString CXapian_termlist_term(const CXapianTermList *list, size_t index) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_termlist_freq(const CXapianTermList *list, size_t index) CXAPIAN_NOEXCEPT;
+void CXapian_termlist_free(CXapianTermList *list) CXAPIAN_NOEXCEPT;
+
+// MARK: - Document (document.cpp)
+
+CXapianDocument *CXapian_document_new(CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_document_free(CXapianDocument *doc) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_document_docid(const CXapianDocument *doc) CXAPIAN_NOEXCEPT;
+bool CXapian_document_set_data(CXapianDocument *doc, const char *data, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
+CXapianString CXapian_document_get_data(const CXapianDocument *doc, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Raises InvalidArgumentError for an empty term; terms over 245 bytes fail at commit time,
+/// so callers must keep terms short (the wrapper checks).
+bool CXapian_document_add_term(CXapianDocument *doc, const char *term, size_t len, uint32_t wdf_inc, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_document_add_boolean_term(CXapianDocument *doc, const char *term, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_document_add_posting(CXapianDocument *doc, const char *term, size_t len, uint32_t pos, uint32_t wdf_inc, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_document_set_value(CXapianDocument *doc, uint32_t slot, const char *value, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
+CXapianString CXapian_document_get_value(const CXapianDocument *doc, uint32_t slot, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// The document's terms starting with `prefix` (wdf in freq).
+CXapianTermList *CXapian_document_terms(const CXapianDocument *doc, const char *prefix, size_t prefix_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+// MARK: - Stem, Stopper, TermGenerator (text.cpp)
+
+/// Raises InvalidArgumentError for an unknown language.
+CXapianStem *CXapian_stem_new(const char *language, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_stem_free(CXapianStem *stem) CXAPIAN_NOEXCEPT;
+CXapianString CXapian_stem_apply(const CXapianStem *stem, const char *word, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+CXapianStopper *CXapian_stopper_new(CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_stopper_free(CXapianStopper *stopper) CXAPIAN_NOEXCEPT;
+bool CXapian_stopper_add(CXapianStopper *stopper, const char *word, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_stopper_contains(const CXapianStopper *stopper, const char *word, size_t len) CXAPIAN_NOEXCEPT;
+
+/// Stemming strategies, values of Xapian::TermGenerator::stem_strategy / QueryParser's.
+typedef enum CXapianStemStrategy {
+    CXAPIAN_STEM_NONE = 0,
+    CXAPIAN_STEM_SOME = 1,
+    CXAPIAN_STEM_ALL = 2,
+    CXAPIAN_STEM_ALL_Z = 3,
+    CXAPIAN_STEM_SOME_FULL_POS = 4,
+} CXapianStemStrategy;
+
+CXapianTermGenerator *CXapian_termgenerator_new(CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_termgenerator_free(CXapianTermGenerator *tg) CXAPIAN_NOEXCEPT;
+/// The stemmer and stopper are copied (Xapian reference-counts them).
+bool CXapian_termgenerator_set_stemmer(CXapianTermGenerator *tg, const CXapianStem *stem, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_termgenerator_set_stopper(CXapianTermGenerator *tg, const CXapianStopper *stopper, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_termgenerator_set_stemming_strategy(CXapianTermGenerator *tg, int32_t strategy, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Flags of Xapian::TermGenerator (FLAG_SPELLING = 128 needs a writable database set).
+bool CXapian_termgenerator_set_flags(CXapianTermGenerator *tg, int32_t flags, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_termgenerator_set_database(CXapianTermGenerator *tg, CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// The document receives the terms; it must stay alive while text is indexed into it.
+bool CXapian_termgenerator_set_document(CXapianTermGenerator *tg, CXapianDocument *doc, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_termgenerator_index_text(CXapianTermGenerator *tg, const char *text, size_t len, uint32_t wdf_inc, const char *prefix, size_t prefix_len, bool with_positions, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_termgenerator_increase_termpos(CXapianTermGenerator *tg, uint32_t delta, CXapianError *error) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_termgenerator_get_termpos(const CXapianTermGenerator *tg) CXAPIAN_NOEXCEPT;
+
+// MARK: - Query (query.cpp)
+
+/// Operators, values of Xapian::Query::op.
+typedef enum CXapianQueryOp {
+    CXAPIAN_OP_AND = 0,
+    CXAPIAN_OP_OR = 1,
+    CXAPIAN_OP_AND_NOT = 2,
+    CXAPIAN_OP_XOR = 3,
+    CXAPIAN_OP_AND_MAYBE = 4,
+    CXAPIAN_OP_FILTER = 5,
+    CXAPIAN_OP_NEAR = 6,
+    CXAPIAN_OP_PHRASE = 7,
+    CXAPIAN_OP_ELITE_SET = 10,
+    CXAPIAN_OP_SYNONYM = 13,
+    CXAPIAN_OP_MAX = 14,
+} CXapianQueryOp;
+
+/// The empty query (matches nothing).
+CXapianQuery *CXapian_query_new_empty(CXapianError *error) CXAPIAN_NOEXCEPT;
+/// The query matching every document.
+CXapianQuery *CXapian_query_new_match_all(CXapianError *error) CXAPIAN_NOEXCEPT;
+CXapianQuery *CXapian_query_new_term(const char *term, size_t len, uint32_t wqf, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Combines subqueries; `window` is for NEAR/PHRASE (0 = number of subqueries), or the
+/// set size for ELITE_SET. Raises InvalidArgumentError for a bad operator.
+CXapianQuery *CXapian_query_new_combine(int32_t op, const CXapianQuery *const *subqueries, size_t count, uint32_t window, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Documents whose value in `slot` lies in [begin, end] (string order).
+CXapianQuery *CXapian_query_new_value_range(uint32_t slot, const char *begin, size_t begin_len, const char *end, size_t end_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Multiplies the weight of `query` by `factor` (>= 0).
+CXapianQuery *CXapian_query_new_scaled(const CXapianQuery *query, double factor, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Terms starting with `pattern`, OR-ed, limited to `max_expansion` terms (0 = no limit);
+/// exceeding the limit raises WildcardError when the query runs.
+CXapianQuery *CXapian_query_new_wildcard(const char *pattern, size_t len, uint32_t max_expansion, CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_query_free(CXapianQuery *query) CXAPIAN_NOEXCEPT;
+bool CXapian_query_is_empty(const CXapianQuery *query) CXAPIAN_NOEXCEPT;
+CXapianString CXapian_query_description(const CXapianQuery *query) CXAPIAN_NOEXCEPT;
+/// The distinct terms of the query (wildcards unexpanded), in query order.
+CXapianTermList *CXapian_query_terms(const CXapianQuery *query, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+// MARK: - QueryParser (queryparser.cpp)
+
+CXapianQueryParser *CXapian_queryparser_new(CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_queryparser_free(CXapianQueryParser *qp) CXAPIAN_NOEXCEPT;
+bool CXapian_queryparser_set_stemmer(CXapianQueryParser *qp, const CXapianStem *stem, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_queryparser_set_stopper(CXapianQueryParser *qp, const CXapianStopper *stopper, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_queryparser_set_stemming_strategy(CXapianQueryParser *qp, int32_t strategy, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_queryparser_set_default_op(CXapianQueryParser *qp, int32_t op, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Needed for wildcards, spelling correction and synonyms.
+bool CXapian_queryparser_set_database(CXapianQueryParser *qp, CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_queryparser_add_prefix(CXapianQueryParser *qp, const char *field, size_t field_len, const char *prefix, size_t prefix_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_queryparser_add_boolean_prefix(CXapianQueryParser *qp, const char *field, size_t field_len, const char *prefix, size_t prefix_len, bool exclusive, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// A range `a..b` (optionally introduced by `prefix`, e.g. "date:") over value `slot`,
+/// compared as strings (Xapian::RangeProcessor); `flags` are Xapian::RP_* flags.
+bool CXapian_queryparser_add_rangeprocessor(CXapianQueryParser *qp, uint32_t slot, const char *prefix, size_t prefix_len, uint32_t flags, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Dates (YYYYMMDD slot) via Xapian::DateRangeProcessor.
+bool CXapian_queryparser_add_date_rangeprocessor(CXapianQueryParser *qp, uint32_t slot, const char *prefix, size_t prefix_len, uint32_t flags, int32_t epoch_year, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_queryparser_set_max_expansion(CXapianQueryParser *qp, uint32_t max_expansion, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Raises QueryParserError for malformed input. `flags` are Xapian::QueryParser flags.
+CXapianQuery *CXapian_queryparser_parse(CXapianQueryParser *qp, const char *query, size_t len, uint32_t flags, const char *default_prefix, size_t default_prefix_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// After parse with FLAG_SPELLING_CORRECTION: the corrected query string, or "".
+CXapianString CXapian_queryparser_corrected_query(const CXapianQueryParser *qp, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+// MARK: - Enquire, MSet, ESet, FacetSpy (enquire.cpp)
+
+CXapianEnquire *CXapian_enquire_new(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_enquire_free(CXapianEnquire *enquire) CXAPIAN_NOEXCEPT;
+bool CXapian_enquire_set_query(CXapianEnquire *enquire, const CXapianQuery *query, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_enquire_set_bm25(CXapianEnquire *enquire, double k1, double k2, double k3, double b, double min_normlen, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_enquire_set_sort_by_relevance(CXapianEnquire *enquire, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Sort by the value in `slot` (string order); `then_relevance` breaks ties by weight.
+bool CXapian_enquire_set_sort_by_value(CXapianEnquire *enquire, uint32_t slot, bool reverse, bool then_relevance, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Keep at most `max` documents per distinct value of `slot` (empty values never collapse).
+bool CXapian_enquire_set_collapse_key(CXapianEnquire *enquire, uint32_t slot, uint32_t max, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_enquire_set_cutoff(CXapianEnquire *enquire, int32_t percent_cutoff, double weight_cutoff, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// The spy is referenced, not copied: it must outlive get_mset calls.
+bool CXapian_enquire_add_facetspy(CXapianEnquire *enquire, CXapianFacetSpy *spy, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_enquire_clear_matchspies(CXapianEnquire *enquire, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Raises DatabaseModifiedError (reopen and retry), WildcardError (expansion limit).
+CXapianMSet *CXapian_enquire_get_mset(CXapianEnquire *enquire, uint32_t first, uint32_t maxitems, uint32_t check_at_least, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Terms that best describe the given documents (relevance-set expansion), skipping terms
+/// that start with any byte of `skip_prefix_bytes` (e.g. "QDMYXZ" to keep plain words).
+CXapianESet *CXapian_enquire_get_eset(CXapianEnquire *enquire, const uint32_t *docids, size_t count, uint32_t maxitems, const char *skip_prefix_bytes, size_t skip_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+void CXapian_mset_free(CXapianMSet *mset) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_mset_size(const CXapianMSet *mset) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_mset_matches_estimated(const CXapianMSet *mset) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_mset_matches_lower_bound(const CXapianMSet *mset) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_mset_matches_upper_bound(const CXapianMSet *mset) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_mset_docid(const CXapianMSet *mset, uint32_t index, CXapianError *error) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_mset_rank(const CXapianMSet *mset, uint32_t index, CXapianError *error) CXAPIAN_NOEXCEPT;
+double CXapian_mset_weight(const CXapianMSet *mset, uint32_t index, CXapianError *error) CXAPIAN_NOEXCEPT;
+int32_t CXapian_mset_percent(const CXapianMSet *mset, uint32_t index, CXapianError *error) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_mset_collapse_count(const CXapianMSet *mset, uint32_t index, CXapianError *error) CXAPIAN_NOEXCEPT;
+CXapianDocument *CXapian_mset_document(const CXapianMSet *mset, uint32_t index, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Xapian::MSet::snippet over `text` with `stem`; flags are Xapian::MSet::SNIPPET_*.
+CXapianString CXapian_mset_snippet(const CXapianMSet *mset, const char *text, size_t len, size_t length, const CXapianStem *stem, uint32_t flags, const char *hi_start, size_t hi_start_len, const char *hi_end, size_t hi_end_len, const char *omit, size_t omit_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+void CXapian_eset_free(CXapianESet *eset) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_eset_size(const CXapianESet *eset) CXAPIAN_NOEXCEPT;
+CXapianString CXapian_eset_term(const CXapianESet *eset, uint32_t index) CXAPIAN_NOEXCEPT;
+double CXapian_eset_weight(const CXapianESet *eset, uint32_t index) CXAPIAN_NOEXCEPT;
+
+/// A MatchSpy (Swift cannot subclass one) that reads value `slot` of every matching document,
+/// splits it at '\n' into facet terms (e.g. "XCBY\nXCCN\nY2019") and counts each distinct
+/// term once per document: exact counts for multi-valued facets.
+CXapianFacetSpy *CXapian_facetspy_new(uint32_t slot, CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_facetspy_free(CXapianFacetSpy *spy) CXAPIAN_NOEXCEPT;
+/// Documents seen by the spy.
+uint32_t CXapian_facetspy_documents_seen(const CXapianFacetSpy *spy) CXAPIAN_NOEXCEPT;
+/// Counted terms starting with `prefix`, most frequent first.
+CXapianTermList *CXapian_facetspy_counts(const CXapianFacetSpy *spy, const char *prefix, size_t prefix_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

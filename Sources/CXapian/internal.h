@@ -1,0 +1,73 @@
+// Private to the shim: the structs behind the opaque handles and the one catch-and-classify
+// helper every exported function goes through.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "CXapian.h"
+
+struct CXapianDatabase {
+    // A WritableDatabase is a Database; `writable` is non-null when opened for writing.
+    std::unique_ptr<Xapian::Database> db;
+    Xapian::WritableDatabase *writable = nullptr;
+};
+struct CXapianDocument { Xapian::Document doc; };
+struct CXapianStem { Xapian::Stem stem; };
+struct CXapianStopper {
+    // SimpleStopper is not copyable; keep the words and build one per TermGenerator/QueryParser.
+    std::vector<std::string> words;
+    Xapian::SimpleStopper lookup;
+    Xapian::Stopper *make_released() const {
+        auto *copy = new Xapian::SimpleStopper(words.begin(), words.end());
+        return copy->release();
+    }
+};
+struct CXapianTermGenerator { Xapian::TermGenerator tg; };
+struct CXapianQuery { Xapian::Query query; };
+struct CXapianQueryParser { Xapian::QueryParser qp; };
+struct CXapianEnquire { Xapian::Enquire enquire; explicit CXapianEnquire(const Xapian::Database &db) : enquire(db) {} };
+struct CXapianMSet { Xapian::MSet mset; };
+struct CXapianESet { Xapian::ESet eset; };
+struct CXapianTermList { std::vector<std::pair<std::string, Xapian::doccount>> entries; };
+
+class BulletinFacetSpy;
+struct CXapianFacetSpy { BulletinFacetSpy *spy; };
+
+namespace cxapian {
+
+inline std::string str(const char *p, size_t n) { return p ? std::string(p, n) : std::string(); }
+
+/// A malloc'd copy for Swift; {NULL, 0} when allocation fails.
+CXapianString make_string(const std::string &s) noexcept;
+
+/// Fills `error` from the exception being handled (call only inside a catch block).
+void classify_current_exception(CXapianError *error) noexcept;
+
+/// Runs `body`, turning any exception into an error code and message; returns `fallback`
+/// on failure. Every exported function goes through here.
+template <typename R, typename F>
+R guarded(CXapianError *error, R fallback, F &&body) noexcept {
+    if (error) { CXapian_error_clear(error); }
+    try {
+        return body();
+    } catch (...) {
+        classify_current_exception(error);
+        return fallback;
+    }
+}
+
+/// For void bodies: returns true on success.
+template <typename F>
+bool guarded_void(CXapianError *error, F &&body) noexcept {
+    return guarded(error, false, [&] { body(); return true; });
+}
+
+} // namespace cxapian

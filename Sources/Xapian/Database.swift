@@ -1,0 +1,91 @@
+import CXapian
+
+/// A Xapian database opened for reading. One object per thread or task: Xapian does no
+/// locking for you.
+public class Database {
+    let handle: OpaquePointer
+    /// The path the database was opened from.
+    public let path: String
+
+    init(handle: OpaquePointer, path: String) {
+        self.handle = handle
+        self.path = path
+    }
+
+    /// Opens the database at `path` read-only.
+    /// Throws `.databaseNotFound`/`.databaseOpening` when there is none, `.databaseCorrupt`,
+    /// `.databaseVersion`.
+    public convenience init(path: String) throws(XapianError) {
+        let handle = try withBytes(path) { p, n throws(XapianError) in
+            try callHandle { CXapian_database_open(p, n, $0) }
+        }
+        self.init(handle: handle, path: path)
+    }
+
+    deinit { CXapian_database_free(handle) }
+
+    /// Number of documents.
+    public func documentCount() throws(XapianError) -> Int {
+        Int(try call { CXapian_database_doccount(handle, $0) })
+    }
+
+    /// The highest document id used so far.
+    public func lastDocumentID() throws(XapianError) -> UInt32 {
+        try call { CXapian_database_lastdocid(handle, $0) }
+    }
+
+    /// Number of documents indexed by `term`.
+    public func termFrequency(_ term: String) throws(XapianError) -> Int {
+        try withBytes(term) { p, n throws(XapianError) in Int(try call { CXapian_database_termfreq(handle, p, n, $0) }) }
+    }
+
+    /// The first document indexed by `term` (a unique-id term), or nil.
+    public func documentID(withTerm term: String) throws(XapianError) -> UInt32? {
+        let id = try withBytes(term) { p, n throws(XapianError) in
+            try call { CXapian_database_first_docid_with_term(handle, p, n, $0) }
+        }
+        return id == 0 ? nil : id
+    }
+
+    /// The stored document. Throws `.docNotFound`.
+    public func document(_ id: UInt32) throws(XapianError) -> Document {
+        Document(handle: try callHandle { CXapian_database_get_document(handle, id, $0) })
+    }
+
+    /// User metadata stored under `key` ("" when absent).
+    public func metadata(_ key: String) throws(XapianError) -> String {
+        try withBytes(key) { p, n throws(XapianError) in takeString(try call { CXapian_database_get_metadata(handle, p, n, $0) }) }
+    }
+
+    /// All terms starting with `prefix`, in byte order, with their document frequencies.
+    public func allTerms(prefix: String) throws(XapianError) -> [(term: String, frequency: Int)] {
+        try withBytes(prefix) { p, n throws(XapianError) in takeTermList(try call { CXapian_database_allterms(handle, p, n, $0) }) }
+    }
+
+    /// The closest word in the spelling table, or nil.
+    public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws(XapianError) -> String? {
+        let s = try withBytes(word) { p, n throws(XapianError) in
+            takeString(try call { CXapian_database_spelling_suggestion(handle, p, n, UInt32(maxEditDistance), $0) })
+        }
+        return s.isEmpty ? nil : s
+    }
+
+    /// Moves to the latest commit (after `.databaseModified`).
+    public func reopen() throws(XapianError) {
+        _ = try call { CXapian_database_reopen(handle, $0) }
+    }
+
+    /// Closes the files (and releases the write lock of a writable database) now.
+    public func close() throws(XapianError) {
+        _ = try call { CXapian_database_close(handle, $0) }
+    }
+
+    /// Runs Xapian's consistency checker over the database at `path`.
+    public static func check(path: String) throws(XapianError) -> (errors: Int, report: String) {
+        try withBytes(path) { p, n throws(XapianError) in
+            var report = CXapianString(data: nil, length: 0)
+            let errors = try call { CXapian_database_check(p, n, &report, $0) }
+            return (Int(errors), takeString(report))
+        }
+    }
+}

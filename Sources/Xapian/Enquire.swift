@@ -1,0 +1,167 @@
+import CXapian
+
+/// Runs a query against a database (Xapian::Enquire).
+public final class Enquire {
+    let handle: OpaquePointer
+    private let database: Database
+    private var spies: [FacetSpy] = []
+
+    public init(database: Database) throws(XapianError) {
+        self.database = database
+        handle = try callHandle { CXapian_enquire_new(database.handle, $0) }
+    }
+
+    deinit { CXapian_enquire_free(handle) }
+
+    /// Result ordering.
+    public enum Sort: Sendable, Equatable {
+        case relevance
+        /// By the value in `slot`; `descending` puts the largest first; ties by relevance.
+        case value(slot: UInt32, descending: Bool)
+    }
+
+    public func setQuery(_ query: Query) throws(XapianError) {
+        _ = try call { CXapian_enquire_set_query(handle, query.handle, $0) }
+    }
+
+    /// BM25 with the given parameters (Xapian's defaults: 1, 0, 1, 0.5, 0.5).
+    public func setBM25(k1: Double = 1, k2: Double = 0, k3: Double = 1, b: Double = 0.5, minNormalizedLength: Double = 0.5) throws(XapianError) {
+        _ = try call { CXapian_enquire_set_bm25(handle, k1, k2, k3, b, minNormalizedLength, $0) }
+    }
+
+    public func setSort(_ sort: Sort) throws(XapianError) {
+        switch sort {
+        case .relevance:
+            _ = try call { CXapian_enquire_set_sort_by_relevance(handle, $0) }
+        case let .value(slot, descending):
+            // Xapian's `reverse` = true sorts descending.
+            _ = try call { CXapian_enquire_set_sort_by_value(handle, slot, descending, true, $0) }
+        }
+    }
+
+    /// Keeps at most `max` hits per distinct non-empty value of `slot`.
+    public func setCollapseKey(slot: UInt32, max: Int = 1) throws(XapianError) {
+        _ = try call { CXapian_enquire_set_collapse_key(handle, slot, UInt32(max), $0) }
+    }
+
+    /// Adds a facet counter; it sees every document considered by the next `mset` calls.
+    public func add(_ spy: FacetSpy) throws(XapianError) {
+        _ = try call { CXapian_enquire_add_facetspy(handle, spy.handle, $0) }
+        spies.append(spy)
+    }
+
+    /// Hits `first..<first+count`; `checkAtLeast` makes Xapian look at (and count, and show
+    /// to spies) at least that many matches. Throws `.databaseModified` (reopen and retry),
+    /// `.wildcard` (expansion limit reached).
+    public func mset(first: Int, count: Int, checkAtLeast: Int = 0) throws(XapianError) -> MSet {
+        MSet(handle: try callHandle { CXapian_enquire_get_mset(handle, UInt32(first), UInt32(count), UInt32(checkAtLeast), $0) }, owner: self)
+    }
+
+    /// The terms that best characterise `documents` (relevance-set expansion), skipping terms
+    /// whose first byte is in `skippingPrefixes`.
+    public func expand(documents: [UInt32], count: Int, skippingPrefixes: String = "") throws(XapianError) -> [(term: String, weight: Double)] {
+        let eset: OpaquePointer = try documents.withUnsafeBufferPointer { ids throws(XapianError) in
+            try withBytes(skippingPrefixes) { p, n throws(XapianError) in
+                try callHandle { CXapian_enquire_get_eset(handle, ids.baseAddress, ids.count, UInt32(count), p, n, $0) }
+            }
+        }
+        defer { CXapian_eset_free(eset) }
+        return (0..<CXapian_eset_size(eset)).map { (takeString(CXapian_eset_term(eset, $0)), CXapian_eset_weight(eset, $0)) }
+    }
+}
+
+/// A page of results, in rank order.
+public final class MSet: RandomAccessCollection {
+    let handle: OpaquePointer
+    private let owner: Enquire
+
+    init(handle: OpaquePointer, owner: Enquire) {
+        self.handle = handle
+        self.owner = owner
+    }
+
+    deinit { CXapian_mset_free(handle) }
+
+    /// One hit.
+    public struct Item {
+        public let documentID: UInt32
+        /// 0-based rank over the whole result, not the page.
+        public let rank: Int
+        public let weight: Double
+        public let percent: Int
+        /// How many further documents were collapsed into this one (at least).
+        public let collapseCount: Int
+        public let document: Document
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { Int(CXapian_mset_size(handle)) }
+
+    public subscript(position: Int) -> Item {
+        // Indices are checked by the collection; the shim cannot fail for them.
+        let i = UInt32(position)
+        let document = try! callHandle { CXapian_mset_document(handle, i, $0) }
+        return Item(
+            documentID: (try? call { CXapian_mset_docid(handle, i, $0) }) ?? 0,
+            rank: Int((try? call { CXapian_mset_rank(handle, i, $0) }) ?? 0),
+            weight: (try? call { CXapian_mset_weight(handle, i, $0) }) ?? 0,
+            percent: Int((try? call { CXapian_mset_percent(handle, i, $0) }) ?? 0),
+            collapseCount: Int((try? call { CXapian_mset_collapse_count(handle, i, $0) }) ?? 0),
+            document: Document(handle: document)
+        )
+    }
+
+    /// Xapian's estimate of the number of matches.
+    public var matchesEstimated: Int { Int(CXapian_mset_matches_estimated(handle)) }
+    public var matchesLowerBound: Int { Int(CXapian_mset_matches_lower_bound(handle)) }
+    public var matchesUpperBound: Int { Int(CXapian_mset_matches_upper_bound(handle)) }
+
+    /// Snippet flags (Xapian::MSet::SNIPPET_*).
+    public struct SnippetFlags: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public static let backgroundModel = SnippetFlags(rawValue: 1)
+        public static let exhaustive = SnippetFlags(rawValue: 2)
+        public static let emptyWithoutMatch = SnippetFlags(rawValue: 4)
+    }
+
+    /// A best-matching extract of `text` of about `length` bytes with the query's terms
+    /// wrapped in `highlightStart`/`highlightEnd`. Give it the text and stemmer used at
+    /// index time. Xapian escapes `<`, `>`, `&` in the result as HTML entities.
+    public func snippet(of text: String, length: Int = 300, stemmer: Stem?, flags: SnippetFlags = [.backgroundModel, .exhaustive],
+                        highlightStart: String = "<b>", highlightEnd: String = "</b>", omit: String = "…") throws(XapianError) -> String {
+        try withBytes(text) { t, tn throws(XapianError) in
+            try withBytes(highlightStart) { s, sn throws(XapianError) in
+                try withBytes(highlightEnd) { e, en throws(XapianError) in
+                    try withBytes(omit) { o, on throws(XapianError) in
+                        takeString(try call { CXapian_mset_snippet(handle, t, tn, length, stemmer?.handle, flags.rawValue, s, sn, e, en, o, on, $0) })
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Counts facet values over every document a query matches (a MatchSpy in the C++ shim).
+///
+/// Each document stores its facet terms in one value slot, separated by "\n"; the spy counts
+/// each distinct term once per matching document.
+public final class FacetSpy {
+    let handle: OpaquePointer
+
+    public init(slot: UInt32) throws(XapianError) {
+        handle = try callHandle { CXapian_facetspy_new(slot, $0) }
+    }
+
+    deinit { CXapian_facetspy_free(handle) }
+
+    /// Documents the spy has seen.
+    public var documentsSeen: Int { Int(CXapian_facetspy_documents_seen(handle)) }
+
+    /// Counted terms starting with `prefix`, most frequent first (ties in byte order).
+    public func counts(prefix: String) throws(XapianError) -> [(term: String, count: Int)] {
+        try withBytes(prefix) { p, n throws(XapianError) in
+            takeTermList(try call { CXapian_facetspy_counts(handle, p, n, $0) }).map { ($0.term, $0.frequency) }
+        }
+    }
+}

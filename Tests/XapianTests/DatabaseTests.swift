@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+@testable import Xapian
+
+final class DatabaseTests: XCTestCase {
+    func testOpeningMissingDatabaseIsNotFound() throws {
+        let dir = try makeTemporaryDirectory(self)
+        XCTAssertThrowsError(try Database(path: dir.appendingPathComponent("nothing").path)) { error in
+            let kind = (error as? XapianError)?.kind
+            XCTAssertTrue(kind == .databaseNotFound || kind == .databaseOpening, "got \(error)")
+            XCTAssertTrue(kind?.isOpeningFailure ?? false)
+        }
+    }
+
+    func testOpeningADirectoryThatIsNotADatabaseFails() throws {
+        let dir = try makeTemporaryDirectory(self)
+        try "hello".write(to: dir.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Database(path: dir.path)) { error in
+            XCTAssertTrue((error as? XapianError)?.kind.isOpeningFailure ?? false, "got \(error)")
+        }
+    }
+
+    func testSecondWriterGetsLockError() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let first = try WritableDatabase(path: dir.path)
+        XCTAssertThrowsError(try WritableDatabase(path: dir.path)) { error in
+            XCTAssertEqual((error as? XapianError)?.kind, .databaseLock)
+        }
+        try first.close()
+        // Once closed, the lock is free.
+        let second = try WritableDatabase(path: dir.path)
+        try second.commit()
+    }
+
+    func testAddReplaceDeleteByUniqueTerm() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let db = try WritableDatabase(path: dir.path)
+        for text in ["first", "second"] {
+            let doc = try Document()
+            try doc.setData(text)
+            try doc.addBooleanTerm("Qdoc-1")
+            try doc.addTerm(text)
+            try db.replace(uniqueTerm: "Qdoc-1", with: doc)
+        }
+        try db.commit()
+        XCTAssertEqual(try db.documentCount(), 1)
+        let id = try XCTUnwrap(try db.documentID(withTerm: "Qdoc-1"))
+        XCTAssertEqual(try db.document(id).data(), "second")
+        XCTAssertEqual(try db.termFrequency("first"), 0)
+        try db.delete(uniqueTerm: "Qdoc-1")
+        try db.commit()
+        XCTAssertEqual(try db.documentCount(), 0)
+        XCTAssertNil(try db.documentID(withTerm: "Qdoc-1"))
+    }
+
+    func testReaderSeesOnlyCommittedChanges() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let writer = try WritableDatabase(path: dir.path)
+        try writer.commit()
+        let reader = try Database(path: dir.path)
+        let doc = try Document()
+        try doc.addTerm("word")
+        try writer.add(doc)
+        XCTAssertEqual(try reader.documentCount(), 0)
+        try writer.commit()
+        try reader.reopen()
+        XCTAssertEqual(try reader.documentCount(), 1)
+    }
+
+    func testTooLongTermIsRejectedBeforeCommit() throws {
+        let doc = try Document()
+        XCTAssertThrowsError(try doc.addTerm(String(repeating: "я", count: 200))) { error in
+            XCTAssertEqual((error as? XapianError)?.kind, .invalidArgument)
+        }
+        XCTAssertThrowsError(try doc.addTerm(""))
+    }
+
+    func testCancelledTransactionLeavesNothing() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let db = try WritableDatabase(path: dir.path)
+        struct Boom: Error {}
+        XCTAssertThrowsError(try db.transaction {
+            let doc = try Document()
+            try doc.addTerm("x")
+            try db.add(doc)
+            throw Boom()
+        })
+        XCTAssertEqual(try db.documentCount(), 0)
+    }
+
+    func testCheckReportsAHealthyDatabase() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let db = try WritableDatabase(path: dir.path)
+        let doc = try Document()
+        try doc.addTerm("x")
+        try db.add(doc)
+        try db.commit()
+        try db.close()
+        XCTAssertEqual(try Database.check(path: dir.path).errors, 0)
+    }
+
+    func testMetadataRoundTrip() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let db = try WritableDatabase(path: dir.path)
+        try db.setMetadata("schema", "1")
+        try db.commit()
+        XCTAssertEqual(try db.metadata("schema"), "1")
+        XCTAssertEqual(try db.metadata("absent"), "")
+    }
+}

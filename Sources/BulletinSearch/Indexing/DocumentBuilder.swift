@@ -1,0 +1,74 @@
+import Foundation
+import Xapian
+
+/// Turns a `StoredDocument` into a Xapian document following `IndexSchema`.
+final class DocumentBuilder {
+    private let pipeline: TextPipeline
+    private let termGenerator: TermGenerator
+    private let encoder: JSONEncoder
+
+    init(pipeline: TextPipeline) throws(XapianError) {
+        self.pipeline = pipeline
+        termGenerator = try pipeline.makeTermGenerator()
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+    }
+
+    /// The unique-id term for `id` (hashed when the id is too long for a Xapian term).
+    static func uniqueTerm(for id: String) -> String {
+        boundedTerm(prefix: IndexSchema.uniqueIDPrefix, id)
+    }
+
+    static func rootTerm(for root: String) -> String {
+        boundedTerm(prefix: IndexSchema.rootPrefix, root)
+    }
+
+    /// `prefix + value`, or `prefix + "#" + hash` when that would exceed Xapian's term limit.
+    static func boundedTerm(prefix: String, _ value: String) -> String {
+        let term = prefix + value
+        if term.utf8.count <= Document.maxTermBytes { return term }
+        return prefix + "#" + String(ContentHash.fnv1a64(Array(value.utf8)), radix: 16)
+    }
+
+    func build(_ stored: StoredDocument, signature: String, duplicateKey: String?) throws -> Document {
+        let doc = try Document()
+        try doc.setData(String(decoding: try encoder.encode(stored), as: UTF8.self))
+        try doc.addBooleanTerm(Self.uniqueTerm(for: stored.id))
+        if let root = stored.root { try doc.addBooleanTerm(Self.rootTerm(for: root)) }
+
+        try termGenerator.setDocument(doc)
+        try termGenerator.indexText(stored.title, prefix: IndexSchema.titlePrefix)
+        try termGenerator.indexText(stored.text)
+        try termGenerator.increaseTermPosition()
+        // Whole hyphenated tokens (`су30мки`, and its stem) beside TermGenerator's parts.
+        for joined in Set(Compounds.joinedTokens(in: stored.text)) {
+            try doc.addTerm(joined)
+            let stem = try pipeline.stem(joined)
+            if !stem.isEmpty, !joined.first!.isNumber { try doc.addTerm("Z" + stem) }
+        }
+
+        var facets: [String] = []
+        func facet(_ term: String) throws {
+            let bounded = Self.boundedTerm(prefix: "", term)
+            try doc.addBooleanTerm(bounded)
+            facets.append(bounded)
+        }
+        if let date = stored.date, date.count == 10 {
+            let compact = date.replacingOccurrences(of: "-", with: "")
+            try doc.setValue(compact, slot: IndexSchema.dateSlot)
+            try doc.addBooleanTerm(IndexSchema.dayPrefix + compact)
+            try doc.addBooleanTerm(IndexSchema.monthPrefix + compact.prefix(6))
+            try facet(IndexSchema.yearPrefix + compact.prefix(4))
+        }
+        for code in stored.countries { try facet(IndexSchema.countryPrefix + code) }
+        if let venue = stored.venue { try facet(IndexSchema.venuePrefix + venue) }
+        for type in stored.types { try facet(IndexSchema.typePrefix + type) }
+        if let primary = stored.types.first { try doc.setValue(primary, slot: IndexSchema.primaryTypeSlot) }
+        if let source = stored.source { try facet(IndexSchema.sourcePrefix + source.lowercased()) }
+        for weapon in stored.weapons { try facet(IndexSchema.weaponPrefix + weapon.lowercased()) }
+        try doc.setValue(facets.joined(separator: "\n"), slot: IndexSchema.facetsSlot)
+        try doc.setValue(signature, slot: IndexSchema.signatureSlot)
+        if let duplicateKey { try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot) }
+        return doc
+    }
+}

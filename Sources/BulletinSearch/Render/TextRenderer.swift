@@ -1,0 +1,91 @@
+import Foundation
+
+/// Human-readable search output for a terminal or a pipe.
+public struct TextRenderer {
+    /// Highlight with ANSI bold (terminal) or keep `**…**` (pipe, file).
+    public var ansi: Bool
+    /// Column width for wrapping snippets.
+    public var width: Int = 100
+    /// Paths are shown relative to this directory when under it.
+    public var currentDirectory: String = FileManager.default.currentDirectoryPath
+
+    public init(ansi: Bool) { self.ansi = ansi }
+
+    public func render(_ response: SearchResponse) -> String {
+        var lines: [String] = []
+        let first = response.offset + 1
+        let last = response.offset + response.hits.count
+        if response.hits.isEmpty {
+            lines.append(response.total == 0 ? "No matches for «\(response.query)»."
+                         : "\(response.total) matches for «\(response.query)»; none at offset \(response.offset).")
+        } else {
+            let noun = response.total == 1 ? "match" : "matches"
+            lines.append("\(response.total) \(noun) for «\(response.query)», showing \(first)–\(last):")
+        }
+        for hit in response.hits {
+            lines.append("")
+            let head = [hit.date ?? "(no date)", hit.source ?? "", hit.title].filter { !$0.isEmpty }.joined(separator: " · ")
+            lines.append("\(String(hit.rank).leftPad(3)). \(bold(head))")
+            var facts: [String] = []
+            if !hit.countries.isEmpty { facts.append(hit.countries.joined(separator: " ")) }
+            if !hit.types.isEmpty { facts.append(hit.types.joined(separator: ", ")) }
+            if !hit.weapons.isEmpty { facts.append(hit.weapons.joined(separator: ", ")) }
+            if !facts.isEmpty { lines.append("     " + facts.joined(separator: " · ")) }
+            lines.append("     " + displayPath(hit))
+            for line in wrap(highlight(hit.snippet), width: width - 5).prefix(2) { lines.append("     " + line) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func displayPath(_ hit: SearchHit) -> String {
+        if let path = hit.path {
+            let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+            return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+        }
+        return hit.url ?? hit.id
+    }
+
+    func bold(_ s: String) -> String { ansi ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+
+    /// `**x**` → ANSI bold on a terminal; unchanged otherwise.
+    func highlight(_ snippet: String) -> String {
+        guard ansi else { return snippet }
+        var out = ""
+        var open = false
+        var rest = Substring(snippet)
+        while let range = rest.range(of: "**") {
+            out += rest[..<range.lowerBound]
+            out += open ? "\u{1B}[0m" : "\u{1B}[1m"
+            open.toggle()
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        if open { out += "\u{1B}[0m" }
+        return out
+    }
+
+    /// Greedy word wrap; ANSI escapes do not count towards the width.
+    func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var visible = 0
+        for word in text.split(separator: " ") {
+            let length = word.replacingOccurrences(of: "\u{1B}[1m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "").count
+            if visible > 0, visible + 1 + length > width {
+                lines.append(line)
+                line = ""
+                visible = 0
+            }
+            if visible > 0 { line += " "; visible += 1 }
+            line += word
+            visible += length
+        }
+        if !line.isEmpty { lines.append(line) }
+        if lines.count > 2, ansi { lines[1] += "\u{1B}[0m" }
+        return lines
+    }
+}
+
+extension String {
+    func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

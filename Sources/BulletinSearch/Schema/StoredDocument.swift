@@ -1,0 +1,30 @@
+/// What the index keeps of a bulletin in the Xapian document data (JSON): everything a hit
+/// shows, without going back to the file.
+public struct StoredDocument: Codable, Sendable, Equatable {
+    /// Unique id: the path relative to the indexed root, or the feed's id.
+    public var id: String
+    /// Absolute path of the file, or nil for feed input.
+    public var path: String?
+    /// Absolute path of the root the file was indexed under.
+    public var root: String?
+    public var url: String?
+    /// Publication date `YYYY-MM-DD`.
+    public var date: String?
+    public var dateSource: String
+    public var source: String?
+    public var origin: String?
+    public var title: String
+    public var countries: [String]
+    public var venue: String?
+    public var types: [String]
+    public var persons: [String]
+    public var organisations: [String]
+    public var weapons: [String]
+    /// The normalised text the snippets are cut from (the body after the header).
+    public var text: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, path, root, url, date, dateSource = "date_source", source, origin, title, countries, venue, types
+        case persons, organisations, weapons, text
+    }
+}

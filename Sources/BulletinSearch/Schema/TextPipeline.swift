@@ -1,0 +1,41 @@
+import Xapian
+
+/// The Xapian text machinery configured from `IndexSchema`, built once per index handle and
+/// shared by the indexing and the query side so both treat text identically.
+final class TextPipeline {
+    let stemmer: Stem
+    let stopper: Stopper
+
+    init() throws(XapianError) {
+        stemmer = try Stem(language: IndexSchema.stemLanguage)
+        stopper = try Stopper(words: IndexSchema.stopwords)
+    }
+
+    /// A TermGenerator for documents: Russian stems (STEM_SOME: every lowercased word gets a
+    /// `Z` stem term, digits-first words do not), stopwords kept only for phrases.
+    func makeTermGenerator() throws(XapianError) -> TermGenerator {
+        let generator = try TermGenerator()
+        try generator.setStemmer(stemmer)
+        try generator.setStopper(stopper)
+        try generator.setStemmingStrategy(.some)
+        return generator
+    }
+
+    /// A QueryParser that matches what `makeTermGenerator` wrote. The query must be
+    /// lowercased first (see `QueryRewriter`): STEM_SOME leaves capitalised words unstemmed.
+    func makeQueryParser(database: Database) throws(XapianError) -> QueryParser {
+        let parser = try QueryParser()
+        try parser.setStemmer(stemmer)
+        try parser.setStopper(stopper)
+        try parser.setStemmingStrategy(.some)
+        try parser.setDatabase(database)
+        try parser.setDefaultOperator(.and)
+        try parser.setMaxExpansion(QueryRewriter.maxWildcardExpansion)
+        try parser.addPrefix("title", IndexSchema.titlePrefix)
+        try parser.addPrefix("заголовок", IndexSchema.titlePrefix)
+        return parser
+    }
+
+    /// The stem of a lowercased word.
+    func stem(_ word: String) throws(XapianError) -> String { try stemmer(word) }
+}

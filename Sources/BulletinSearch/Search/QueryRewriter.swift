@@ -1,0 +1,86 @@
+/// Rewrites an analyst's query into what Xapian's QueryParser should see, so that the query
+/// side treats words exactly as the index side did:
+///
+/// - normalised like the text (`TextNormalizer`: NFC, `ё`→`е`, invisible characters),
+/// - lowercased outside and inside phrases (STEM_SOME leaves capitalised words unstemmed, so
+///   `Кубой` would otherwise miss `кубой`),
+/// - boolean operators recognised in any case (`and`, `Or`, `NOT`, `near`, `adj`),
+/// - a hyphenated word outside quotes (`Су-30МКИ`, `военно-технический`) becomes
+///   `(су30мки OR "су-30мки")`: the joined whole token the indexer adds, or the phrase of
+///   its parts; with a `+`/`-` sign or a field it becomes the joined token alone.
+public enum QueryRewriter {
+    /// The most terms a wildcard may expand to before the query is refused.
+    public static let maxWildcardExpansion = 1000
+
+    static let operators: Set<String> = ["AND", "OR", "NOT", "XOR", "NEAR", "ADJ"]
+
+    public static func rewrite(_ query: String) -> String {
+        let text = TextNormalizer.normalize(query)
+        var output: [String] = []
+        var inPhrase = false
+        var phrase = ""
+        var token = ""
+
+        func flushToken() {
+            guard !token.isEmpty else { return }
+            output.append(rewriteToken(token))
+            token = ""
+        }
+
+        for character in text {
+            if character == "\"" || character == "«" || character == "»" || character == "“" || character == "”" {
+                if inPhrase {
+                    output.append("\"" + phrase.lowercased() + "\"")
+                    phrase = ""
+                } else {
+                    flushToken()
+                }
+                inPhrase.toggle()
+            } else if inPhrase {
+                phrase.append(character)
+            } else if character.isWhitespace {
+                flushToken()
+            } else if character == "(" || character == ")" {
+                flushToken()
+                output.append(String(character))
+            } else {
+                token.append(character)
+            }
+        }
+        flushToken()
+        if inPhrase { output.append("\"" + phrase.lowercased()) }   // unbalanced: as typed
+        return output.joined(separator: " ")
+    }
+
+    /// The joined hyphenated words of a query outside phrases (`Су-30МКИ` → `су30мки`).
+    public static func compounds(in query: String) -> [String] {
+        TextNormalizer.normalize(query).split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" }).compactMap { token in
+            var word = token.drop(while: { $0 == "+" || $0 == "-" || $0 == "\"" })
+            if let colon = word.firstIndex(of: ":") { word = word[word.index(after: colon)...] }
+            return Compounds.joined(word.lowercased())
+        }
+    }
+
+    static func rewriteToken(_ token: String) -> String {
+        let upper = token.uppercased()
+        if operators.contains(upper) { return upper }
+        if upper.hasPrefix("NEAR/") || upper.hasPrefix("ADJ/") { return upper }
+        var word = Substring(token)
+        var sign = ""
+        if let first = word.first, first == "+" || first == "-" {
+            sign = String(first)
+            word = word.dropFirst()
+        }
+        var field = ""
+        if let colon = word.firstIndex(of: ":"), colon != word.startIndex, word[..<colon].allSatisfy(\.isLetter) {
+            field = word[...colon].lowercased()
+            word = word[word.index(after: colon)...]
+        }
+        let lower = word.lowercased()
+        if let joined = Compounds.joined(lower) {
+            if sign.isEmpty && field.isEmpty { return "(\(joined) OR \"\(lower)\")" }
+            return sign + field + joined
+        }
+        return sign + field + lower
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import XCTest
+
+/// Runs the built `bulletin` binary and checks stdout, stderr and exit codes.
+final class CLITests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        // The test bundle sits in the build products directory beside the executable.
+        var dir = Bundle(for: CLITests.self).bundleURL
+        if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+        return dir.appendingPathComponent("bulletin")
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["BULLETIN_INDEX"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        if let cwd { process.currentDirectoryURL = cwd }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                   stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    private func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    private func corpus(in dir: URL) throws -> URL {
+        let corpus = dir.appendingPathComponent("corpus/2024")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data(" date 2024-05-06\nЦАМТО, 6 мая. Индия получила истребители Су-30МКИ. Поставка завершена.".utf8)
+            .write(to: corpus.appendingPathComponent("a.txt"))
+        try Data("ЦАМТО, 7 мая. В Минске прошло заседание комиссии по военно-техническому сотрудничеству.".utf8)
+            .write(to: corpus.appendingPathComponent("b.txt"))
+        return corpus.deletingLastPathComponent()
+    }
+
+    func testIndexThenSearchTextAndJSON() throws {
+        let dir = try tempDir()
+        let index = dir.appendingPathComponent("idx").path
+        let indexed = try run(["index", try corpus(in: dir).path, "--index", index])
+        XCTAssertEqual(indexed.status, 0, indexed.stderr)
+        XCTAssertTrue(indexed.stdout.hasPrefix("indexed 2, updated 0, unchanged 0, removed 0, failed 0 in "), indexed.stdout)
+
+        let text = try run(["search", "Су-30МКИ", "--index", index])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("2024-05-06 · ЦАМТО · Индия получила истребители Су-30МКИ"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("**Су**-**30МКИ**") || text.stdout.contains("**Су-30МКИ**"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("\u{1B}["), "no ANSI escapes when piped")
+
+        let json = try run(["search", "поставка", "--index", index, "--json"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(Set(object.keys), ["query", "total", "offset", "limit", "hits"])
+        XCTAssertEqual(object["query"] as? String, "поставка")
+        XCTAssertEqual(object["total"] as? Int, 1)
+        let hit = try XCTUnwrap((object["hits"] as? [[String: Any]])?.first)
+        for key in ["id", "rank", "score", "path", "date", "title", "source", "countries", "types", "snippet"] {
+            XCTAssertNotNil(hit[key], "missing key \(key)")
+        }
+        XCTAssertEqual(hit["id"] as? String, "2024/a.txt")
+        XCTAssertEqual(hit["rank"] as? Int, 1)
+        XCTAssertEqual(hit["date"] as? String, "2024-05-06")
+        XCTAssertEqual(hit["source"] as? String, "ЦАМТО")
+        XCTAssertTrue(json.stdout.hasPrefix("{\"query\":"), "keys keep their documented order")
+    }
+
+    func testZeroHitsIsSuccess() throws {
+        let dir = try tempDir()
+        let index = dir.appendingPathComponent("idx").path
+        try run(["index", try corpus(in: dir).path, "--index", index])
+        let none = try run(["search", "несуществующееслово", "--index", index, "--json"])
+        XCTAssertEqual(none.status, 0)
+        XCTAssertTrue(none.stdout.contains("\"hits\":[]"), none.stdout)
+    }
+
+    func testQuerySyntaxErrorExits2WithOneLine() throws {
+        let dir = try tempDir()
+        let index = dir.appendingPathComponent("idx").path
+        try run(["index", try corpus(in: dir).path, "--index", index])
+        let bad = try run(["search", "танк AND", "--index", index])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.hasPrefix("bulletin: query syntax error"), bad.stderr)
+        XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1)
+    }
+
+    func testUsageErrorsExit2() throws {
+        XCTAssertEqual(try run(["search"]).status, 2)
+        XCTAssertEqual(try run(["search", "x", "--sort", "sideways"]).status, 2)
+        XCTAssertEqual(try run(["frobnicate"]).status, 2)
+        XCTAssertEqual(try run(["index"]).status, 2)
+        XCTAssertEqual(try run(["--help"]).status, 0)
+    }
+
+    func testMissingIndexExits3NamingIt() throws {
+        let dir = try tempDir()
+        let missing = dir.appendingPathComponent("nowhere").path
+        let result = try run(["search", "танк", "--index", missing])
+        XCTAssertEqual(result.status, 3)
+        XCTAssertTrue(result.stderr.contains(missing), result.stderr)
+        // A directory that is not an index, via $BULLETIN_INDEX.
+        let env = try run(["search", "танк"], environment: ["BULLETIN_INDEX": dir.path])
+        XCTAssertEqual(env.status, 3, env.stderr)
+    }
+
+    func testRejectedFilesExit4AndTheRestIsIndexed() throws {
+        let dir = try tempDir()
+        let corpus = try corpus(in: dir)
+        try Data([0, 1, 2, 3]).write(to: corpus.appendingPathComponent("2024/bad.txt"))
+        let index = dir.appendingPathComponent("idx").path
+        let result = try run(["index", corpus.path, "--index", index])
+        XCTAssertEqual(result.status, 4)
+        XCTAssertTrue(result.stderr.contains("bad.txt: binary file"), result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("indexed 2,"), result.stdout)
+        XCTAssertEqual(try run(["search", "Минске", "--index", index]).status, 0)
+    }
+}

@@ -7,8 +7,12 @@ final class DocumentBuilder {
     private let termGenerator: TermGenerator
     private let encoder: JSONEncoder
 
-    init(pipeline: TextPipeline) throws(XapianError) {
+    private let database: WritableDatabase
+
+    /// Builds documents for `database` (its spelling and synonym tables are fed too).
+    init(pipeline: TextPipeline, database: WritableDatabase) throws(XapianError) {
         self.pipeline = pipeline
+        self.database = database
         termGenerator = try pipeline.makeTermGenerator()
         encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
@@ -30,7 +34,15 @@ final class DocumentBuilder {
         return prefix + "#" + String(ContentHash.fnv1a64(Array(value.utf8)), radix: 16)
     }
 
-    func build(_ stored: StoredDocument, signature: String, duplicateKey: String?) throws -> Document {
+    /// Writes what belongs to the whole index rather than one document (call once per run,
+    /// before the final commit).
+    func writeIndexWideData() throws {
+        try database.setMetadata(IndexSchema.versionKey, IndexSchema.version)
+    }
+
+    /// The Xapian document for `stored`; `signature` is the file's `size:mtime:hash`.
+    func build(_ stored: StoredDocument, signature: String) throws -> Document {
+        let duplicateKey: String? = nil
         let doc = try Document()
         try doc.setData(String(decoding: try encoder.encode(stored), as: UTF8.self))
         try doc.addBooleanTerm(Self.uniqueTerm(for: stored.id))

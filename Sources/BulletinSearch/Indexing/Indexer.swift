@@ -62,7 +62,7 @@ public final class Indexer {
             if !version.isEmpty, version != IndexSchema.version {
                 throw BulletinError.indexCorrupt(path: options.indexPath, detail: "schema version \(version), this bulletin writes \(IndexSchema.version); index into a new directory")
             }
-            builder = try DocumentBuilder(pipeline: try TextPipeline())
+            builder = try DocumentBuilder(pipeline: try TextPipeline(), database: database)
         } catch let error as XapianError {
             throw BulletinError.from(error, indexPath: options.indexPath)
         } catch let error as BulletinError {
@@ -83,7 +83,6 @@ public final class Indexer {
         var pending = 0
         var bytesRead = 0
         do {
-            try database.setMetadata(IndexSchema.versionKey, IndexSchema.version)
             for (number, file) in collected.files.enumerated() {
                 let outcome = try indexFile(file, bytesRead: &bytesRead)
                 switch outcome {
@@ -98,6 +97,7 @@ public final class Indexer {
                     pending = 0
                 }
             }
+            try builder.writeIndexWideData()
             try database.commit()
         } catch let error as XapianError {
             throw BulletinError.from(error, indexPath: options.indexPath)
@@ -135,7 +135,7 @@ public final class Indexer {
         case .failure(let problem): return .failed(problem.reason)
         }
         let stored = BulletinAnalyzer.analyze(text: text, id: file.id, path: file.path, root: file.root)
-        let doc = try builder.build(stored, signature: "\(stat):\(hash)", duplicateKey: nil)
+        let doc = try builder.build(stored, signature: "\(stat):\(hash)")
         try database.replace(uniqueTerm: uniqueTerm, with: doc)
         return existing == nil ? .indexed : .updated
     }

@@ -56,6 +56,13 @@ CXapianQuery *CXapian_query_new_wildcard(const char *pattern, size_t len, uint32
     });
 }
 
+CXapianQuery *CXapian_query_new_fixed_weight(double weight, CXapianError *error) noexcept {
+    return guarded(error, (CXapianQuery *)nullptr, [&] {
+        auto *source = new Xapian::FixedWeightPostingSource(weight);
+        return wrap(Xapian::Query(source->release()));
+    });
+}
+
 void CXapian_query_free(CXapianQuery *query) noexcept { delete query; }
 
 bool CXapian_query_is_empty(const CXapianQuery *query) noexcept {

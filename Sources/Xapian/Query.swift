@@ -60,6 +60,12 @@ public final class Query: CustomStringConvertible {
         }
     }
 
+    /// Every document with the constant weight `weight`: `combine(.filter, [fixedWeight(k), q])`
+    /// adds `k` to each document matching `q`.
+    public static func fixedWeight(_ weight: Double) throws(XapianError) -> Query {
+        Query(handle: try callHandle { CXapian_query_new_fixed_weight(weight, $0) })
+    }
+
     public var isEmpty: Bool { CXapian_query_is_empty(handle) }
 
     /// Xapian's description, e.g. `Query((Zсотрудничеств@1 AND XCBY))`.

@@ -114,3 +114,26 @@ final class SearchTests: XCTestCase {
         XCTAssertFalse(terms.contains { $0.term.hasPrefix("Z") })
     }
 }
+
+final class FixedWeightTests: XCTestCase {
+    func testFixedWeightFilterAddsAConstant() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let db = try WritableDatabase(path: dir.path)
+        for words in [["a", "b"], ["a"], ["b"]] {
+            let doc = try Document()
+            for w in words { try doc.addTerm(w) }
+            try db.add(doc)
+        }
+        try db.commit()
+        let any = try Query.combine(.or, [try Query.term("a"), try Query.term("b")])
+        let all = try Query.combine(.and, [try Query.term("a"), try Query.term("b")])
+        let boost = try Query.combine(.filter, [try Query.fixedWeight(100), all])
+        let enquire = try Enquire(database: db)
+        try enquire.setQuery(try Query.combine(.andMaybe, [any, boost]))
+        let mset = try enquire.mset(first: 0, count: 10)
+        XCTAssertEqual(mset.count, 3)
+        XCTAssertEqual(mset[0].documentID, 1)
+        XCTAssertGreaterThan(mset[0].weight, 100)
+        XCTAssertLessThan(mset[1].weight, 100)
+    }
+}

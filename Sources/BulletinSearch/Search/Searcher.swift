@@ -4,10 +4,10 @@ import Xapian
 /// Runs searches against an index. Holds a read-only handle; one Searcher per thread.
 public final class Searcher {
     public let indexPath: String
-    private let database: Database
-    private let pipeline: TextPipeline
+    let database: Database
+    let pipeline: TextPipeline
     private let parser: QueryParser
-    private let decoder = JSONDecoder()
+    let decoder = JSONDecoder()
 
     /// Snippet highlight markers: control characters no text contains after decoding.
     static let highlightStart = "\u{2}"
@@ -87,7 +87,7 @@ public final class Searcher {
     }
 
     /// Readers see the last commit; when a writer moves on underneath, reopen and retry.
-    private func withReopenOnModification<R>(_ body: () throws -> R) throws -> R {
+    func withReopenOnModification<R>(_ body: () throws -> R) throws -> R {
         var attempts = 0
         while true {
             do { return try body() } catch let error as XapianError where error.kind == .databaseModified && attempts < 3 {

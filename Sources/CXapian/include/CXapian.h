@@ -239,6 +239,9 @@ CXapianQuery *CXapian_query_new_scaled(const CXapianQuery *query, double factor,
 /// Terms starting with `pattern`, OR-ed, limited to `max_expansion` terms (0 = no limit);
 /// exceeding the limit raises WildcardError when the query runs.
 CXapianQuery *CXapian_query_new_wildcard(const char *pattern, size_t len, uint32_t max_expansion, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Every document, each with the same weight `weight` (Xapian::FixedWeightPostingSource);
+/// combined with FILTER it adds a constant to the documents of another query.
+CXapianQuery *CXapian_query_new_fixed_weight(double weight, CXapianError *error) CXAPIAN_NOEXCEPT;
 void CXapian_query_free(CXapianQuery *query) CXAPIAN_NOEXCEPT;
 bool CXapian_query_is_empty(const CXapianQuery *query) CXAPIAN_NOEXCEPT;
 CXapianString CXapian_query_description(const CXapianQuery *query) CXAPIAN_NOEXCEPT;

@@ -70,11 +70,14 @@ final class CLITests: XCTestCase {
         let json = try run(["search", "поставка", "--index", index, "--json"])
         XCTAssertEqual(json.status, 0, json.stderr)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["query", "total", "offset", "limit", "hits"])
+        XCTAssertEqual(Set(object.keys), ["query", "total", "offset", "limit", "corrected_query", "hits", "facets"])
+        let facets = try XCTUnwrap(object["facets"] as? [String: Any])
+        XCTAssertEqual(Set(facets.keys), ["country", "type", "year", "source"])
         XCTAssertEqual(object["query"] as? String, "поставка")
         XCTAssertEqual(object["total"] as? Int, 1)
         let hit = try XCTUnwrap((object["hits"] as? [[String: Any]])?.first)
-        for key in ["id", "rank", "score", "path", "date", "title", "source", "countries", "types", "snippet"] {
+        for key in ["id", "rank", "score", "matched_all", "path", "url", "date", "date_source", "title", "source", "countries",
+                    "venue", "types", "persons", "weapons", "snippet", "duplicates"] {
             XCTAssertNotNil(hit[key], "missing key \(key)")
         }
         XCTAssertEqual(hit["id"] as? String, "2024/a.txt")

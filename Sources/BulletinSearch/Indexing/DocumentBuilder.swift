@@ -14,6 +14,9 @@ final class DocumentBuilder {
         self.pipeline = pipeline
         self.database = database
         termGenerator = try pipeline.makeTermGenerator()
+        // Every indexed word also feeds the spelling table ("did you mean").
+        try termGenerator.setDatabase(database)
+        try termGenerator.setFlags(.spelling)
         encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
     }
@@ -49,7 +52,7 @@ final class DocumentBuilder {
         if let root = stored.root { try doc.addBooleanTerm(Self.rootTerm(for: root)) }
 
         try termGenerator.setDocument(doc)
-        try termGenerator.indexText(stored.title, prefix: IndexSchema.titlePrefix)
+        try termGenerator.indexText(stored.title, prefix: IndexSchema.titlePrefix, positions: false)
         try termGenerator.indexText(stored.text)
         try termGenerator.increaseTermPosition()
         // Whole hyphenated tokens (`су30мки`, and its stem) beside TermGenerator's parts.
@@ -76,8 +79,9 @@ final class DocumentBuilder {
         if let venue = stored.venue { try facet(IndexSchema.venuePrefix + venue) }
         for type in stored.types { try facet(IndexSchema.typePrefix + type) }
         if let primary = stored.types.first { try doc.setValue(primary, slot: IndexSchema.primaryTypeSlot) }
-        if let source = stored.source { try facet(IndexSchema.sourcePrefix + source.lowercased()) }
-        for weapon in stored.weapons { try facet(IndexSchema.weaponPrefix + weapon.lowercased()) }
+        if let source = stored.source { try facet(IndexSchema.sourcePrefix + source) }
+        for person in stored.persons { try facet(IndexSchema.personPrefix + person) }
+        for weapon in stored.weapons { try facet(IndexSchema.weaponPrefix + weapon) }
         try doc.setValue(facets.joined(separator: "\n"), slot: IndexSchema.facetsSlot)
         try doc.setValue(signature, slot: IndexSchema.signatureSlot)
         if let duplicateKey { try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot) }

@@ -5,13 +5,16 @@ public enum JSONRenderer {
 
 extension SearchResponse {
     public var json: JSON {
-        .object([
+        var members: [(String, JSON)] = [
             ("query", .string(query)),
             ("total", .int(total)),
             ("offset", .int(offset)),
             ("limit", .int(limit)),
+            ("corrected_query", .optional(correctedQuery)),
             ("hits", .array(hits.map(\.json))),
-        ])
+        ]
+        if let facets { members.append(("facets", facets.json)) }
+        return .object(members)
     }
 }
 
@@ -21,6 +24,7 @@ extension SearchHit {
             ("id", .string(id)),
             ("rank", .int(rank)),
             ("score", .double(score)),
+            ("matched_all", .bool(matchedAll)),
             ("path", .optional(path)),
             ("url", .optional(url)),
             ("date", .optional(date)),
@@ -33,6 +37,16 @@ extension SearchHit {
             ("persons", .strings(persons)),
             ("weapons", .strings(weapons)),
             ("snippet", .string(snippet)),
+            ("duplicates", .strings(duplicates)),
         ])
+    }
+}
+
+extension FacetCounts {
+    public var json: JSON {
+        func list(_ counts: [FacetCount]) -> JSON {
+            .array(counts.map { .object([("value", .string($0.value)), ("name", .string($0.name)), ("count", .int($0.count))]) })
+        }
+        return .object([("country", list(country)), ("type", list(type)), ("year", list(year)), ("source", list(source))])
     }
 }

@@ -22,6 +22,9 @@ public struct TextRenderer {
             let noun = response.total == 1 ? "match" : "matches"
             lines.append("\(response.total) \(noun) for «\(response.query)», showing \(first)–\(last):")
         }
+        if let corrected = response.correctedQuery {
+            lines.append("Возможно, вы имели в виду: \(corrected)")
+        }
         for hit in response.hits {
             lines.append("")
             let head = [hit.date ?? "(no date)", hit.source ?? "", hit.title].filter { !$0.isEmpty }.joined(separator: " · ")
@@ -30,9 +33,17 @@ public struct TextRenderer {
             if !hit.countries.isEmpty { facts.append(hit.countries.joined(separator: " ")) }
             if !hit.types.isEmpty { facts.append(hit.types.joined(separator: ", ")) }
             if !hit.weapons.isEmpty { facts.append(hit.weapons.joined(separator: ", ")) }
+            if !hit.duplicates.isEmpty { facts.append("+\(hit.duplicates.count) similar") }
+            if !hit.matchedAll { facts.append("not all words") }
             if !facts.isEmpty { lines.append("     " + facts.joined(separator: " · ")) }
             lines.append("     " + displayPath(hit))
             for line in wrap(highlight(hit.snippet), width: width - 5).prefix(2) { lines.append("     " + line) }
+        }
+        if let facets = response.facets {
+            lines.append("")
+            for (label, counts) in [("Страны", facets.country), ("Типы", facets.type), ("Годы", facets.year), ("Источники", facets.source)] where !counts.isEmpty {
+                lines.append("\(label): " + counts.map { "\($0.name) \($0.count)" }.joined(separator: " · "))
+            }
         }
         return lines.joined(separator: "\n")
     }

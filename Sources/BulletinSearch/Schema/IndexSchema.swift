@@ -13,10 +13,9 @@
 /// | `XC` | partner country, ISO 3166-1 alpha-2 | `XCBY` |
 /// | `XV` | venue country | `XVVE` |
 /// | `XT` | document type | `XTmeeting` |
-/// | `XS` | source agency, lowercased | `XSцамто` |
-/// | `XP` | person key (lowercased surname and name) | `XPмищенко олег` |
-/// | `XN` | person surname key | `XNмищенко` |
-/// | `XW` | weapon designation, canonical, lowercased | `XWсу-30мки` |
+/// | `XS` | source agency, as written in the dateline | `XSЦАМТО` |
+/// | `XP` | person, nominative full name | `XPОлег Мищенко` |
+/// | `XW` | weapon designation, canonical | `XWСу-30МКИ` |
 /// | `XR` | root directory an id belongs to (for pruning) | `XR/home/a/bulletins` |
 public enum IndexSchema {
     /// Stored in the database metadata key `bulletin.schema`; bump on incompatible changes.
@@ -37,7 +36,6 @@ public enum IndexSchema {
     public static let typePrefix = "XT"
     public static let sourcePrefix = "XS"
     public static let personPrefix = "XP"
-    public static let surnamePrefix = "XN"
     public static let weaponPrefix = "XW"
     public static let rootPrefix = "XR"
     /// First bytes of every non-word term: skipped when expanding a document into a query.

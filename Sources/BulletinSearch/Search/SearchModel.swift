@@ -7,12 +7,53 @@ public enum SearchSort: String, Sendable, CaseIterable {
     case newest = "-date"
 }
 
+/// Facet filters: OR within one facet, AND across facets. Values are as the analyst typed
+/// them (`BY`, `Беларусь`, `белорусский`, `контракт`, `ТАСС`); the searcher resolves them.
+public struct SearchFilters: Sendable, Equatable {
+    public var countries: [String] = []
+    public var types: [String] = []
+    public var sources: [String] = []
+    public var persons: [String] = []
+    public var weapons: [String] = []
+    /// Inclusive bounds: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    public var from: String?
+    public var to: String?
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        countries.isEmpty && types.isEmpty && sources.isEmpty && persons.isEmpty && weapons.isEmpty && from == nil && to == nil
+    }
+
+    /// Adds `other`'s values (the query's own `country:…` fields to the command line's).
+    mutating func merge(_ other: SearchFilters) {
+        countries += other.countries
+        types += other.types
+        sources += other.sources
+        persons += other.persons
+        weapons += other.weapons
+        if let f = other.from { from = max(from ?? f, f) }
+        if let t = other.to { to = min(to ?? t, t) }
+    }
+}
+
 /// One search.
 public struct SearchRequest: Sendable {
     public var query: String
     public var limit: Int = 10
     public var offset: Int = 0
-    public var sort: SearchSort = .relevance
+    /// nil: relevance when there are words, newest first for filters alone.
+    public var sort: SearchSort?
+    public var filters = SearchFilters()
+    /// Require every word (strict AND) instead of ranking all-word matches first.
+    public var allWords = false
+    /// Compute facet counts over all matches.
+    public var facets = false
+    public var facetLimit = 20
+    /// Show one hit per near-duplicate group.
+    public var collapse = true
+    /// Run the spelling-corrected query instead of the original.
+    public var autoCorrect = false
 
     public init(query: String) { self.query = query }
 }
@@ -23,6 +64,8 @@ public struct SearchHit: Codable, Sendable, Equatable {
     /// 1-based rank over the whole result.
     public var rank: Int
     public var score: Double
+    /// True when the document contains every word of the query.
+    public var matchedAll: Bool
     public var path: String?
     public var url: String?
     public var date: String?
@@ -36,19 +79,34 @@ public struct SearchHit: Codable, Sendable, Equatable {
     public var weapons: [String]
     /// Best-matching extract, matches wrapped in `**`.
     public var snippet: String
+    /// Ids of near-duplicates collapsed into this hit.
+    public var duplicates: [String] = []
+}
 
-    enum CodingKeys: String, CodingKey {
-        case id, rank, score, path, url, date, dateSource = "date_source", title, source, countries, venue, types
-        case persons, weapons, snippet
-    }
+/// One value of a facet with its count over all matches.
+public struct FacetCount: Codable, Sendable, Equatable {
+    public var value: String
+    public var name: String
+    public var count: Int
+}
+
+/// Counts of the four facets over every matching document.
+public struct FacetCounts: Codable, Sendable, Equatable {
+    public var country: [FacetCount] = []
+    public var type: [FacetCount] = []
+    public var year: [FacetCount] = []
+    public var source: [FacetCount] = []
 }
 
 /// A page of results.
 public struct SearchResponse: Codable, Sendable, Equatable {
     public var query: String
-    /// Xapian's estimate of the number of matching documents.
+    /// Xapian's estimate of the number of matching documents (exact when facets were counted).
     public var total: Int
     public var offset: Int
     public var limit: Int
     public var hits: [SearchHit]
+    /// The query with misspelt words corrected, when the index suggests one.
+    public var correctedQuery: String?
+    public var facets: FacetCounts?
 }

@@ -6,12 +6,17 @@ public final class Searcher {
     public let indexPath: String
     let database: Database
     let pipeline: TextPipeline
-    private let parser: QueryParser
+    let parser: QueryParser
     let decoder = JSONDecoder()
+    var facetValues: FacetValues
 
     /// Snippet highlight markers: control characters no text contains after decoding.
     static let highlightStart = "\u{2}"
     static let highlightEnd = "\u{3}"
+    /// Added to the weight of documents containing every word, so they rank first; larger
+    /// than any BM25 sum a query reaches.
+    static let allWordsBoost = 10_000.0
+    static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .spellingCorrection]
 
     /// Opens the index at `indexPath`; a missing, locked-out or unreadable one is `.index…`.
     public init(indexPath: String) throws(BulletinError) {
@@ -20,6 +25,7 @@ public final class Searcher {
             database = try Database(path: indexPath)
             pipeline = try TextPipeline()
             parser = try pipeline.makeQueryParser(database: database)
+            facetValues = FacetValues(database: database)
         } catch {
             throw BulletinError.from(error, indexPath: indexPath)
         }
@@ -32,11 +38,140 @@ public final class Searcher {
 
     public func search(_ request: SearchRequest) throws(BulletinError) -> SearchResponse {
         guard request.limit >= 0, request.offset >= 0 else { throw .usage("--limit and --offset must not be negative") }
+        return try mapErrors(query: request.query) { () throws -> SearchResponse in
+            try withReopenOnModification { () throws -> SearchResponse in try run(request) }
+        }
+    }
+
+    // MARK: - Running a search
+
+    /// A parsed request: the Xapian query and what the response needs to know about it.
+    struct Plan {
+        var query: Query
+        var hasWords: Bool
+        var correctedQuery: String?
+        var compoundStems: Set<String>
+    }
+
+    private func run(_ request: SearchRequest) throws -> SearchResponse {
+        let plan = try makePlan(request)
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(plan.query)
+        let sort = request.sort ?? (plan.hasWords ? .relevance : .newest)
+        switch sort {
+        case .relevance: try enquire.setSort(.relevance)
+        case .date: try enquire.setSort(.value(slot: IndexSchema.dateSlot, descending: false))
+        case .newest: try enquire.setSort(.value(slot: IndexSchema.dateSlot, descending: true))
+        }
+        if request.collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
+        var spy: FacetSpy?
+        var checkAtLeast = 0
+        if request.facets {
+            let facetSpy = try FacetSpy(slot: IndexSchema.facetsSlot)
+            try enquire.add(facetSpy)
+            spy = facetSpy
+            checkAtLeast = try database.documentCount()
+        }
+        let mset = try enquire.mset(first: request.offset, count: request.limit, checkAtLeast: checkAtLeast)
+        var hits: [SearchHit] = []
+        hits.reserveCapacity(mset.count)
+        for item in mset {
+            var hit = try makeHit(item, in: mset, plan: plan)
+            if item.collapseCount > 0 {
+                hit.duplicates = try duplicates(of: item, matching: plan.query)
+            }
+            hits.append(hit)
+        }
+        return SearchResponse(
+            query: request.query, total: mset.matchesEstimated, offset: request.offset, limit: request.limit,
+            hits: hits, correctedQuery: plan.correctedQuery,
+            facets: try spy.map { try facetCounts($0, limit: request.facetLimit) })
+    }
+
+    func makePlan(_ request: SearchRequest) throws -> Plan {
+        let fields = try QueryFields.extract(request.query)
+        var include = request.filters
+        include.merge(fields.include)
+        let words = fields.words.trimmingCharacters(in: .whitespaces)
+        var plan = Plan(query: try Query.matchAll(), hasWords: false, correctedQuery: nil, compoundStems: [])
+
+        if !words.isEmpty {
+            var text = QueryRewriter.rewrite(words)
+            try parser.setDefaultOperator(.or)
+            var any = try parser.parse(text, flags: Self.queryFlags)
+            if let corrected = try parser.correctedQuery(), corrected != text {
+                plan.correctedQuery = corrected
+                if request.autoCorrect {
+                    text = corrected
+                    any = try parser.parse(text, flags: Self.queryFlags)
+                }
+            }
+            try parser.setDefaultOperator(.and)
+            let all = try parser.parse(text, flags: Self.queryFlags)
+            if !all.isEmpty || !any.isEmpty {
+                plan.hasWords = true
+                if request.allWords || all.description == any.description {
+                    plan.query = all
+                } else {
+                    // Any word matches; documents with all of them get a constant on top.
+                    let boost = try Query.combine(.filter, [try Query.fixedWeight(Self.allWordsBoost), all])
+                    plan.query = try Query.combine(.andMaybe, [any, boost])
+                }
+                plan.compoundStems = Set(try QueryRewriter.compounds(in: words).map { try pipeline.stem($0) })
+            }
+        }
+        if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
+            throw BulletinError.usage("empty query: give words to search for, or filters such as --country or --type")
+        }
+        if let filter = try filterQuery(include) {
+            plan.query = try Query.combine(.filter, [plan.query, filter])
+        }
+        if let excluded = try exclusionQuery(fields.exclude) {
+            plan.query = try Query.combine(.andNot, [plan.query, excluded])
+        }
+        return plan
+    }
+
+    func makeHit(_ item: MSet.Item, in mset: MSet, plan: Plan) throws -> SearchHit {
+        let stored = try decoder.decode(StoredDocument.self, from: Data(try item.document.data().utf8))
+        var raw = try mset.snippet(of: stored.text, length: 320, stemmer: pipeline.stemmer,
+                                   highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
+        if !plan.compoundStems.isEmpty, !raw.contains(Self.highlightStart),
+           let window = try Snippet.window(in: stored.text, compoundStems: plan.compoundStems, stem: pipeline.stem) {
+            raw = window
+        }
+        let matchedAll = !plan.hasWords || item.weight >= Self.allWordsBoost || !isBoosted(plan.query)
+        let score = item.weight >= Self.allWordsBoost ? item.weight - Self.allWordsBoost : item.weight
+        return SearchHit(
+            id: stored.id, rank: item.rank + 1, score: (score * 1000).rounded() / 1000, matchedAll: matchedAll,
+            path: stored.path, url: stored.url, date: stored.date, dateSource: stored.dateSource,
+            title: stored.title, source: stored.source, countries: stored.countries, venue: stored.venue,
+            types: stored.types, persons: stored.persons, weapons: stored.weapons,
+            snippet: try Snippet.clean(raw, compoundStems: plan.compoundStems, stem: pipeline.stem))
+    }
+
+    private func isBoosted(_ query: Query) -> Bool { query.description.contains("PostingSource") }
+
+    /// The ids collapsed into `item`: other matches sharing its duplicate key.
+    private func duplicates(of item: MSet.Item, matching query: Query) throws -> [String] {
+        let key = try item.document.value(slot: IndexSchema.duplicateKeySlot)
+        guard !key.isEmpty else { return [] }
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(try Query.combine(.filter, [query, try Query.valueRange(slot: IndexSchema.duplicateKeySlot, key, key)]))
+        return try enquire.mset(first: 0, count: 50).compactMap { other in
+            guard other.documentID != item.documentID else { return nil }
+            return try decoder.decode(StoredDocument.self, from: Data(try other.document.data().utf8)).id
+        }
+    }
+
+    // MARK: - Errors and concurrency
+
+    func mapErrors<R>(query: String, _ body: () throws -> R) throws(BulletinError) -> R {
         do {
-            return try withReopenOnModification { () throws -> SearchResponse in try run(request) }
+            return try body()
         } catch let error as XapianError {
             if error.kind == .queryParser {
-                throw .querySyntax("\(error.message.oneLine) in «\(request.query.oneLine)»; check AND/OR/NOT have words on both sides")
+                throw .querySyntax("\(error.message.oneLine) in «\(query.oneLine)»; check that AND/OR/NOT have words on both sides")
             }
             throw BulletinError.from(error, indexPath: indexPath)
         } catch let error as BulletinError {
@@ -44,46 +179,6 @@ public final class Searcher {
         } catch {
             throw .runtime("\(error)")
         }
-    }
-
-    private func run(_ request: SearchRequest) throws -> SearchResponse {
-        let query = try parseQuery(request.query)
-        let compoundStems = Set(try QueryRewriter.compounds(in: request.query).map { try pipeline.stem($0) })
-        let enquire = try Enquire(database: database)
-        try enquire.setQuery(query)
-        switch request.sort {
-        case .relevance: try enquire.setSort(.relevance)
-        case .date: try enquire.setSort(.value(slot: IndexSchema.dateSlot, descending: false))
-        case .newest: try enquire.setSort(.value(slot: IndexSchema.dateSlot, descending: true))
-        }
-        let mset = try enquire.mset(first: request.offset, count: request.limit)
-        var hits: [SearchHit] = []
-        hits.reserveCapacity(mset.count)
-        for item in mset {
-            let stored = try decoder.decode(StoredDocument.self, from: Data(try item.document.data().utf8))
-            var raw = try mset.snippet(of: stored.text, length: 320, stemmer: pipeline.stemmer,
-                                       highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
-            if !compoundStems.isEmpty, !raw.contains(Self.highlightStart),
-               let window = try Snippet.window(in: stored.text, compoundStems: compoundStems, stem: pipeline.stem) {
-                raw = window
-            }
-            hits.append(SearchHit(
-                id: stored.id, rank: item.rank + 1, score: (item.weight * 1000).rounded() / 1000,
-                path: stored.path, url: stored.url, date: stored.date, dateSource: stored.dateSource,
-                title: stored.title, source: stored.source, countries: stored.countries, venue: stored.venue,
-                types: stored.types, persons: stored.persons, weapons: stored.weapons,
-                snippet: try Snippet.clean(raw, compoundStems: compoundStems, stem: pipeline.stem)))
-        }
-        return SearchResponse(query: request.query, total: mset.matchesEstimated, offset: request.offset,
-                              limit: request.limit, hits: hits)
-    }
-
-    /// The Xapian query for an analyst's query string.
-    func parseQuery(_ text: String) throws -> Query {
-        let rewritten = QueryRewriter.rewrite(text)
-        if rewritten.trimmingCharacters(in: .whitespaces).isEmpty { throw BulletinError.usage("empty query: give words to search for") }
-        let flags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot]
-        return try parser.parse(rewritten, flags: flags)
     }
 
     /// Readers see the last commit; when a writer moves on underneath, reopen and retry.
@@ -95,45 +190,5 @@ public final class Searcher {
                 try database.reopen()
             }
         }
-    }
-}
-
-/// Turns Xapian's snippet output into plain text with `**` highlights.
-enum Snippet {
-    /// About 30 words of `text` around the first hyphenated word matching `compoundStems`:
-    /// Xapian picks snippets by the terms it can see, and a joined compound is not one of them.
-    static func window(in text: String, compoundStems: Set<String>, stem: (String) throws -> String) throws -> String? {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
-        for (i, word) in words.enumerated() where word.contains("-") {
-            let core = word.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
-            guard let joined = Compounds.joined(core), compoundStems.contains(try stem(joined)) else { continue }
-            let lower = max(0, i - 10), upper = min(words.count, i + 22)
-            return (lower > 0 ? "…" : "") + words[lower..<upper].joined(separator: " ") + (upper < words.count ? "…" : "")
-        }
-        return nil
-    }
-
-    /// `compoundStems`: stems of the joined hyphenated words of the query (`военнотехническ`);
-    /// Xapian cannot highlight those (it sees only the parts), so they are marked here.
-    static func clean(_ raw: String, compoundStems: Set<String>, stem: (String) throws -> String) throws -> String {
-        var text = raw
-        // MSet::snippet escapes text for HTML; undo it (ampersand last).
-        for (entity, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: plain)
-        }
-        text = text.replacingOccurrences(of: "\n", with: " ")
-        text = text.replacingOccurrences(of: Searcher.highlightEnd + " " + Searcher.highlightStart, with: " ")
-        text = text.replacingOccurrences(of: Searcher.highlightStart, with: "**")
-        text = text.replacingOccurrences(of: Searcher.highlightEnd, with: "**")
-        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        if !compoundStems.isEmpty {
-            for (i, word) in words.enumerated() where word.contains("-") && !word.hasPrefix("**") {
-                let core = word.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
-                guard let joined = Compounds.joined(core), compoundStems.contains(try stem(joined)),
-                      let range = word.range(of: core) else { continue }
-                words[i] = word.replacingCharacters(in: range, with: "**\(core)**")
-            }
-        }
-        return words.joined(separator: " ")
     }
 }

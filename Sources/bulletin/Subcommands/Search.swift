@@ -7,13 +7,17 @@ extension Bulletin {
         static let configuration = CommandConfiguration(
             abstract: "Search the index.",
             discussion: """
-                Query syntax: words (all required), "exact phrases", AND / OR / NOT (any case), \
+                Query syntax: words (documents with all of them rank first, then those with most; \
+                --all-words requires all), "exact phrases", AND / OR / NOT (any case), NEAR, \
                 -word to exclude, word* for prefixes, ( ) to group, title:word. \
+                Fields inside the query: country:BY страна:Индия type:contract тип:поставка \
+                source:ЦАМТО источник:ТАСС person:Мищенко персона:"Олег Мищенко" weapon:Су-30МКИ \
+                date:2019..2021 дата:2019-03-01..2019-06-30 year:2020 год:2020 (a leading - excludes). \
                 Hyphenated designations (Су-30МКИ, С-400) match whole or by their parts.
                 """)
 
-        @Argument(help: "The query.")
-        var query: String
+        @Argument(help: "The query (may be empty when filters are given).")
+        var query: String = ""
 
         @OptionGroup var location: IndexLocation
 
@@ -23,16 +27,62 @@ extension Bulletin {
         @Option(help: "Hits to skip (for paging).")
         var offset: Int = 0
 
-        @Option(help: "relevance, date (oldest first) or -date (newest first).")
-        var sort: String = "relevance"
+        @Option(help: "relevance, date (oldest first) or -date (newest first). Default: relevance, or -date for filters alone.")
+        var sort: String?
+
+        @Option(help: ArgumentHelp("Partner country: ISO code or Russian name in any form (repeatable, or a comma list).", valueName: "COUNTRY"))
+        var country: [String] = []
+
+        @Option(help: ArgumentHelp("Document type: meeting, agreement, contract, delivery, exhibition, exercise, visit, test, production, statement, other (or Russian).", valueName: "TYPE"))
+        var type: [String] = []
+
+        @Option(help: ArgumentHelp("Source agency (ЦАМТО, ТАСС, …).", valueName: "SOURCE"))
+        var source: [String] = []
+
+        @Option(help: ArgumentHelp("Person: full name or surname.", valueName: "NAME"))
+        var person: [String] = []
+
+        @Option(help: ArgumentHelp("Weapon designation (Су-30МКИ, Su-30MKI, С-400).", valueName: "DESIGNATION"))
+        var weapon: [String] = []
+
+        @Option(help: ArgumentHelp("From date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "DATE"))
+        var from: String?
+
+        @Option(help: ArgumentHelp("To date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "DATE"))
+        var to: String?
+
+        @Option(help: ArgumentHelp("Only this year.", valueName: "YYYY"))
+        var year: Int?
+
+        @Flag(help: "Require every word (strict AND).")
+        var allWords = false
+
+        @Flag(help: "Show facet counts (country, type, year, source) under the hits; always in --json.")
+        var facets = false
+
+        @Option(help: "Values shown per facet.")
+        var facetLimit: Int = 20
+
+        @Flag(help: "Show near-duplicate stories separately instead of collapsing them.")
+        var noCollapse = false
+
+        @Flag(help: "Run the spelling-corrected query when the index suggests one.")
+        var autoCorrect = false
 
         @Flag(help: "Print one JSON object instead of text.")
         var json = false
 
         func validate() throws {
+            let hasFilters = !(country.isEmpty && type.isEmpty && source.isEmpty && person.isEmpty && weapon.isEmpty) || from != nil || to != nil || year != nil
+            if query.trimmingCharacters(in: .whitespaces).isEmpty && !hasFilters {
+                throw ValidationError("give a query, or filters such as --country IN --type delivery")
+            }
             if limit < 0 || limit > 10_000 { throw ValidationError("--limit must be between 0 and 10000") }
             if offset < 0 { throw ValidationError("--offset must not be negative") }
-            if SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
+            if facetLimit < 1 { throw ValidationError("--facet-limit must be at least 1") }
+            if let sort, SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
+            if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
+            if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
         }
 
         func run() throws {
@@ -40,7 +90,19 @@ extension Bulletin {
             var request = SearchRequest(query: query)
             request.limit = limit
             request.offset = offset
-            request.sort = SearchSort(rawValue: sort) ?? .relevance
+            request.sort = sort.flatMap(SearchSort.init(rawValue:))
+            request.filters.countries = country
+            request.filters.types = type
+            request.filters.sources = source
+            request.filters.persons = person
+            request.filters.weapons = weapon
+            request.filters.from = year.map(String.init) ?? from
+            request.filters.to = year.map(String.init) ?? to
+            request.allWords = allWords
+            request.facets = facets || json
+            request.facetLimit = facetLimit
+            request.collapse = !noCollapse
+            request.autoCorrect = autoCorrect
             let response = try searcher.search(request)
             if json {
                 print(JSONRenderer.render(response))

@@ -1,0 +1,86 @@
+import Foundation
+import Xapian
+
+/// Resolves facet values typed by an analyst (`Беларусь`, `РБ`, `контракт`, `тасс`) to the
+/// index's facet terms, and names facet terms for display.
+struct FacetValues {
+    let database: Database
+    private var indexedCache: [String: [String]] = [:]
+
+    init(database: Database) { self.database = database }
+
+    // MARK: Countries and types (tables)
+
+    /// ISO2 for a code or a Russian name in any form.
+    static func country(_ value: String) -> String? {
+        let upper = value.uppercased()
+        if upper.count == 2, upper.allSatisfy({ $0.isASCII && $0.isLetter }) { return upper }
+        return nil
+    }
+
+    static func countrySuggestions(_ value: String) -> [String] { [] }
+
+    static func countryName(_ code: String) -> String { code }
+
+    static let typeNames: [String] = ["meeting", "agreement", "contract", "delivery", "exhibition", "exercise", "visit", "test", "production", "statement", "other"]
+
+    static func type(_ value: String) -> String? {
+        let lower = value.lowercased()
+        return typeNames.contains(lower) ? lower : nil
+    }
+
+    static func typeName(_ type: String) -> String { type }
+
+    // MARK: Sources, persons, weapons (what the index holds)
+
+    /// Facet terms under `prefix` whose value matches `value` ignoring case, `ё`, spaces and
+    /// hyphens; for persons any single word of the name (a surname) matches too.
+    mutating func indexedTerms(prefix: String, matching value: String, wordMatch: Bool) throws(XapianError) -> [String] {
+        let candidates = try indexed(prefix: prefix)
+        let wanted = Self.fold(value)
+        return candidates.filter { term in
+            let v = term.dropFirst(prefix.count)
+            if Self.fold(String(v)) == wanted { return true }
+            return wordMatch && v.split(whereSeparator: { $0 == " " || $0 == "-" }).contains { Self.fold(String($0)) == wanted }
+        }
+    }
+
+    /// The indexed values under `prefix` closest to `value`, for "did you mean" messages.
+    mutating func suggestions(prefix: String, for value: String, limit: Int = 3) throws(XapianError) -> [String] {
+        let wanted = Self.fold(value)
+        let values: [String] = try indexed(prefix: prefix).map { String($0.dropFirst(prefix.count)) }
+        let scored: [(value: String, distance: Int)] = values.map { ($0, EditDistance.between(Self.fold($0), wanted)) }
+        let sorted = scored.sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.value < $1.value }
+        return sorted.prefix(limit).map(\.value)
+    }
+
+    private mutating func indexed(prefix: String) throws(XapianError) -> [String] {
+        if let cached = indexedCache[prefix] { return cached }
+        let terms = try database.allTerms(prefix: prefix).map(\.term)
+        indexedCache[prefix] = terms
+        return terms
+    }
+
+    static func fold(_ s: String) -> String {
+        TextNormalizer.normalize(s).lowercased().filter { !$0.isWhitespace && $0 != "-" }
+    }
+}
+
+/// Levenshtein distance over Characters (short strings: facet names, query words).
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

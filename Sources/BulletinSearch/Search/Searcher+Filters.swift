@@ -1,0 +1,93 @@
+import Xapian
+
+extension Searcher {
+    /// AND across facets, OR within one; nil when there is no filter.
+    func filterQuery(_ filters: SearchFilters) throws -> Query? {
+        var parts: [Query] = []
+        for terms in try facetTerms(filters) where !terms.isEmpty {
+            parts.append(terms.count == 1 ? try Query.term(terms[0]) : try Query.combine(.or, try terms.map { try Query.term($0) }))
+        }
+        if filters.from != nil || filters.to != nil {
+            let lower = try filters.from.map { value throws(BulletinError) in
+                guard let bound = DateBound.lower(value) else { throw .usage("bad --from date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+                return bound
+            } ?? "00000000"
+            let upper = try filters.to.map { value throws(BulletinError) in
+                guard let bound = DateBound.upper(value) else { throw .usage("bad --to date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+                return bound
+            } ?? "99999999"
+            if lower > upper { throw BulletinError.usage("the date range is empty: \(filters.from ?? "…") is after \(filters.to ?? "…")") }
+            parts.append(try Query.valueRange(slot: IndexSchema.dateSlot, lower, upper))
+        }
+        if parts.isEmpty { return nil }
+        return parts.count == 1 ? parts[0] : try Query.combine(.and, parts)
+    }
+
+    /// Documents having any of the excluded values (`-country:cn`, `NOT type:exercise`).
+    func exclusionQuery(_ filters: SearchFilters) throws -> Query? {
+        var parts = try facetTerms(filters).flatMap { try $0.map { try Query.term($0) } }
+        if filters.from != nil || filters.to != nil {
+            let lower = filters.from.flatMap(DateBound.lower) ?? "00000000"
+            let upper = filters.to.flatMap(DateBound.upper) ?? "99999999"
+            parts.append(try Query.valueRange(slot: IndexSchema.dateSlot, lower, upper))
+        }
+        if parts.isEmpty { return nil }
+        return parts.count == 1 ? parts[0] : try Query.combine(.or, parts)
+    }
+
+    /// The index terms of each facet's values, resolving names; unknown values are usage errors.
+    private func facetTerms(_ filters: SearchFilters) throws -> [[String]] {
+        var countries: [String] = []
+        for value in filters.countries.flatMap(Self.splitList) {
+            guard let code = FacetValues.country(value) else {
+                let close = FacetValues.countrySuggestions(value)
+                throw BulletinError.usage("unknown country '\(value)'" + (close.isEmpty ? "; use an ISO code such as BY or a Russian name" : "; did you mean \(close.joined(separator: ", "))?"))
+            }
+            countries.append(IndexSchema.countryPrefix + code)
+        }
+        var types: [String] = []
+        for value in filters.types.flatMap(Self.splitList) {
+            guard let type = FacetValues.type(value) else {
+                throw BulletinError.usage("unknown document type '\(value)'; use one of \(FacetValues.typeNames.joined(separator: ", "))")
+            }
+            types.append(IndexSchema.typePrefix + type)
+        }
+        let sources = try indexedValues(filters.sources, prefix: IndexSchema.sourcePrefix, label: "source", wordMatch: false)
+        let persons = try indexedValues(filters.persons, prefix: IndexSchema.personPrefix, label: "person", wordMatch: true)
+        let weapons = try indexedValues(filters.weapons, prefix: IndexSchema.weaponPrefix, label: "weapon", wordMatch: false)
+        return [countries, types, sources, persons, weapons]
+    }
+
+    private func indexedValues(_ values: [String], prefix: String, label: String, wordMatch: Bool) throws -> [String] {
+        var terms: [String] = []
+        for value in values.flatMap(Self.splitList) {
+            let found = try facetValues.indexedTerms(prefix: prefix, matching: value, wordMatch: wordMatch)
+            if found.isEmpty {
+                let close = try facetValues.suggestions(prefix: prefix, for: value)
+                throw BulletinError.usage("no \(label) '\(value)' in the index" + (close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"))
+            }
+            terms += found
+        }
+        return terms
+    }
+
+    /// `BY,CN` → [`BY`, `CN`].
+    static func splitList(_ value: String) -> [String] {
+        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Counts from the spy, named for display, top `limit` of each facet.
+    func facetCounts(_ spy: FacetSpy, limit: Int) throws -> FacetCounts {
+        func counts(_ prefix: String, name: (String) -> String) throws -> [FacetCount] {
+            try spy.counts(prefix: prefix).prefix(limit).map { entry in
+                let value = String(entry.term.dropFirst(prefix.count))
+                return FacetCount(value: value, name: name(value), count: entry.count)
+            }
+        }
+        return FacetCounts(
+            country: try counts(IndexSchema.countryPrefix, name: FacetValues.countryName),
+            type: try counts(IndexSchema.typePrefix, name: FacetValues.typeName),
+            year: try counts(IndexSchema.yearPrefix, name: { $0 }),
+            source: try counts(IndexSchema.sourcePrefix, name: { $0 }))
+    }
+}

@@ -135,6 +135,17 @@ final class SearchFeatureTests: XCTestCase {
         XCTAssertEqual(ids(try run(searcher, "weapon:т-90с")), ["b"])
     }
 
+    func testLatinAndCyrillicDesignationsMeet() throws {
+        let searcher = try index([
+            doc("cyr", "Индия получила истребители Су-30МКИ и комплексы С-400", weapons: ["Су-30МКИ", "С-400"]),
+            doc("lat", "India ordered more Su-30MKI fighters", weapons: ["Су-30МКИ"]),
+            doc("other", "Поставка танков"),
+        ])
+        XCTAssertEqual(ids(try run(searcher, "Su-30MKI")), ["cyr", "lat"])
+        XCTAssertEqual(ids(try run(searcher, "Су-30МКИ")), ["cyr", "lat"])
+        XCTAssertEqual(ids(try run(searcher, "S-400")), ["cyr"])
+    }
+
     func testSpellingSuggestion() throws {
         let searcher = try index([doc("v", "Делегация Венесуэлы и Венесуэла обсудили сотрудничество")])
         let response = try run(searcher, "Венесуела")

@@ -41,6 +41,7 @@ final class DocumentBuilder {
     /// before the final commit).
     func writeIndexWideData() throws {
         try database.setMetadata(IndexSchema.versionKey, IndexSchema.version)
+        try SynonymWriter(database: database, pipeline: pipeline).write()
     }
 
     /// The Xapian document for `stored`; `signature` is the file's `size:mtime:hash`.

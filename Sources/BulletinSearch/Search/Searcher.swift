@@ -16,7 +16,7 @@ public final class Searcher {
     /// Added to the weight of documents containing every word, so they rank first; larger
     /// than any BM25 sum a query reaches.
     static let allWordsBoost = 10_000.0
-    static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .spellingCorrection]
+    static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .spellingCorrection, .autoSynonyms]
 
     /// Opens the index at `indexPath`; a missing, locked-out or unreadable one is `.index…`.
     public init(indexPath: String) throws(BulletinError) {

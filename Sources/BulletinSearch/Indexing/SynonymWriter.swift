@@ -1,0 +1,47 @@
+import Xapian
+
+/// Writes the index's synonym table, so a query word meets the index's other spellings:
+/// Latin and Cyrillic weapon designations (`Su-30MKI` = `Су-30МКИ`, `S-400` = `С-400`).
+///
+/// Every key is added twice, unstemmed (`su30mki`) and stemmed with the `Z` prefix, the two
+/// forms Xapian's QueryParser looks up with FLAG_AUTO_SYNONYMS.
+struct SynonymWriter {
+    let database: WritableDatabase
+    let pipeline: TextPipeline
+
+    /// Rewrites the synonyms derived from the facet values now in the index.
+    func write() throws {
+        for (term, _) in try database.allTerms(prefix: IndexSchema.weaponPrefix) {
+            let designation = String(term.dropFirst(IndexSchema.weaponPrefix.count)).lowercased()
+            let cyrillic = Compounds.joined(designation) ?? designation
+            let latin = Transliteration.latin(cyrillic)
+            guard latin != cyrillic, !latin.isEmpty else { continue }
+            try add(latin, meaning: cyrillic)
+            try add(cyrillic, meaning: latin)
+        }
+    }
+
+    /// `key` (a lowercase word) also means the term `value`.
+    func add(_ key: String, meaning value: String) throws {
+        guard key.utf8.count < Document.maxTermBytes, value.utf8.count < Document.maxTermBytes else { return }
+        try database.addSynonym(key, value)
+        let stem = try pipeline.stem(key)
+        if let first = key.first, !first.isNumber, !stem.isEmpty { try database.addSynonym("Z" + stem, value) }
+    }
+}
+
+/// Cyrillic to Latin letters as designations are written abroad (`су30мки` → `su30mki`).
+enum Transliteration {
+    static let table: [Character: String] = [
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
+        "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+        "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+        "э": "e", "ю": "yu", "я": "ya",
+    ]
+
+    static func latin(_ lowercased: String) -> String {
+        var out = ""
+        for c in lowercased { out += table[c] ?? String(c) }
+        return out
+    }
+}

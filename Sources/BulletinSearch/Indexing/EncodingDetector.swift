@@ -67,16 +67,24 @@ public enum EncodingDetector {
         return decodeEightBit(bytes)
     }
 
-    /// NUL in every other byte of a mostly-ASCII text.
+    /// NULs only in every other byte, and those bytes all 0x00 or 0x04: the high bytes of
+    /// Latin and Cyrillic UTF-16 code units.
     private static func looksLikeBOMlessUTF16(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 8 else { return false }
-        let sample = bytes.prefix(4096)
-        var evenZero = 0, oddZero = 0
-        for (i, byte) in sample.enumerated() where byte == 0 {
-            if i % 2 == 0 { evenZero += 1 } else { oddZero += 1 }
+        let sample = Array(bytes.prefix(4096))
+        for parity in 0...1 {
+            var highBytes = 0, pairs = 0, strayNUL = false
+            for (i, byte) in sample.enumerated() {
+                if i % 2 == parity {
+                    pairs += 1
+                    if byte == 0 || byte == 4 { highBytes += 1 }
+                } else if byte == 0 {
+                    strayNUL = true
+                }
+            }
+            if !strayNUL, highBytes * 10 >= pairs * 9 { return true }
         }
-        let half = sample.count / 2
-        return max(evenZero, oddZero) * 10 >= half * 6 && min(evenZero, oddZero) * 10 <= half
+        return false
     }
 
     // MARK: - Windows-1251 and KOI8-R

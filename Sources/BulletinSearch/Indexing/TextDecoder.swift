@@ -14,8 +14,9 @@ public enum TextDecoder {
         public var encoding: TextEncoding
     }
 
-    /// Most control characters (other than tab and line ends) a text may hold, per mille.
-    static let maxControlPerMille = 50
+    /// Most control characters (other than tab and line ends) a text may hold, per mille:
+    /// binary formats run far above 10 %, text with a few stray escapes far below.
+    static let maxControlPerMille = 100
 
     public static func decode(_ data: Data) -> Result<String, Problem> {
         decodeDetectingEncoding(data).map(\.text)

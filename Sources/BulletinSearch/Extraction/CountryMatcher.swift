@@ -126,10 +126,10 @@ enum CountryMatcher {
     // MARK: - Venue
 
     /// A city of the gazetteer at token `i` (longest first).
-    static func matchCity(_ tt: TokenizedText, at i: Int, prepositional: Bool) -> (CityEntry, Int)? {
+    static func matchCity(_ tt: TokenizedText, at i: Int, form: CityEntry.Form) -> (CityEntry, Int)? {
         let tokens = tt.tokens
-        guard tokens[i].isCapitalized, let candidates = CountryTable.cities[tokens[i].key] else { return nil }
-        for c in candidates where c.prepositional == prepositional {
+        guard i < tokens.count, tokens[i].isCapitalized, let candidates = CountryTable.cities[tokens[i].key] else { return nil }
+        for c in candidates where c.form == form {
             let len = c.tokens.count
             guard i + len <= tokens.count else { continue }
             var ok = true
@@ -153,9 +153,20 @@ enum CountryMatcher {
 
     static let locativePrepositions: Set<Word> = ["в", "во", "на"]
 
-    /// The place of the event: "в Минске" (a gazetteer city in the prepositional after в/во/на)
-    /// in the first sentence; else "в Индии" (a country in the prepositional) in the first
-    /// sentence; else a city in the first paragraph. Tokens before `bodyStart` are ignored.
+    /// Words that introduce a city in the genitive: "в районе Минска", "под Москвой" aside.
+    static let nearWords: Set<Word> = ["районе", "окрестностях", "пригороде", "близ", "вблизи", "недалеко", "неподалеку", "окрестности"]
+    /// Words after which a city stands in the nominative: "на острове Лангкави".
+    static let placeNouns: Set<Word> = ["острове", "полуострове", "авиабазе", "базе", "аэродроме", "космодроме", "городе", "г"]
+    /// A city named only as the place of a future event is not a venue.
+    static let futureWords: Set<Word> = ["пройдет", "пройдут", "состоится", "состоятся", "планируется", "запланировано",
+                                         "запланирован", "запланирована", "запланированы", "намечено", "намечен", "будет", "будут",
+                                         "следующее", "следующий", "следующая", "следующем", "следующей", "предстоящ", "предстоящее",
+                                         "предстоящей", "предстоящем"]
+
+    /// The place of the event: a gazetteer city in the first sentence after the dateline, else in
+    /// the first paragraph, as "в Минске" (prepositional after в/во/на), "в районе Минска" (genitive
+    /// after a word of nearness) or "на острове Лангкави" (nominative after a place noun). A city
+    /// only given as the place of a future event is skipped. Countries alone are not venues.
     static func findVenue(_ tt: TokenizedText, bodyStart: Int, mentions: [CountryMatch]) -> String? {
         let tokens = tt.tokens
         guard bodyStart < tokens.count else { return nil }
@@ -166,25 +177,37 @@ enum CountryMatcher {
             if tokens[k].flags.contains(.paragraphStart) { paragraphEnd = k; break }
         }
         sentenceEnd = min(sentenceEnd, paragraphEnd)
-        func cityAfterPreposition(in range: Range<Int>) -> String? {
+        func isFuture(around k: Int, to end: Int, in range: Range<Int>) -> Bool {
+            let lo = max(range.lowerBound, k - 6), hi = min(range.upperBound, end + 5)
+            for x in lo..<hi where futureWords.contains(tokens[x].key) { return true }
+            return false
+        }
+        func city(in range: Range<Int>) -> String? {
             var k = range.lowerBound
             while k < range.upperBound {
-                if locativePrepositions.contains(tokens[k].key), k + 1 < tokens.count {
+                let w = tokens[k].key
+                var found: (CityEntry, Int)? = nil
+                if locativePrepositions.contains(w), k + 1 < tokens.count {
                     var j = k + 1
-                    // "в г. Минске"
-                    if tokens[j].key == "г", j + 1 < tokens.count { j += 1 }
-                    if let (city, _) = matchCity(tt, at: j, prepositional: true) { return city.code }
+                    if tokens[j].key == "г", j + 1 < tokens.count { j += 1 }   // "в г. Минске"
+                    found = matchCity(tt, at: j, form: .prepositional)
+                } else if nearWords.contains(w) {
+                    var j = k + 1
+                    if j < tokens.count, tokens[j].key == "от" { j += 1 }     // "недалеко от Минска"
+                    found = matchCity(tt, at: j, form: .genitive)
+                } else if placeNouns.contains(w) {
+                    found = matchCity(tt, at: k + 1, form: .nominative)
+                }
+                if let (c, end) = found {
+                    if !isFuture(around: k, to: end, in: range) { return c.code }
+                    k = end
                 }
                 k += 1
             }
             return nil
         }
-        if let c = cityAfterPreposition(in: bodyStart..<sentenceEnd) { return c }
-        // A country only near the start of the first sentence ("В Индии завершились испытания").
-        for m in mentions where m.first >= bodyStart && m.first < min(sentenceEnd, bodyStart + 7) && m.prepositional && m.kind == .name {
-            if m.first > 0, locativePrepositions.contains(tokens[m.first - 1].key) { return m.code }
-        }
-        if let c = cityAfterPreposition(in: sentenceEnd..<paragraphEnd) { return c }
+        if let c = city(in: bodyStart..<sentenceEnd) { return c }
+        if let c = city(in: sentenceEnd..<paragraphEnd) { return c }
         return nil
     }
 

@@ -32,10 +32,11 @@ struct CountryEntry: Sendable {
 
 /// A city of the gazetteer, in one case form.
 struct CityEntry: Sendable {
+    enum Form: UInt8, Sendable { case nominative, genitive, prepositional }
     let tokens: [Word]
     let code: String
     let name: String
-    let prepositional: Bool
+    let form: Form
 }
 
 /// Country names, codes and forms.
@@ -98,6 +99,12 @@ public enum CountryTable {
         tables.surface[code.uppercased()] ?? []
     }
 
+    /// The display name in the genitive ("Индии", "Южной Кореи"), for labels like
+    /// "Министерство обороны Индии".
+    public static func genitive(of code: String) -> String? {
+        tables.genitives[code.uppercased()]
+    }
+
     /// Every country in the table, ordered by code.
     public static var all: [CountryInfo] { tables.infos }
 
@@ -132,6 +139,7 @@ struct Tables: Sendable {
     var index: [Word: [CountryEntry]] = [:]
     var cities: [Word: [CityEntry]] = [:]
     var surface: [String: [String]] = [:]
+    var genitives: [String: String] = [:]
     /// Nominative lowercase names (display and alternatives) → code, for suggestions.
     var nominatives: [(String, String)] = []
     /// All case forms of "республика", "королевство", ... that introduce an official name.
@@ -218,6 +226,7 @@ struct Tables: Sendable {
                 display = display.filter { $0 != "=" && $0 != "*" && $0 != "~" && $0 != "^" }
                 byCode[code] = infos.count
                 infos.append(CountryInfo(code: code, name: display))
+                genitives[code] = Tables.genitive(spec: fields[1], display: display)
                 addName(fields[1], code: code)
             }
             for n in list(2) { addName(n, code: code) }
@@ -237,10 +246,11 @@ struct Tables: Sendable {
                 }
                 let nomKey = RussianMorphology.key(name)
                 let prepKey = RussianMorphology.key(prep ?? RussianMorphology.cityPrepositional(name))
-                for (k, isPrep) in [(nomKey, false), (prepKey, true)] {
+                let genKey = RussianMorphology.key(RussianMorphology.cityGenitive(name, prepositional: prep))
+                for (k, form) in [(nomKey, CityEntry.Form.nominative), (genKey, .genitive), (prepKey, .prepositional)] {
                     let tokens = k.split(separator: " ").map { Word(String($0)) }
                     guard let first = tokens.first else { continue }
-                    cities[first, default: []].append(CityEntry(tokens: tokens, code: code, name: name, prepositional: isPrep))
+                    cities[first, default: []].append(CityEntry(tokens: tokens, code: code, name: name, form: form))
                 }
             }
         }
@@ -256,5 +266,30 @@ struct Tables: Sendable {
         byCode = [:]
         for (i, info) in infos.enumerated() { byCode[info.code] = i }
         surface = surfaceSets.mapValues { $0.sorted() }
+    }
+
+    /// Genitive of a display name, capitalised like the display name.
+    static func genitive(spec: String, display: String) -> String {
+        var s = spec
+        if s.hasPrefix("=") { return display }
+        if let open = s.firstIndex(of: "{"), let close = s.firstIndex(of: "}") {
+            let forms = s[s.index(after: open)..<close].split(separator: ",")
+            return forms.first.map(String.init) ?? display
+        }
+        s = s.replacingOccurrences(of: "*", with: "")
+        let cases = RussianMorphology.phraseCases(RussianMorphology.fold(s))
+        guard cases.count == 6 else { return display }
+        // Re-capitalise word by word (and hyphen part by part) as in the display name.
+        let shapeWords = display.split(separator: " ")
+        var words: [String] = []
+        for (i, w) in cases[1].split(separator: " ").enumerated() {
+            let shapeParts = i < shapeWords.count ? shapeWords[i].split(separator: "-") : []
+            let parts = w.split(separator: "-").enumerated().map { j, p -> String in
+                let upper = j < shapeParts.count ? (shapeParts[j].first?.isUppercase ?? false) : (i == 0)
+                return upper ? p.prefix(1).uppercased() + p.dropFirst() : String(p)
+            }
+            words.append(parts.joined(separator: "-"))
+        }
+        return words.joined(separator: " ")
     }
 }

@@ -112,7 +112,7 @@ enum DateExtractor {
 
     static let knownAgencies: [String: String] = [
         "цамто": "ЦАМТО", "тасс": "ТАСС", "итар тасс": "ИТАР-ТАСС", "риа новости": "РИА Новости", "риа": "РИА Новости",
-        "интерфакс": "Интерфакс", "интерфакс авн": "Интерфакс-АВН", "белта": "БелТА", "прайм": "ПРАЙМ",
+        "интерфакс": "Интерфакс", "интерфакс авн": "Интерфакс-АВН", "белта": "БЕЛТА", "прайм": "ПРАЙМ",
         "регнум": "Регнум", "спутник": "Sputnik", "известия": "Известия", "звезда": "Звезда", "военное обозрение": "Военное обозрение",
     ]
 
@@ -316,15 +316,19 @@ enum DateExtractor {
         return out
     }
 
-    /// Bare years: "в 2019 году", "2019 г.", "2019 года".
+    /// Bare years: "в 2019 году", "2019 г.", "2019 года", and event names "Армия-2019", «Южный ветер-2019».
     static func yearMentions(_ tt: TokenizedText, from: Int, to: Int) -> [Int] {
         let tokens = tt.tokens
         var out: [Int] = []
         var i = from
-        while i + 1 < to {
+        while i < to {
             if tokens[i].isNumber, tokens[i].length == 4, let y = Int(tokens[i].lower), y >= 1950, y <= 2100 {
-                let w = tokens[i + 1].key
+                let w: Word = i + 1 < to ? tokens[i + 1].key : ""
                 if w == "году" || w == "года" || w == "год" || w == "г" || w == "годом" { out.append(y) }
+                else if i > from, tokens[i - 1].isWord, tt.isHyphenJoin(before: i) { out.append(y) }
+                // "Airshow China 2022", "IDEX 2025": a year after a Latin event name.
+                else if i > from, tokens[i - 1].isWord, tokens[i - 1].isCapitalized, tokens[i - 1].flags.contains(.latin),
+                        tt.isSpaceJoin(before: i) { out.append(y) }
             }
             i += 1
         }

@@ -7,7 +7,7 @@ enum DocumentTypeClassifier {
     static let cueTable: [(String, DocumentType, Double)] = [
         // meeting
         ("заседани", .meeting, 3), ("переговор", .meeting, 3), ("встреч", .meeting, 2.5), ("встретил", .meeting, 2.5),
-        ("консультаци", .meeting, 2.5), ("совещани", .meeting, 2.5), ("саммит", .meeting, 3), ("межправкомисси", .meeting, 2),
+        ("консультаци", .meeting, 2.5), ("саммит", .meeting, 3), ("межправкомисси", .meeting, 2),
         ("комисси", .meeting, 1), ("обсудил", .meeting, 1), ("обсуждал", .meeting, 1), ("обсуждени", .meeting, 1),
         ("сопредседател", .meeting, 1), ("конференци", .meeting, 1.5), ("раунд", .meeting, 1.5), ("диалог", .meeting, 1),
         // agreement
@@ -74,6 +74,62 @@ enum DocumentTypeClassifier {
         return out
     }()
 
+    /// Verbs that report an event of a type taking place: a sentence with a strong cue of the type
+    /// and one of its verbs reports that event ("подписан контракт", "прошли учения").
+    static let verbTable: [(String, [DocumentType])] = {
+        let happened: [DocumentType] = [.meeting, .exhibition, .exercise, .test, .visit, .production, .delivery]
+        let signed: [DocumentType] = [.agreement, .contract]
+        let delivered: [DocumentType] = [.delivery]
+        return [
+            ("подпис", signed), ("заключ", signed), ("скреп", signed), ("парафир", signed),
+            ("поставлен", delivered), ("поставил", delivered), ("передан", delivered), ("передал", delivered),
+            ("доставлен", delivered), ("доставил", delivered), ("получил", delivered), ("получен", delivered),
+            ("поступил", delivered), ("прибыл", delivered), ("отгруж", delivered),
+            ("состоял", happened), ("состоит", happened), ("прошл", happened), ("прошел", happened), ("проходит", happened),
+            ("проходят", happened), ("провел", happened), ("провед", happened), ("проводит", happened), ("завершил", happened),
+            ("завершен", happened), ("открыл", happened), ("стартова", happened), ("начал", happened), ("посетил", happened),
+            ("выполнил", happened), ("осуществил", happened), ("организова", happened), ("освоил", happened), ("запустил", happened),
+        ]
+    }()
+
+    static let verbsByHash: [UInt64: UInt16] = {
+        var out: [UInt64: UInt16] = [:]
+        for (s, types) in verbTable {
+            var mask: UInt16 = 0
+            for t in types { mask |= 1 << UInt16(order(t)) }
+            out[Word.fnv(s.utf8)] = mask
+        }
+        return out
+    }()
+
+    static let verbByteLength: [Bool] = {
+        var out = [Bool](repeating: false, count: 64)
+        for (s, _) in verbTable where s.utf8.count < 64 { out[s.utf8.count] = true }
+        return out
+    }()
+
+    /// Event-verb mask of a lowercase token (bits by `DocumentType.allCases` order), 0 if none.
+    static func verbMask(_ word: Word) -> UInt16 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var n = 0
+        var mask: UInt16 = 0
+        for b in word.string.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+            n += 1
+            if n >= 64 { break }
+            if verbByteLength[n], let m = verbsByHash[h] { mask |= m }
+        }
+        return mask
+    }
+
+    static let participleEndings = ["нного", "нному", "нным", "нном", "нный", "нная", "нной", "нную", "нные", "нных", "нными",
+                                    "вшего", "вшему", "вшим", "вшем", "вший", "вшая", "вшей", "вшую", "вшие", "вших", "вшими"]
+
+    static func isParticiple(_ w: String) -> Bool {
+        participleEndings.contains { w.hasSuffix($0) }
+    }
+
     /// "пуск" as a stem would take "пусковой"; only its exact forms count.
     static let bareStemHash = Word.fnv("пуск".utf8)
 
@@ -100,31 +156,75 @@ enum DocumentTypeClassifier {
 
     static func cue(_ lower: String) -> (DocumentType, Double)? { cue(Word(lower)) }
 
-    /// Types with their scores, highest first.
+    /// Reporting verbs: with a speaker's position in the lead sentence the news is what was said.
+    static let reportingVerbs: Set<Word> = [
+        "заявил", "заявила", "заявили", "сообщил", "сообщила", "отметил", "отметила", "подчеркнул", "подчеркнула",
+        "рассказал", "рассказала", "считает", "полагает", "уверен", "уверена", "словам", "заявляет", "признал", "пояснил",
+    ]
+
+    /// Types with their scores, highest first. The first cue of the lead sentence (its head event)
+    /// counts half as much again.
     static func scores(_ tt: TokenizedText, bodyStart: Int, titleEnd: Int, paragraphEnd: Int) -> [(DocumentType, Double)] {
+        analyse(tt, bodyStart: bodyStart, titleEnd: titleEnd, paragraphEnd: paragraphEnd).scores
+    }
+
+    /// Scores, and the types some sentence reports as an event (a strong cue with its verb).
+    static func analyse(_ tt: TokenizedText, bodyStart: Int, titleEnd: Int, paragraphEnd: Int)
+        -> (scores: [(DocumentType, Double)], events: UInt16) {
         var score: [DocumentType: Double] = [:]
+        var events: UInt16 = 0
+        var sentenceCues: UInt16 = 0
+        var sentenceVerbs: UInt16 = 0
         let tokens = tt.tokens
+        let lex = PersonLexicon.shared
         var i = bodyStart
+        var firstTitleCue = true
+        var reporting = false
+        var speaker = false
         while i < tokens.count {
             let t = tokens[i]
+            if t.flags.contains(.sentenceStart) {
+                events |= sentenceCues & sentenceVerbs
+                sentenceCues = 0
+                sentenceVerbs = 0
+            }
+            if t.isWord, t.flags.contains(.cyrillic), t.length >= 4 {
+                let m = verbMask(t.key)
+                // A participle ("контракта, подписанного ранее") describes background, not the event.
+                if m != 0 && !isParticiple(t.lower) { sentenceVerbs |= m }
+            }
+            if i < titleEnd {
+                if reportingVerbs.contains(t.key) { reporting = true }
+                if lex.heads.contains(t.key) { speaker = true }
+            }
             if t.isWord, t.flags.contains(.cyrillic), t.length >= 3, let (type, w) = cue(t.key) {
-                let factor: Double = i < titleEnd ? 3 : (i < paragraphEnd ? 2 : 1)
+                var factor: Double = i < titleEnd ? 3 : (i < paragraphEnd ? 2 : 1)
+                if i < titleEnd && firstTitleCue {
+                    factor *= 1.5
+                    firstTitleCue = false
+                }
                 score[type, default: 0] += w * factor
+                if w >= 2.5 { sentenceCues |= 1 << UInt16(order(type)) }
             }
             i += 1
         }
-        return score.sorted { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }
+        events |= sentenceCues & sentenceVerbs
+        if reporting && speaker { score[.statement, default: 0] += 9 }
+        let sorted = score.sorted { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }
+        return (sorted, events)
     }
 
     static func order(_ t: DocumentType) -> Int { DocumentType.allCases.firstIndex(of: t) ?? 0 }
 
-    /// Primary type first; secondary types scoring at least 25% of the primary (and 6 points).
+    /// Primary type first; then secondary types that some sentence reports as an event
+    /// ("подписали протокол" in a meeting story), or that score nearly as much as the primary.
     static func classify(_ tt: TokenizedText, bodyStart: Int, titleEnd: Int, paragraphEnd: Int) -> [String] {
-        let s = scores(tt, bodyStart: bodyStart, titleEnd: titleEnd, paragraphEnd: paragraphEnd)
+        let (s, events) = analyse(tt, bodyStart: bodyStart, titleEnd: titleEnd, paragraphEnd: paragraphEnd)
         guard let top = s.first, top.1 >= 2 else { return [DocumentType.other.rawValue] }
         var out = [top.0.rawValue]
-        for (t, v) in s.dropFirst() where v >= max(6, top.1 * 0.25) {
-            out.append(t.rawValue)
+        for (t, v) in s.dropFirst() {
+            let reported = events & (1 << UInt16(order(t))) != 0
+            if (reported && v >= 3) || v >= max(6, top.1 * 0.75) { out.append(t.rawValue) }
         }
         return out
     }

@@ -55,15 +55,13 @@ public enum MetadataExtractor {
         meta.countryMentions = zip(mentions, offsets).map { m, off in
             CountryMention(code: m.code, form: string(original, tokens[m.first].start, tokens[m.last].end), offset: off)
         }
-        var venue = CountryMatcher.findVenue(tt, bodyStart: bodyStart, mentions: mentions)
-        if venue == nil, let dl = dateline, let city = cityCode(dl.lead), RussianMorphology.fold(dl.lead) != "москва" {
-            venue = city
-        }
-        meta.venue = venue
-        meta.countries = rankCountries(mentions, titleEnd: titleEnd, venue: venue)
+        // The dateline city of an agency item ("Москва, 12 марта. /ТАСС/.") is where the agency
+        // wrote, not a venue; cities do not count as country mentions.
+        meta.venue = CountryMatcher.findVenue(tt, bodyStart: bodyStart, mentions: mentions)
+        meta.countries = rankCountries(mentions, titleEnd: titleEnd)
 
         // Organisations, people, weapons.
-        let orgs = OrganisationExtractor.find(tt, from: bodyStart)
+        let orgs = OrganisationExtractor.find(tt, from: bodyStart, countries: mentions)
         var seenOrg = Set<String>()
         meta.organisations = orgs.compactMap { seenOrg.insert($0.name).inserted ? $0.name : nil }
         var blocked = [Bool](repeating: false, count: tokens.count)
@@ -96,23 +94,21 @@ public enum MetadataExtractor {
 
     // MARK: - Countries
 
-    static func rankCountries(_ mentions: [CountryMatch], titleEnd: Int, venue: String?) -> [String] {
+    static func rankCountries(_ mentions: [CountryMatch], titleEnd: Int) -> [String] {
         var score: [String: Double] = [:]
         var first: [String: Int] = [:]
         for m in mentions {
             score[m.code, default: 0] += m.first < titleEnd ? 3 : 1
             if first[m.code] == nil { first[m.code] = m.first }
         }
-        var codes = score.keys.sorted {
+        return score.keys.sorted {
             score[$0]! != score[$1]! ? score[$0]! > score[$1]! : first[$0]! < first[$1]!
         }
-        if let v = venue, !codes.contains(v) { codes.append(v) }
-        return codes
     }
 
     static func cityCode(_ name: String) -> String? {
         let tt = TokenizedText(name)
-        guard !tt.tokens.isEmpty, let (city, last) = CountryMatcher.matchCity(tt, at: 0, prepositional: false),
+        guard !tt.tokens.isEmpty, let (city, last) = CountryMatcher.matchCity(tt, at: 0, form: .nominative),
               last == tt.tokens.count - 1 else { return nil }
         return city.code
     }
@@ -147,15 +143,17 @@ public enum MetadataExtractor {
                 return (d, "dateline+text")
             }
         }
-        if let y = pathYear(path), let d = SimpleDate(year: y, month: dl.month, day: dl.day) { return (d, "dateline+path") }
-        // Last resort: the year the text names most often (latest on a tie).
+        // Years written in the text ("в 2019 году", "15 марта 2019 года"): the one named most often
+        // (latest on a tie). It gives the year when no folder year contradicts it.
         var counts: [Int: Int] = [:]
         for td in dates { if let y = td.year { counts[y, default: 0] += 1 } }
         for y in DateExtractor.yearMentions(tt, from: bodyStart, to: tokens.count) { counts[y, default: 0] += 1 }
-        if let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }),
-           let d = SimpleDate(year: best.key, month: dl.month, day: dl.day) {
+        let textYear = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key })?.key
+        let folderYear = pathYear(path)
+        if let y = textYear, folderYear == nil || folderYear == y, let d = SimpleDate(year: y, month: dl.month, day: dl.day) {
             return (d, "dateline+text")
         }
+        if let y = folderYear, let d = SimpleDate(year: y, month: dl.month, day: dl.day) { return (d, "dateline+path") }
         return (nil, "none")
     }
 

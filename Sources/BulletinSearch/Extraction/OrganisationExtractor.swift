@@ -18,9 +18,7 @@ enum OrganisationExtractor {
     Рособоронэкспорт|Рособоронэкспорт
     ФСВТС|=ФСВТС;Федеральная служба по ~военно-техническому ~сотрудничеству
     ЦВС|=ЦВС;Центральный военный совет
-    Минобороны|=Минобороны;Министерство ~обороны;Оборонное ведомство
-    МИД|=МИД;Министерство ~иностранных ~дел
-    Генштаб|Генштаб;Генеральный штаб
+    Министерство обороны|=Минобороны;=МО;Министерство ~обороны;Оборонное ведомство;Военное ведомство
     Ростех|Ростех;Госкорпорация ~Ростех
     Росатом|Росатом
     Роскосмос|Роскосмос
@@ -127,9 +125,14 @@ enum OrganisationExtractor {
         "фирмы", "фирме", "фирму", "фирмой", "группа", "группы", "группе", "группу", "группой",
     ]
 
-    static func find(_ tt: TokenizedText, from: Int = 0) -> [OrganisationMatch] {
+    /// Organisations whose label takes the country that follows ("Министерство обороны Индии").
+    static let takesCountry: Set<String> = ["Министерство обороны"]
+
+    static func find(_ tt: TokenizedText, from: Int = 0, countries: [CountryMatch] = []) -> [OrganisationMatch] {
         let tokens = tt.tokens
         var out: [OrganisationMatch] = []
+        var countryAt: [Int: CountryMatch] = [:]
+        for c in countries where c.kind != .compound { countryAt[c.first] = c }
         var i = from
         while i < tokens.count {
             let t = tokens[i]
@@ -144,8 +147,17 @@ enum OrganisationExtractor {
                     }
                     guard ok else { continue }
                     if let exact = e.exact, tt.span(i, i + len - 1) != exact { continue }
-                    out.append(OrganisationMatch(name: e.name, first: i, last: i + len - 1))
-                    i += len
+                    var name = e.name
+                    var last = i + len - 1
+                    if takesCountry.contains(name), let (c, label) = countryAfter(tt, last, countryAt) {
+                        name += " " + label
+                        last = c.last
+                    } else if takesCountry.contains(name), i > from, let c = countries.first(where: { $0.last == i - 1 && $0.kind == .adjective }) {
+                        // "индийское Минобороны"
+                        if let gen = CountryTable.genitive(of: c.code) { name += " " + gen }
+                    }
+                    out.append(OrganisationMatch(name: name, first: i, last: last))
+                    i = last + 1
                     matched = true
                     break
                 }
@@ -156,9 +168,50 @@ enum OrganisationExtractor {
                 i = last + 1
                 continue
             }
+            // "предприятие Indo-Russian Rifles", "корпорации Lockheed Martin": Latin words after an organisation word.
+            if typeWords.contains(t.key), i + 1 < tokens.count, tt.isSpaceJoin(before: i + 1),
+               tokens[i + 1].isCapitalized, tokens[i + 1].flags.contains(.latin), !tokens[i + 1].flags.contains(.cyrillic) {
+                var last = i + 1
+                while last + 1 < tokens.count, last - i < 3, tt.isSpaceJoin(before: last + 1) || tt.isHyphenJoin(before: last + 1),
+                      tokens[last + 1].isCapitalized, tokens[last + 1].flags.contains(.latin), !tokens[last + 1].flags.contains(.cyrillic) {
+                    last += 1
+                }
+                if index[tokens[i + 1].key] == nil {
+                    out.append(OrganisationMatch(name: tt.span(i + 1, last), first: i + 1, last: last))
+                    i = last + 1
+                    continue
+                }
+            }
             i += 1
         }
         return out
+    }
+
+    /// Countries whose long names are shortened to an abbreviation in labels.
+    static let labelAbbreviations: [String: String] = ["AE": "ОАЭ", "ZA": "ЮАР", "US": "США", "CF": "ЦАР", "KP": "КНДР"]
+
+    /// The country after a ministry ("обороны Индии", "обороны Федеративной Республики Бразилия",
+    /// "обороны Алжирской Народной Демократической Республики", "обороны ОАЭ"), and its label:
+    /// a conventional abbreviation (`labelAbbreviations`), else the display name in the genitive.
+    static func countryAfter(_ tt: TokenizedText, _ last: Int, _ countryAt: [Int: CountryMatch]) -> (CountryMatch, String)? {
+        let tokens = tt.tokens
+        var k = last + 1
+        while k < tokens.count, k - last <= 4, tt.isSpaceJoin(before: k) {
+            if let c = countryAt[k] {
+                if c.kind == .adjective {
+                    // Only a genitive adjective opening an official name ("Алжирской Народной ...").
+                    let w = tokens[k].lower
+                    guard w.hasSuffix("ой") || w.hasSuffix("ого") || w.hasSuffix("их") || w.hasSuffix("ых") else { return nil }
+                }
+                if let label = labelAbbreviations[c.code] { return (c, label) }
+                guard let gen = CountryTable.genitive(of: c.code) else { return nil }
+                return (c, gen)
+            }
+            // Skip "Федеративной", "Исламской": capitalised adjectives of the official name.
+            guard tokens[k].isCapitalized, PersonExtractor.isAdjectiveForm(tokens[k].lower) else { return nil }
+            k += 1
+        }
+        return nil
     }
 
     /// «Name» (nested quotes allowed) right after token `i`: the text inside the outer quotes.

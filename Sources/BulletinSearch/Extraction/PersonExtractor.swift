@@ -48,7 +48,12 @@ enum PersonExtractor {
                     j += 1
                     count += 1
                 }
-                if j < n, isCapWord(j), join(j), NameAnalysis.patronymic(tokens[j].lower) != nil { j += 1 }
+                // A patronymic ("Иванович"), unless it is not formed from a known given name and nothing
+                // follows it: then it is a family name ("Виталий Курилович").
+                if j < n, isCapWord(j), join(j), NameAnalysis.patronymic(tokens[j].lower) != nil,
+                   NameAnalysis.isPatronymicOfKnownName(tokens[j].lower) || (j + 1 < n && nameLike(j + 1) && join(j + 1)) {
+                    j += 1
+                }
                 let surnameStart = j
                 while j < n, j - surnameStart < 4 {
                     if nameLike(j), join(j) || (j > 0 && isInitial(j - 1)), lex.givenForm(tokens[j].key) == nil || j == surnameStart {
@@ -84,7 +89,7 @@ enum PersonExtractor {
                 var j = i + 1
                 while j < n, j - i <= 2, join(j), isCapWord(j) || isAsianSyllable(tt, j), !blocked[j], !quoted[j],
                       !lex.notNames.contains(tokens[j].key), lex.givenForm(tokens[j].key) == nil,
-                      !NameAnalysis.looksSlavicSurname(tokens[j].lower) {
+                      lex.givenForm(tokens[i].key) == nil || !NameAnalysis.looksSlavicSurname(tokens[j].lower) {
                     j += 1
                 }
                 if j > i + 1 {
@@ -102,6 +107,9 @@ enum PersonExtractor {
                     if hasBarrier(tt, before: k) { break }
                     let t = tokens[k]
                     if nameLike(k) && !isAdjectiveForm(t.lower) { found = k; break }
+                    // "Санджая Кумара Вармы": a genitive in -ая followed by a name is a name.
+                    if nameLike(k), t.lower.hasSuffix("ая"), k + 1 < n, nameLike(k + 1), tt.isSpaceJoin(before: k + 1),
+                       !isAdjectiveForm(tokens[k + 1].lower) { found = k; break }
                     if t.key == "в" || t.key == "во" || t.key == "на" { break }
                     if !t.isCapitalized || t.isAllUpper || blocked[k] || isAdjectiveForm(t.lower) || lex.heads.contains(t.key)
                         || lex.notNames.contains(t.key) {
@@ -119,7 +127,10 @@ enum PersonExtractor {
                         j += 1
                     }
                     let runLength = j - found
-                    if !hasGiven, runLength >= 2 || (found == i + 1 && looksLikeSurname(tokens[found].lower)) {
+                    // Right after a rank ("генерал-майора Орландо Хосе Сандоваля Мурильо") the whole run is
+                    // the name; further away a known given name starts the name itself.
+                    let afterRank = found == i + 1 && ranks.contains(tokens[i].key)
+                    if !hasGiven || afterRank, runLength >= 2 || (found == i + 1 && looksLikeSurname(tokens[found].lower)) {
                         spans.append(PersonSpan(first: found, last: j - 1))
                         for k in found..<j { covered[k] = true }
                         i = j
@@ -132,8 +143,16 @@ enum PersonExtractor {
         return assemble(tt, spans: spans, covered: covered, from: from)
     }
 
+    /// Military ranks: the name follows them directly.
+    static let ranks: Set<Word> = ["генерал", "генерала", "генералу", "генералом", "генерале", "майор", "майора", "майору", "майором",
+                                   "майоре", "адмирал", "адмирала", "адмиралу", "адмиралом", "адмирале", "полковник", "полковника",
+                                   "полковнику", "полковником", "полковнике", "подполковник", "подполковника", "подполковнику",
+                                   "подполковником", "капитан", "капитана", "капитану", "капитаном", "лейтенант", "лейтенанта",
+                                   "лейтенанту", "лейтенантом", "маршал", "маршала", "маршалу", "маршалом", "сержант", "сержанта"]
+
     /// Lower-case particles inside names.
-    static let nameParticles: Set<Word> = ["фон", "дер", "да", "де", "ди", "ван", "бин", "бен", "ибн", "аль", "эль", "ла", "дос", "дель", "делла", "дю"]
+    static let nameParticles: Set<Word> = ["фон", "дер", "да", "де", "ди", "ван", "бин", "бен", "ибн", "аль", "эль", "ла", "дос", "дель",
+                                           "делла", "дю", "ал", "аз", "ас", "ад", "ат", "ан", "ар", "аш", "эд", "эс", "эш", "эр", "уль", "абу"]
 
     static let functionWords: Set<Word> = ["ли", "ма", "у", "е", "су", "ду", "то", "со", "до", "ко", "во", "ле", "хо", "ан", "ю", "си", "го", "ху", "ян"]
 

@@ -165,7 +165,11 @@ public enum PersonNormalizer {
 
 /// The structure of a person's name and its nominative.
 struct NameAnalysis {
-    enum Role { case given, initial, patronymic, surname, asianSurname, asianGiven }
+    enum Role { case given, initial, patronymic, surname, asianSurname, asianGiven, particle }
+
+    /// Lower-case particles inside names; the word after "бин"/"ибн" is a father's given name.
+    static let particles: Set<String> = ["фон", "дер", "да", "де", "ди", "ван", "бин", "бен", "ибн", "аль", "эль", "ла", "дос", "дель",
+                                         "делла", "дю", "ал", "аз", "ас", "ад", "ат", "ан", "ар", "аш", "эд", "эс", "эш", "эр", "уль", "абу"]
 
     let original: [String]
     var roles: [Role] = []
@@ -186,7 +190,8 @@ struct NameAnalysis {
 
         // Chinese, Korean, Vietnamese: family name first, nothing declines.
         if lex.asianSurnames.contains(Word(lower[0])), words.count <= 3,
-           words.count == 1 || (lex.givenForm(lower[1]) == nil && !NameAnalysis.looksSlavicSurname(lower[1])) {
+           words.count == 1 || (lex.givenForm(lower[1]) == nil
+                                && (lex.givenForm(lower[0]) == nil || !NameAnalysis.looksSlavicSurname(lower[1]))) {
             roles[0] = .asianSurname
             for i in 1..<words.count { roles[i] = .asianGiven }
             // "Ким Чен Ыном", "Си Цзиньпином": the instrumental is unambiguous.
@@ -202,6 +207,12 @@ struct NameAnalysis {
         var mask: UInt8 = 0x3F
         var i = 0
         var sawGiven = false
+        // "Орландо Хосе Сандоваль": an unknown first name before a known one is a given name too.
+        if words.count >= 3, lex.givenForm(lower[0]) == nil, lower[0].count > 1, lex.givenForm(lower[1]) != nil,
+           !NameAnalysis.particles.contains(lower[0]) {
+            roles[0] = .given
+            i = 1
+        }
         while i < words.count - 1 {
             if var g = lex.givenForm(lower[i]), i < 3 {
                 if let alt = g.feminineAlternative, NameAnalysis.looksFeminineSurname(lower[words.count - 1]) {
@@ -225,7 +236,8 @@ struct NameAnalysis {
                 break
             }
         }
-        if i < words.count - 1, let (nom, cases) = NameAnalysis.patronymic(lower[i]) {
+        if i < words.count - 1, let (nom, cases) = NameAnalysis.patronymic(lower[i]),
+           NameAnalysis.isPatronymicOfKnownName(lower[i]) || i < words.count - 2 {
             roles[i] = .patronymic
             parts[i] = NameAnalysis.recase(words[i], nom)
             mask &= cases
@@ -257,18 +269,28 @@ struct NameAnalysis {
             caseIndex = NameAnalysis.guessCase(from: lower, roles: roles)
             if caseIndex > 0 { caseMask = 1 << UInt8(caseIndex) }
         }
+        for idx in roles.indices where NameAnalysis.particles.contains(lower[idx]) && roles[idx] == .surname {
+            roles[idx] = .particle
+        }
         if caseIndex > 0 {
+            // The word after "бин"/"ибн" declines like a given name ("Фейсала бин Салеха").
+            for idx in roles.indices.dropFirst() where ["бин", "ибн", "бен"].contains(lower[idx - 1]) && roles[idx] == .surname {
+                roles[idx] = .given
+            }
             let surnameIdx = roles.indices.filter { roles[$0] == .surname }
             for (k, idx) in surnameIdx.enumerated() {
                 let isLast = k == surnameIdx.count - 1
-                let isFirst = k == 0
-                // In a multi-part family name only the first and last parts are declined.
-                guard isLast || isFirst else { continue }
-                if !isLast && surnameIdx.count > 1 && caseIndex != 4 { continue }
-                let nom = NameAnalysis.surnameNominative(lower[idx], caseIndex: caseIndex, feminine: feminine, isLast: isLast)
+                // In a multi-part family name the first part declines when it ends in a consonant
+                // ("Варгаса Кинтаны"); a part ending in -ка/-га/-ха may be its own nominative ("Биоска").
+                if !isLast {
+                    let w = lower[idx]
+                    let stem = w.dropLast()
+                    if let c = stem.last, RussianMorphology.velars.contains(c), caseIndex != 4 { continue }
+                }
+                let nom = NameAnalysis.surnameNominative(lower[idx], caseIndex: caseIndex, feminine: feminine, isLast: true)
                 parts[idx] = NameAnalysis.recase(words[idx], nom)
             }
-            for idx in roles.indices where roles[idx] == .given && lex.givenForm(lower[idx]) == nil {
+            for idx in roles.indices where roles[idx] == .given && lex.givenForm(lower[idx]) == nil && !lower[idx].contains("-") {
                 // Unknown given name in a known case: undo the case like a surname.
                 let nom = NameAnalysis.surnameNominative(lower[idx], caseIndex: caseIndex, feminine: feminine, isLast: true)
                 parts[idx] = NameAnalysis.recase(words[idx], nom)
@@ -309,6 +331,20 @@ struct NameAnalysis {
             else { out.append(ch) }
         }
         return out
+    }
+
+    /// Whether a patronymic-looking word is formed from a known given name ("Иванович", "Сергеевна",
+    /// "Дмитриевич"), rather than being a family name in -ович ("Курилович").
+    static func isPatronymicOfKnownName(_ w: String) -> Bool {
+        guard let (nom, _) = patronymic(w) else { return false }
+        let lex = PersonLexicon.shared
+        for suffix in ["ович", "евич", "овна", "евна", "ична", "инична"] where nom.hasSuffix(suffix) {
+            let stem = String(nom.dropLast(suffix.count))
+            for ending in ["", "й", "ий", "ь", "а", "я"] {
+                if let g = lex.givenForm(stem + ending), !g.feminine { return true }
+            }
+        }
+        return false
     }
 
     /// Nominative and possible cases of a patronymic form.
@@ -388,12 +424,20 @@ struct NameAnalysis {
                 return w
             }
         }
+        // Names in -ай/-ей/-уй: "Санджая", "Санджаю", "Санджаем", "Санджае".
+        if w.count > 3 {
+            let v = w[w.index(w.endIndex, offsetBy: -2)]
+            let v2 = w[w.index(w.endIndex, offsetBy: -3)]
+            if (caseIndex == 1 || caseIndex == 3) && w.hasSuffix("я") && "аеоу".contains(v) { return String(w.dropLast()) + "й" }
+            if caseIndex == 2 && w.hasSuffix("ю") && "аеоу".contains(v) { return String(w.dropLast()) + "й" }
+            if caseIndex == 4 && w.hasSuffix("ем") && "аеоу".contains(v2) { return String(w.dropLast(2)) + "й" }
+        }
         switch caseIndex {
         case 1, 3:
             for (s, r) in [("ского", "ский"), ("цкого", "цкий"), ("ова", "ов"), ("ева", "ев"), ("ина", "ин"), ("ына", "ын")] {
                 if let x = replace(s, r) { return x }
             }
-            if w.hasSuffix("ля") || w.hasSuffix("ня") { return String(w.dropLast()) + "ь" }
+            if w.hasSuffix("ля") || w.hasSuffix("ня") || w.hasSuffix("ря") { return String(w.dropLast()) + "ь" }
             if w.hasSuffix("а"), consonantBefore(1), isLast { return String(w.dropLast()) }
             if w.hasSuffix("ы"), consonantBefore(1), isLast { return String(w.dropLast()) + "а" }
             return w
@@ -401,7 +445,7 @@ struct NameAnalysis {
             for (s, r) in [("скому", "ский"), ("цкому", "цкий"), ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын")] {
                 if let x = replace(s, r) { return x }
             }
-            if w.hasSuffix("лю") || w.hasSuffix("ню") { return String(w.dropLast()) + "ь" }
+            if w.hasSuffix("лю") || w.hasSuffix("ню") || w.hasSuffix("рю") { return String(w.dropLast()) + "ь" }
             if w.hasSuffix("у"), consonantBefore(1) { return String(w.dropLast()) }
             return w
         case 4:
@@ -412,7 +456,7 @@ struct NameAnalysis {
             if w.hasSuffix("ем"), consonantBefore(2) {
                 let c = w[w.index(w.endIndex, offsetBy: -3)]
                 if RussianMorphology.sibilants.contains(c) { return String(w.dropLast(2)) }
-                if c == "л" || c == "н" { return String(w.dropLast(2)) + "ь" }
+                if c == "л" || c == "н" || c == "р" { return String(w.dropLast(2)) + "ь" }
             }
             if w.hasSuffix("ой"), consonantBefore(2) { return String(w.dropLast(2)) + "а" }
             return w

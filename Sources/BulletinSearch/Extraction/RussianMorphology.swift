@@ -171,9 +171,31 @@ enum RussianMorphology {
             head = String(w[...sep])
             tail = String(w[w.index(after: sep)...])
         }
-        if "оеиуюэы".contains(last) { return w }
+        if "оеиуюэы".contains(last) || w.hasSuffix("уа") || w.hasSuffix("оа") || w.hasSuffix("иа") { return w }
         let cases = nounCases(tail)
         return head + (cases.count == 6 ? cases[5] : tail)
+    }
+
+    /// Genitive case of a city name (`Минск` → `минска`, `Нижний Новгород` → `нижнего новгорода`).
+    /// `prepositional` is the explicit prepositional form from the data, if any: a feminine
+    /// soft noun there ("Казани") gives the same genitive.
+    static func cityGenitive(_ name: String, prepositional: String?) -> String {
+        let w = fold(name)
+        guard let last = w.last else { return w }
+        if last == "ь", let p = prepositional.map(fold), p.hasSuffix("и"), !p.contains(" ") { return p }
+        if w.contains(" ") {
+            let cases = phraseCases(w)
+            return cases.count == 6 ? cases[1] : w
+        }
+        if "оеиуюэы".contains(last) || w.hasSuffix("уа") || w.hasSuffix("оа") || w.hasSuffix("иа") { return w }
+        var head = ""
+        var tail = w
+        if let sep = w.lastIndex(of: "-") {
+            head = String(w[...sep])
+            tail = String(w[w.index(after: sep)...])
+        }
+        let cases = nounCases(tail)
+        return head + (cases.count == 6 ? cases[1] : tail)
     }
 
     // MARK: - Given names

@@ -55,10 +55,24 @@ enum WeaponExtractor {
                        tokens[i + 1].length <= 3, t.lower.last.map({ !$0.isNumber }) ?? false {
                         last = i + 1   // "3М-14"
                     }
-                    emit(WeaponNormalizer.canonical(tt.span(i, last)), end: last)
+                    var name = WeaponNormalizer.canonical(tt.span(i, last))
+                    // Korean designations go with their Latin names: "K9 Thunder", "K2 Black Panther".
+                    if name.hasPrefix("K"), name.count <= 4 {
+                        var j = last
+                        while j + 1 < n, j - last < 2, tt.isSpaceJoin(before: j + 1), tokens[j + 1].isWord,
+                              tokens[j + 1].isCapitalized, tokens[j + 1].flags.contains(.latin) { j += 1 }
+                        if j > last { name += " " + tt.span(last + 1, j); last = j }
+                    }
+                    emit(name, end: last)
                     i = last + 1
                     continue
                 }
+            }
+            // «Name» after a weapon noun: "бронеавтомобилей «Кайман»", "РЛС «Восток-Э»".
+            if t.isCapitalized, i > from, i - lastDesignationEnd > 1, let (name, last) = quotedWeaponName(tt, at: i) {
+                emit(name, end: last)
+                i = last + 1
+                continue
             }
             // Named systems.
             if t.isWord, t.isCapitalized, let (canonical, needsQuotes) = WeaponNormalizer.namedByWord[t.key] {
@@ -71,6 +85,19 @@ enum WeaponExtractor {
                         last = i + 1
                     } else if canonical == "Leopard" {
                         name = "Leopard 2"
+                    } else if canonical == "Wing Loong" {
+                        // "Wing Loong II": only with "Loong" after it.
+                        guard i + 1 < n, tokens[i + 1].key == "loong" else { i += 1; continue }
+                        last = i + 1
+                        if i + 2 < n, tt.isSpaceJoin(before: i + 2), ["i", "ii", "id", "1", "2", "3"].contains(tokens[i + 2].lower) {
+                            last = i + 2
+                        }
+                        name = WeaponNormalizer.canonical(tt.span(i, last))
+                    } else if canonical.hasPrefix("Bayraktar"), i + 1 < n, tt.isSpaceJoin(before: i + 1),
+                              tokens[i + 1].lower.hasPrefix("tb") {
+                        // "Bayraktar TB2": the model belongs to the name.
+                        name = WeaponNormalizer.canonical(tt.span(i, i + 1))
+                        last = i + 1
                     }
                     // A hyphenated variant: «Панцирь-С1» handled above; «Искандер-М» likewise.
                     emit(name, end: last)
@@ -127,6 +154,49 @@ enum WeaponExtractor {
         // "Су30МКИ", "F16": a hyphen was left out; only for families of two or more letters or F/J.
         guard k >= 2 || ["F", "J"].contains(fam.canonical), digits >= max(fam.minDigits, 1), digits <= 3 else { return nil }
         return original
+    }
+
+    /// Nouns (by stem) after which «Name» is a weapon or a warship.
+    static let weaponNounStems: [String] = [
+        "бронеавтомобил", "бронемашин", "бронетранспортер", "бтр", "бмп", "бмд", "танк", "сау", "гаубиц", "миномет", "рсзо",
+        "зрк", "зрпк", "зрс", "пзрк", "птрк", "рлс", "радар", "самолет", "вертолет", "истребител", "штурмовик", "бомбардировщик",
+        "перехватчик", "беспилотник", "бпла", "бла", "дрон", "ракет", "торпед", "корабл", "фрегат", "корвет", "катер", "подлодк",
+        "эсминц", "эсминец", "крейсер", "авианос", "тральщик", "автомат", "винтовк", "пулемет", "гранатомет", "пистолет",
+        "карабин", "тягач", "снайперск",
+    ]
+    /// Adjectives that make "комплекс"/"система"/"станция" a weapon noun.
+    static let weaponAdjectiveStems: [String] = [
+        "ракетн", "зенитн", "противотанков", "противокорабельн", "тактическ", "береговой", "берегов", "радиолокацион",
+        "разведывательн", "беспилотн", "артиллерийск", "реактивн", "зенитно", "оперативно",
+    ]
+
+    /// «Name» at token `i` (the first token inside the quotes) right after a weapon noun: its
+    /// canonical form and last token.
+    static func quotedWeaponName(_ tt: TokenizedText, at i: Int) -> (String, Int)? {
+        let tokens = tt.tokens
+        let before = tt.separator(before: i)
+        guard let open = before.last, open == "«" || open == "\"" || open == "„", before.count <= 2, i > 0 else { return nil }
+        let prev = tokens[i - 1].lower
+        var isWeaponNoun = weaponNounStems.contains { prev.hasPrefix($0) }
+        if !isWeaponNoun, prev.hasPrefix("комплекс") || prev.hasPrefix("систем") || prev.hasPrefix("станци"), i > 1 {
+            let adj = tokens[i - 2].lower
+            isWeaponNoun = weaponAdjectiveStems.contains { adj.hasPrefix($0) }
+        }
+        guard isWeaponNoun else { return nil }
+        // The quoted text: up to four tokens before the closing quote.
+        var last = i
+        while last - i < 4 {
+            let afterEnd = last + 1 < tokens.count ? tokens[last + 1].start : tt.scalars.count
+            let after = tt.scalars[tokens[last].end..<afterEnd]
+            if after.contains(where: { $0 == "»" || $0 == "\"" || $0 == "“" }) {
+                let text = tt.string(from: tokens[i].start, to: tokens[last].end)
+                return (WeaponNormalizer.canonical(text), last)
+            }
+            if after.contains(where: { $0 == "\n" || $0 == "," || $0 == "«" }) { return nil }
+            last += 1
+            if last >= tokens.count { return nil }
+        }
+        return nil
     }
 
     static func isDash(_ tt: TokenizedText, before i: Int) -> Bool {

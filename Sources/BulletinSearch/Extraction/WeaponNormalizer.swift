@@ -52,6 +52,7 @@ public enum WeaponNormalizer {
         }
         if rest.isEmpty { return family.canonical }
         let suffix = normalizeSuffix(rest, russian: family.russian)
+        if family.canonical == "TB" { return "Bayraktar TB" + suffix }
         return family.canonical + family.joiner + suffix
     }
 
@@ -101,6 +102,7 @@ public enum WeaponNormalizer {
     F|f|w|-|1|
     J|j|w|-|1|
     JF|jf|w|-|2|
+    VT|vt|w|-|1|
     FC|fc|w|-|1|
     FA|fa|w|-|2|
     KF|kf|w|-|2|
@@ -260,7 +262,7 @@ public enum WeaponNormalizer {
             ("brahmos", "BrahMos"), ("брамос", "BrahMos"), ("tejas", "Tejas"), ("теджас", "Tejas"),
             ("atacms", "ATACMS"), ("harpoon", "Harpoon"), ("tomahawk", "Tomahawk"), ("томагавк", "Tomahawk"),
             ("hellfire", "Hellfire"), ("excalibur", "Excalibur"), ("caesar", "CAESAR"), ("piorun", "Piorun"),
-            ("leopard", "Leopard"), ("леопард", "Leopard"),
+            ("leopard", "Leopard"), ("леопард", "Leopard"), ("wing", "Wing Loong"),
         ]
         for (k, v) in plain { out[k] = (v, false) }
         let quoted = ["калибр", "кинжал", "циркон", "сармат", "ярс", "булава", "оникс", "авангард", "армата", "бумеранг",
@@ -286,7 +288,13 @@ public enum WeaponNormalizer {
         let key = RussianMorphology.fold(s)
         if let (c, _) = named[key] { return c }
         if key.hasPrefix("eurofighter") { return "Eurofighter Typhoon" }
-        if key.hasPrefix("bayraktar") || key.hasPrefix("байрактар") { return "Bayraktar TB2" }
+        if key.hasPrefix("bayraktar") || key.hasPrefix("байрактар") {
+            return key.hasSuffix("3") ? "Bayraktar TB3" : "Bayraktar TB2"
+        }
+        if key.hasPrefix("wing loong") {
+            let rest = key.dropFirst("wing loong".count).trimmingWhitespace().uppercased()
+            return rest.isEmpty ? "Wing Loong" : "Wing Loong " + rest
+        }
         let parts = key.split(separator: " ")
         if parts.count == 2, parts[0] == "leopard" || parts[0] == "леопард" {
             return "Leopard " + String(parts[1]).uppercased()

@@ -137,7 +137,12 @@ final class CountryMentionTests: XCTestCase {
         XCTAssertEqual(ExtractionTestSupport.extract("ЦАМТО, 18 августа. Выставка открылась в Нью-Дели.").venue, "IN")
         XCTAssertEqual(ExtractionTestSupport.extract("ЦАМТО, 18 февраля. На выставке IDEX в Абу-Даби показали новинки.").venue, "AE")
         XCTAssertEqual(ExtractionTestSupport.extract("ЦАМТО, 18 февраля. В Казани прошла встреча.").venue, "RU")
-        XCTAssertEqual(ExtractionTestSupport.extract("ЦАМТО, 18 февраля. В Индии завершились испытания ракеты.").venue, "IN")
-        XCTAssertNil(ExtractionTestSupport.extract("ЦАМТО, 18 февраля. Россия поставит Индии фрегаты.").venue)
+        XCTAssertEqual(ExtractionTestSupport.extract("ЦАМТО, 26 августа. 22-23 августа в районе Бисау прошли учения.").venue, "GW")
+        XCTAssertEqual(ExtractionTestSupport.extract("ЦАМТО, 7 мая. На острове Лангкави проходит выставка LIMA.").venue, "MY")
+        XCTAssertEqual(ExtractionTestSupport.extract("ЦАМТО, 20 мая. В Манагуа прошло заседание комиссии.").venue, "NI")
+        // Countries alone, future events and agency datelines are not venues.
+        XCTAssertNil(ExtractionTestSupport.extract("ЦАМТО, 18 февраля. В Индии завершились испытания ракеты.").venue)
+        XCTAssertNil(ExtractionTestSupport.extract("ЦАМТО, 18 февраля. Следующее заседание пройдет в Москве в мае.").venue)
+        XCTAssertNil(ExtractionTestSupport.extract("Москва, 12 марта. /ТАСС/. Россия поставит Индии фрегаты.").venue)
     }
 }

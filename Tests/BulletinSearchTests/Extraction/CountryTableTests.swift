@@ -37,6 +37,20 @@ final class CountryTableTests: XCTestCase {
         }
     }
 
+    func testDataLinesHaveSevenFields() {
+        for line in CountryData.table.split(separator: "\n") {
+            XCTAssertEqual(line.split(separator: "|", omittingEmptySubsequences: false).count, 7, String(line))
+        }
+    }
+
+    func testGenitiveLabels() {
+        XCTAssertEqual(CountryTable.genitive(of: "IN"), "Индии")
+        XCTAssertEqual(CountryTable.genitive(of: "KR"), "Южной Кореи")
+        XCTAssertEqual(CountryTable.genitive(of: "EG"), "Египта")
+        XCTAssertEqual(CountryTable.genitive(of: "CI"), "Кот-д'Ивуар")
+        XCTAssertEqual(CountryTable.genitive(of: "BY"), "Беларуси")
+    }
+
     func testInfoAndDisplayNames() {
         XCTAssertEqual(CountryTable.info("BY")?.name, "Беларусь")
         XCTAssertEqual(CountryTable.info("us")?.name, "Соединённые Штаты Америки")

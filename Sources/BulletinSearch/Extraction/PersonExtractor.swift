@@ -284,7 +284,9 @@ enum PersonExtractor {
                 m.analysis.caseMask & 1 != 0 && (m.analysis.roles.contains(.given) || m.analysis.roles.first == .asianSurname)
             }
             let full = g.mentions.filter { $0.analysis.roles.contains(.given) || $0.analysis.roles.first == .asianSurname }
-            let pool = full.isEmpty ? g.mentions : full
+            // Only people named in full (given name and family name): "Д. Пантус" alone is not reported.
+            guard !full.isEmpty else { continue }
+            let pool = full
             let chosen = pool.first { isNom($0) && $0.position != nil } ?? pool.first { isNom($0) }
                 ?? pool.first { $0.position != nil } ?? pool[0]
             let name = isNom(chosen) ? chosen.written : chosen.analysis.nominative

@@ -30,13 +30,19 @@ struct PersonLexicon: Sendable {
 
     static let shared = PersonLexicon()
 
+    static let fleetingStems: [String: String] = ["павел": "павл", "лев": "льв"]
+
     init() {
         var given: [Word: GivenNameForm] = [:]
         func addNames(_ list: String, feminine: Bool) {
             for name in list.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\\" }) where !name.isEmpty {
                 let display = String(name)
                 let lower = RussianMorphology.fold(display)
-                let forms = RussianMorphology.givenNameCases(lower, feminine: feminine)
+                var forms = RussianMorphology.givenNameCases(lower, feminine: feminine)
+                // Names with a fleeting vowel: Павел → Павла, Лев → Льва.
+                if let stem = PersonLexicon.fleetingStems[lower] {
+                    forms = [lower, stem + "а", stem + "у", stem + "а", stem + "ом", stem + "е"]
+                }
                 for (c, fs) in forms.enumerated() {
                     let f = Word(fs)
                     let bits: UInt8 = forms.count == 1 ? 0x3F : 1 << UInt8(c)
@@ -209,7 +215,7 @@ struct NameAnalysis {
         var sawGiven = false
         // "Орландо Хосе Сандоваль": an unknown first name before a known one is a given name too.
         if words.count >= 3, lex.givenForm(lower[0]) == nil, lower[0].count > 1, lex.givenForm(lower[1]) != nil,
-           !NameAnalysis.particles.contains(lower[0]) {
+           !NameAnalysis.particles.contains(lower[0]), !(words.count == 3 && NameAnalysis.patronymic(lower[2]) != nil) {
             roles[0] = .given
             i = 1
         }

@@ -31,6 +31,14 @@ enum WeaponExtractor {
                     } else if fam.letterSuffix, next.length <= 3, next.isCapitalized {
                         ok = true
                     }
+                    // «Мста-С» right after "2С19" names the same system.
+                    if ok, i - lastDesignationEnd <= 1, tt.separator(before: i).contains(where: { $0 == "«" || $0 == "\"" }) {
+                        var last = i + 1
+                        while last + 1 < n, isStrictHyphen(tt, before: last + 1) { last += 1 }
+                        lastDesignationEnd = last
+                        i = last + 1
+                        continue
+                    }
                     if ok {
                         var last = i + 1
                         var parts = 1
@@ -77,7 +85,8 @@ enum WeaponExtractor {
             // Named systems.
             if t.isWord, t.isCapitalized, let (canonical, needsQuotes) = WeaponNormalizer.namedByWord[t.key] {
                 let quoted = isQuoted(tt, i)
-                if (!needsQuotes || quoted) && i - lastDesignationEnd > 1 {
+                let civil = i > 0 && (civilNouns.contains(tokens[i - 1].key) || OrganisationExtractor.typeWords.contains(tokens[i - 1].key))
+                if (!needsQuotes || (quoted && !civil)) && i - lastDesignationEnd > 1 {
                     var name = canonical
                     var last = i
                     if canonical == "Leopard", i + 1 < n, tt.isSpaceJoin(before: i + 1), firstIsDigit(tt, i + 1) {
@@ -155,6 +164,14 @@ enum WeaponExtractor {
         guard k >= 2 || ["F", "J"].contains(fam.canonical), digits >= max(fam.minDigits, 1), digits <= 3 else { return nil }
         return original
     }
+
+    /// Nouns after which a quoted name is not a weapon ("торговый центр «Калибр»").
+    static let civilNouns: Set<Word> = [
+        "центр", "центра", "центре", "центром", "магазин", "магазина", "парк", "парка", "парке", "кафе", "ресторан", "ресторана",
+        "клуб", "клуба", "отель", "отеля", "гостиница", "гостиницы", "кинотеатр", "журнал", "журнала", "газета", "газеты",
+        "фестиваль", "фестиваля", "конкурс", "конкурса", "форум", "форума", "премия", "премии", "фильм", "фильма", "сериал",
+        "команда", "команды", "операция", "операции", "проект", "проекта", "программа", "программы", "бренд", "марка", "марки",
+    ]
 
     /// Nouns (by stem) after which «Name» is a weapon or a warship.
     static let weaponNounStems: [String] = [

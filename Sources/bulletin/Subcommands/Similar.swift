@@ -1,0 +1,40 @@
+import ArgumentParser
+import BulletinSearch
+import Foundation
+
+extension Bulletin {
+    struct Similar: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show bulletins like a given one (more-like-this).",
+            discussion: """
+                Takes the bulletin's id (as shown in search hits) or the path of an indexed file. \
+                The query is the bulletin's 25 most characteristic words (Xapian's relevance-set \
+                expansion); the bulletin itself is left out. Unknown id or path: exit 2.
+                """)
+
+        @Argument(help: ArgumentHelp("The bulletin: its id or its file path.", valueName: "ID|PATH"))
+        var target: String
+
+        @OptionGroup var location: IndexLocation
+
+        @Option(help: "Hits per page.")
+        var limit: Int = 10
+
+        @Flag(help: "Print one JSON object instead of text.")
+        var json = false
+
+        func validate() throws {
+            if limit < 0 || limit > 10_000 { throw ValidationError("--limit must be between 0 and 10000") }
+        }
+
+        func run() throws {
+            let searcher = try Searcher(indexPath: location.path)
+            let response = try searcher.similar(to: target, limit: limit)
+            if json {
+                print(JSONRenderer.render(response))
+            } else {
+                print(TextRenderer(ansi: Terminal.stdoutIsTerminal).render(response))
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import XCTest
+import Xapian
+@testable import BulletinSearch
+
+/// Stories for the near-duplicate tests: one story told by two agencies, and another
+/// meeting of another commission written from the same template.
+enum DuplicateStories {
+    static let indiaCAMTO = """
+         date 2024-05-06
+        ЦАМТО, 6 мая. В Нью-Дели 4 мая прошло заседание Межправительственной российско-индийской комиссии по военно-техническому сотрудничеству. Российскую делегацию возглавил министр обороны Андрей Белоусов, индийскую – министр обороны Раджнатх Сингх.
+
+        Стороны обсудили ход выполнения контракта на поставку зенитных ракетных систем С-400 и совместное производство автоматов АК-203 на предприятии в Амети. Особое внимание уделено сервисному обслуживанию истребителей Су-30МКИ.
+
+        По итогам заседания подписан протокол о продлении программы военно-технического сотрудничества до 2030 года.
+        """
+    static let indiaTASS = """
+         date 2024-05-07
+        ТАСС, 7 мая. В Нью-Дели 4 мая состоялось заседание Межправительственной российско-индийской комиссии по военно-техническому сотрудничеству. Российскую делегацию возглавлял министр обороны Андрей Белоусов, индийскую – министр обороны Раджнатх Сингх.
+
+        Стороны обсудили ход выполнения контракта на поставку зенитных ракетных систем С-400 и совместное производство автоматов АК-203 на предприятии в Амети. Отдельное внимание уделено сервисному обслуживанию истребителей Су-30МКИ.
+
+        По итогам заседания был подписан протокол о продлении программы военно-технического сотрудничества до 2030 года, сообщает агентство.
+        """
+    static let belarus = """
+         date 2024-05-08
+        ЦАМТО, 8 мая. В Минске 7 мая прошло заседание Межправительственной российско-белорусской комиссии по военно-техническому сотрудничеству. Российскую делегацию возглавил директор ФСВТС Дмитрий Шугаев, белорусскую – председатель Госкомвоенпрома Дмитрий Пантус.
+
+        Стороны обсудили ход выполнения контракта на поставку вертолетов Ми-35 и модернизацию зенитных ракетных комплексов Тор-М2 на предприятиях в Гомеле. Особое внимание уделено подготовке специалистов.
+
+        По итогам заседания подписан протокол о продлении программы военно-технического сотрудничества до 2027 года.
+        """
+}
+
+final class DuplicateDetectorTests: XCTestCase {
+    /// Writes bulletins as the indexer does: build the document, key it, replace by unique id.
+    final class Writer {
+        let database: WritableDatabase
+        let builder: DocumentBuilder
+        let detector: DuplicateDetector
+
+        init(path: String) throws {
+            database = try WritableDatabase(path: path)
+            let pipeline = try TextPipeline()
+            builder = try DocumentBuilder(pipeline: pipeline, database: database)
+            detector = try DuplicateDetector(database: database, pipeline: pipeline)
+        }
+
+        @discardableResult
+        func index(_ id: String, _ text: String) throws -> String {
+            let stored = BulletinAnalyzer.analyze(text: text, id: id, path: nil, root: nil)
+            let doc = try builder.build(stored, signature: "0:0:0")
+            let key = try detector.key(for: stored)
+            try doc.setValue(key, slot: IndexSchema.duplicateKeySlot)
+            try database.replace(uniqueTerm: DocumentBuilder.uniqueTerm(for: id), with: doc)
+            return key
+        }
+
+        func storedKey(_ id: String) throws -> String {
+            let docid = try XCTUnwrap(try database.documentID(withTerm: DocumentBuilder.uniqueTerm(for: id)))
+            return try database.document(docid).value(slot: IndexSchema.duplicateKeySlot)
+        }
+    }
+
+    private func makeWriter() throws -> Writer {
+        try Writer(path: try makeTemporaryDirectory(self).appendingPathComponent("index").path)
+    }
+
+    func testSameStoryFromTwoAgenciesSharesAKey() throws {
+        let writer = try makeWriter()
+        let first = try writer.index("2024/india-camto.txt", DuplicateStories.indiaCAMTO)
+        XCTAssertEqual(first, DuplicateDetector.ownKey(for: "2024/india-camto.txt"))
+        XCTAssertEqual(try writer.index("2024/india-tass.txt", DuplicateStories.indiaTASS), first)
+    }
+
+    func testAnotherMeetingFromTheSameTemplateGetsItsOwnKey() throws {
+        let writer = try makeWriter()
+        let india = try writer.index("2024/india-camto.txt", DuplicateStories.indiaCAMTO)
+        let belarus = try writer.index("2024/belarus.txt", DuplicateStories.belarus)
+        XCTAssertNotEqual(belarus, india)
+        XCTAssertEqual(belarus, DuplicateDetector.ownKey(for: "2024/belarus.txt"))
+    }
+
+    func testCopiesMoreThanThreeDaysApartAreDifferentStories() throws {
+        let late = DuplicateStories.indiaTASS.replacingOccurrences(of: "2024-05-07", with: "2024-05-10")
+        let writer = try makeWriter()
+        let first = try writer.index("2024/india-camto.txt", DuplicateStories.indiaCAMTO)
+        XCTAssertNotEqual(try writer.index("2024/india-late.txt", late), first)
+
+        let inWindow = DuplicateStories.indiaTASS.replacingOccurrences(of: "2024-05-07", with: "2024-05-09")
+        let other = try makeWriter()
+        XCTAssertEqual(try other.index("2024/india-camto.txt", DuplicateStories.indiaCAMTO), first)
+        XCTAssertEqual(try other.index("2024/india-window.txt", inWindow), first)
+    }
+
+    func testReindexingKeepsTheKeyAndDoesNotMatchItself() throws {
+        let writer = try makeWriter()
+        let first = try writer.index("2024/india-camto.txt", DuplicateStories.indiaCAMTO)
+        try writer.index("2024/belarus.txt", DuplicateStories.belarus)
+        // Alone in its group: replacing it must not match its own old version.
+        XCTAssertEqual(try writer.index("2024/belarus.txt", DuplicateStories.belarus), DuplicateDetector.ownKey(for: "2024/belarus.txt"))
+        try writer.index("2024/india-tass.txt", DuplicateStories.indiaTASS)
+        try writer.database.commit()
+        // Either copy re-indexed finds the other and keeps the group's key.
+        XCTAssertEqual(try writer.index("2024/india-camto.txt", DuplicateStories.indiaCAMTO), first)
+        XCTAssertEqual(try writer.index("2024/india-tass.txt", DuplicateStories.indiaTASS), first)
+        XCTAssertEqual(try writer.storedKey("2024/india-tass.txt"), first)
+        XCTAssertEqual(try writer.database.documentCount(), 3)
+    }
+
+    func testUndatedCopiesAreComparedWithoutAWindow() throws {
+        let writer = try makeWriter()
+        let undated = { (text: String) in String(text.drop(while: { $0 != "\n" }).dropFirst()) }
+        let first = try writer.index("a.txt", undated(DuplicateStories.indiaCAMTO))
+        XCTAssertEqual(try writer.index("b.txt", undated(DuplicateStories.indiaTASS)), first)
+        XCTAssertNotEqual(try writer.index("c.txt", undated(DuplicateStories.belarus)), first)
+    }
+
+    func testDateWindowCrossesMonthAndYearEnds() {
+        XCTAssertEqual(DuplicateDetector.window(around: "2024-12-30"),
+                       ["20241227", "20241228", "20241229", "20241230", "20241231", "20250101", "20250102"])
+        XCTAssertEqual(DuplicateDetector.window(around: "2024-03-01")?.first, "20240227")
+        XCTAssertNil(DuplicateDetector.window(around: nil))
+        XCTAssertNil(DuplicateDetector.window(around: "2024"))
+    }
+
+    func testShingleSimilarity() {
+        let a = DuplicateDetector.shingles(of: DuplicateDetector.words(of: "один два три четыре пять шесть"))
+        let b = DuplicateDetector.shingles(of: DuplicateDetector.words(of: "Один, два три — четыре пять семь"))
+        XCTAssertEqual(a.count, 4)
+        XCTAssertEqual(DuplicateDetector.similarity(a, b), 0.75, accuracy: 1e-9)
+        XCTAssertEqual(DuplicateDetector.similarity(a, []), 0)
+    }
+}

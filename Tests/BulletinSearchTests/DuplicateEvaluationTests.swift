@@ -1,0 +1,114 @@
+import Foundation
+import XCTest
+import Xapian
+@testable import BulletinSearch
+
+/// Measures near-duplicate detection on a generated corpus with truth labels. Runs only when
+/// asked: `BULLETIN_DUP_EVAL=eval/corpus swift test --filter DuplicateEvaluation` (truth from
+/// `$BULLETIN_DUP_TRUTH`, default `<corpus>/truth.jsonl`: lines with `path` and `duplicate_of`).
+final class DuplicateEvaluationTests: XCTestCase {
+    struct Truth: Decodable {
+        var path: String?
+        var id: String?
+        var file: String?
+        var duplicateOf: String?
+
+        enum CodingKeys: String, CodingKey { case path, id, file, duplicateOf = "duplicate_of" }
+        var name: String? { path ?? id ?? file }
+    }
+
+    /// Pairs of ids in the same group, as "a\tb" with a < b.
+    static func pairs(_ groups: [String: [String]]) -> Set<String> {
+        var result = Set<String>()
+        for members in groups.values where members.count > 1 {
+            let sorted = members.sorted()
+            for i in 0..<sorted.count { for j in (i + 1)..<sorted.count { result.insert(sorted[i] + "\t" + sorted[j]) } }
+        }
+        return result
+    }
+
+    /// Groups of the graph whose edges are `links` (child → parent).
+    static func groups(_ ids: [String], links: [String: String]) -> [String: [String]] {
+        var parent: [String: String] = [:]
+        func find(_ x: String) -> String {
+            var x = x
+            while let p = parent[x], p != x { x = p }
+            return x
+        }
+        for (a, b) in links { let ra = find(a), rb = find(b); if ra != rb { parent[ra] = rb } }
+        return Dictionary(grouping: ids, by: find)
+    }
+
+    static func score(_ predicted: Set<String>, _ truth: Set<String>) -> String {
+        let shared = predicted.intersection(truth).count
+        let precision = predicted.isEmpty ? 1 : Double(shared) / Double(predicted.count)
+        let recall = truth.isEmpty ? 1 : Double(shared) / Double(truth.count)
+        return String(format: "pairs: truth %d, predicted %d, correct %d, precision %.3f, recall %.3f",
+                      truth.count, predicted.count, shared, precision, recall)
+    }
+
+    func testDuplicateDetectionOnCorpus() throws {
+        guard let corpusPath = ProcessInfo.processInfo.environment["BULLETIN_DUP_EVAL"] else {
+            throw XCTSkip("set BULLETIN_DUP_EVAL to a corpus directory to measure duplicate detection")
+        }
+        let corpus = URL(fileURLWithPath: corpusPath).standardizedFileURL
+        let truthURL = ProcessInfo.processInfo.environment["BULLETIN_DUP_TRUTH"].map(URL.init(fileURLWithPath:))
+            ?? corpus.appendingPathComponent("truth.jsonl")
+        var truthLinks: [String: String] = [:]
+        if let text = try? String(contentsOf: truthURL, encoding: .utf8) {
+            let decoder = JSONDecoder()
+            for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                let truth = try decoder.decode(Truth.self, from: Data(line.utf8))
+                if let name = truth.name, let original = truth.duplicateOf { truthLinks[name] = original }
+            }
+        } else {
+            print("no truth file at \(truthURL.path): reporting predicted groups only")
+        }
+
+        let writer = try DuplicateDetectorTests.Writer(path: try makeTemporaryDirectory(self).appendingPathComponent("index").path)
+        let files = FileCollector.collect([corpus.path]).files
+        var ids: [String] = []
+        var keys: [String: String] = [:]
+        var probes: [String: (id: String, similarity: Double)] = [:]
+        var detectorSeconds = 0.0
+        var pending = 0
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.path),
+                  case .success(let text) = TextDecoder.decode(data) else { continue }
+            let stored = BulletinAnalyzer.analyze(text: text, id: file.id, path: file.path, root: file.root)
+            let start = DispatchTime.now().uptimeNanoseconds
+            let best = try writer.detector.bestMatch(for: stored, threshold: 0)
+            detectorSeconds += Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let key = best.flatMap { $0.similarity >= DuplicateDetector.containmentThreshold ? $0.key : nil }
+                ?? DuplicateDetector.ownKey(for: stored.id)
+            let doc = try writer.builder.build(stored, signature: "0:0:0")
+            try doc.setValue(key, slot: IndexSchema.duplicateKeySlot)
+            try writer.database.replace(uniqueTerm: DocumentBuilder.uniqueTerm(for: stored.id), with: doc)
+            ids.append(stored.id)
+            keys[stored.id] = key
+            if let best { probes[stored.id] = (best.id, best.similarity) }
+            pending += 1
+            if pending == 1000 { try writer.database.commit(); pending = 0 }
+        }
+        try writer.database.commit()
+
+        let truth = Self.pairs(Self.groups(ids, links: truthLinks))
+        let predicted = Self.pairs(Dictionary(grouping: ids, by: { keys[$0]! }))
+        print(String(format: "duplicates: %d documents, detector %.3f ms/document", ids.count, detectorSeconds * 1000 / Double(max(ids.count, 1))))
+        print("duplicates at threshold \(DuplicateDetector.containmentThreshold): " + Self.score(predicted, truth))
+        for threshold in stride(from: 0.2, through: 0.9, by: 0.05) {
+            let links = probes.filter { $0.value.similarity >= threshold }.mapValues(\.id)
+            print(String(format: "  threshold %.2f: ", threshold) + Self.score(Self.pairs(Self.groups(ids, links: links)), truth))
+        }
+        // The best candidate's similarity for true copies and for the rest, to see the gap.
+        let copySims = truthLinks.keys.compactMap { probes[$0]?.similarity }.sorted()
+        let otherSims = probes.filter { truthLinks[$0.key] == nil }.map(\.value.similarity).sorted()
+        print("  best-candidate similarity of true copies (min, p10, median): \(copySims.first ?? -1) \(copySims.isEmpty ? -1 : copySims[copySims.count / 10]) \(copySims.isEmpty ? -1 : copySims[copySims.count / 2])")
+        print("  best-candidate similarity of originals/others (max, p99, p90): \(otherSims.last ?? -1) \(otherSims.isEmpty ? -1 : otherSims[otherSims.count * 99 / 100]) \(otherSims.isEmpty ? -1 : otherSims[otherSims.count * 9 / 10])")
+        for pair in predicted.subtracting(truth).sorted().prefix(15) { print("  false pair: \(pair)") }
+        for pair in truth.subtracting(predicted).sorted().prefix(15) {
+            let a = String(pair.split(separator: "\t")[0]), b = String(pair.split(separator: "\t")[1])
+            print("  missed pair: \(pair)  probe(\(a))=\(probes[a].map { "\($0.id) \($0.similarity)" } ?? "none") probe(\(b))=\(probes[b].map { "\($0.id) \($0.similarity)" } ?? "none")")
+        }
+    }
+}

@@ -121,6 +121,8 @@ class Ctx:
                 return None
             if m.startswith("r:") and not all(x in self.s.roles for x in m[2:]):
                 return None
+            if m.startswith("b:") and self.s.roles.get("B") not in m[2:].split(","):
+                return None
         saved = {k: (set(v) if isinstance(v, set) else dict(v) if isinstance(v, dict) else v)
                  for k, v in self.state.items()}
         self.cur = Labels()

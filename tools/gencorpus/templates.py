@@ -4,6 +4,7 @@ Markers at the start of a template:
   [E]          used only in the evaluation set (more variety, harder cases)
   [+type]      the paragraph adds a secondary document type
   [s:SOURCE]   only for bulletins of that source
+  [t:a,b] [k:sub] [r:AB] [b:RU]  only for those types / sub-kinds / roles present / own side
 Slots are documented in render.py. A template whose slot the story lacks is
 skipped, so optional roles (C, D, P3, W2, V2, ...) make templates optional.
 
@@ -452,7 +453,7 @@ SHARED = {
         "В последние годы {B_nom} {B~укрепил} свои позиции на рынке вооружений {A_gen}.",
         "Ранее сообщалось о планах {A_gen} обновить парк военной техники.",
         "Кроме того, {A_nom} {A~проявляет/проявляют} интерес к {W2_p_dat}.",
-        "[E]По данным открытых источников, в вооруженных силах {A_gen} эксплуатируется значительное количество техники {B_adj_n_gen} и советского производства.",
+        "[E][b:RU]По данным открытых источников, в вооруженных силах {A_gen} эксплуатируется значительное количество техники {B_adj_n_gen} и советского производства.",
         "[E]Напомним, что ранее {A_nom} и {C_nom} также вели переговоры о поставках техники.",
         "[E]{B_long_nom} и {A_long_nom} поддерживают дипломатические отношения на протяжении многих десятилетий.",
         "[E]Помимо {B_gen}, крупными поставщиками вооружений в регион являются {C_nom} и {D_nom}.",

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A file to index: where it is and the id it gets.
+/// A file to index: where it is, the id it gets, and what `stat` said about it.
 public struct SourceFile: Sendable, Equatable {
     /// Absolute path.
     public var path: String
@@ -8,64 +8,247 @@ public struct SourceFile: Sendable, Equatable {
     public var root: String
     /// Path relative to `root`: the document's unique id.
     public var id: String
+    /// Size in bytes when collected.
+    public var size: Int = 0
+    /// Modification time when collected, in milliseconds since 1970.
+    public var mtimeMillis: Int64 = 0
+    /// True when `root` is a directory argument (only those are pruned).
+    public var fromDirectory: Bool = false
+
+    /// `size:mtimeMillis`, the part of the signature a `stat` gives.
+    var statSignature: String { "\(size):\(mtimeMillis)" }
 }
 
 /// Expands the `bulletin index` arguments into files: directories recursively (`*.txt`,
-/// sorted, hidden entries skipped), files as given.
+/// sorted by id, hidden entries skipped, symbolic links followed with loop detection),
+/// files as given. Works on raw bytes (POSIX `opendir`/`lstat`), so names that are not
+/// valid UTF-8, broken links, link loops, FIFOs and unreadable directories are each
+/// reported as a failure instead of being skipped silently or hanging the run.
 public enum FileCollector {
     public struct Result: Sendable {
         public var files: [SourceFile] = []
         /// Arguments or entries that could not be used, with the reason.
         public var failures: [FileFailure] = []
+        /// Absolute paths of the directory arguments.
+        public var directoryRoots: [String] = []
     }
 
     public static func collect(_ arguments: [String]) -> Result {
-        var result = Result()
-        let fm = FileManager.default
+        var walker = Walker()
         for argument in arguments {
-            let url = URL(fileURLWithPath: argument).standardizedFileURL
-            var isDirectory: ObjCBool = false
-            guard fm.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                result.failures.append(FileFailure(path: argument, reason: "no such file or directory"))
+            let path = URL(fileURLWithPath: argument).standardizedFileURL.path
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                walker.fail(path: argument, reason: errnoReason(errno, missing: "no such file or directory"))
                 continue
             }
-            if isDirectory.boolValue {
-                collectDirectory(url, into: &result)
+            if isDirectory(st) {
+                if !walker.result.directoryRoots.contains(path) { walker.result.directoryRoots.append(path) }
+                walker.walkRoot(path)
+            } else if isRegular(st) {
+                let url = URL(fileURLWithPath: path)
+                walker.add(SourceFile(path: path, root: url.deletingLastPathComponent().path, id: url.lastPathComponent,
+                                      size: Int(st.st_size), mtimeMillis: modificationMillis(st)), identity: FileIdentity(st))
             } else {
-                result.files.append(SourceFile(path: url.path, root: url.deletingLastPathComponent().path, id: url.lastPathComponent))
+                walker.fail(path: argument, reason: "not a regular file")
             }
         }
-        return result
+        return walker.result
     }
 
-    private static func collectDirectory(_ root: URL, into result: inout Result) {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
-        final class Sink: @unchecked Sendable { var failures: [FileFailure] = [] }
-        let sink = Sink()
-        defer { result.failures.append(contentsOf: sink.failures) }
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles],
-            errorHandler: { url, error in
-                sink.failures.append(FileFailure(path: url.path, reason: "cannot read directory: \(error.localizedDescription)"))
-                return true
-            })
-        else {
-            result.failures.append(FileFailure(path: root.path, reason: "cannot read directory"))
-            return
+    private struct Found {
+        var file: SourceFile
+        var identity: FileIdentity
+        var viaLink: Bool
+    }
+
+    /// One pass over the arguments: keeps each distinct file (device and inode) once.
+    private struct Walker {
+        var result = Result()
+        private var seenFiles: Set<FileIdentity> = []
+        private var ancestors: [FileIdentity] = []
+        private var visitedDirectories: Set<FileIdentity> = []
+
+        mutating func fail(path: String, reason: String) {
+            result.failures.append(FileFailure(path: path, reason: reason))
         }
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        var found: [SourceFile] = []
-        for case let url as URL in enumerator where url.pathExtension.lowercased() == "txt" {
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(rootPath) else { continue }
-            found.append(SourceFile(path: path, root: root.path, id: String(path.dropFirst(rootPath.count))))
+
+        mutating func add(_ file: SourceFile, identity: FileIdentity) {
+            // The same file reached twice (overlapping arguments, links) is indexed once.
+            guard seenFiles.insert(identity).inserted else { return }
+            result.files.append(file)
         }
-        result.files.append(contentsOf: found.sorted { $0.id < $1.id })
+
+        mutating func walkRoot(_ root: String) {
+            var st = stat()
+            guard stat(root, &st) == 0 else { return }
+            let identity = FileIdentity(st)
+            guard !visitedDirectories.contains(identity) else { return }
+            visitedDirectories.insert(identity)
+            var found: [Found] = []
+            ancestors = [identity]
+            walk(Array(root.utf8), relative: [], root: root, into: &found)
+            ancestors = []
+            // A file reached both directly and through a link keeps its own name.
+            let direct = Set(found.filter { !$0.viaLink }.map(\.identity))
+            for entry in found.sorted(by: { $0.file.id < $1.file.id }) where !entry.viaLink || !direct.contains(entry.identity) {
+                add(entry.file, identity: entry.identity)
+            }
+        }
+
+        private mutating func walk(_ directory: [UInt8], relative: [UInt8], root: String, into found: inout [Found]) {
+            let names: [[UInt8]]
+            switch listDirectory(directory) {
+            case .success(let list): names = list
+            case .failure(let code):
+                fail(path: display(directory), reason: "cannot read directory: \(errnoReason(code.rawValue))")
+                return
+            }
+            for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let path = directory + [UInt8(ascii: "/")] + name
+                let relativePath = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+                let isText = hasTextExtension(name)
+                var st = stat()
+                guard lstat(path.cString, &st) == 0 else {
+                    if isText { fail(path: display(path), reason: errnoReason(errno)) }
+                    continue
+                }
+                var isLink = false
+                if (st.st_mode & S_IFMT) == S_IFLNK {
+                    isLink = true
+                    guard stat(path.cString, &st) == 0 else {
+                        let code = errno
+                        if isText || code == ELOOP {
+                            fail(path: display(path), reason: code == ELOOP ? "symbolic link loop"
+                                 : code == ENOENT ? "broken symbolic link" : errnoReason(code))
+                        }
+                        continue
+                    }
+                }
+                let identity = FileIdentity(st)
+                if isDirectory(st) {
+                    guard String(validating: name, as: UTF8.self) != nil else {
+                        fail(path: display(path), reason: "directory name is not valid UTF-8 (rename it)")
+                        continue
+                    }
+                    if ancestors.contains(identity) {
+                        fail(path: display(path), reason: "symbolic link loop (points to a directory that contains it)")
+                        continue
+                    }
+                    // A second link to a directory already walked: its files are indexed once.
+                    guard visitedDirectories.insert(identity).inserted else { continue }
+                    ancestors.append(identity)
+                    walk(path, relative: relativePath, root: root, into: &found)
+                    ancestors.removeLast()
+                    continue
+                }
+                guard isText else { continue }
+                guard let id = String(validating: relativePath, as: UTF8.self), let full = String(validating: path, as: UTF8.self) else {
+                    fail(path: display(path), reason: "file name is not valid UTF-8 (rename it)")
+                    continue
+                }
+                guard isRegular(st) else {
+                    fail(path: full, reason: isLink ? "symbolic link to something that is not a regular file" : "not a regular file")
+                    continue
+                }
+                found.append(Found(file: SourceFile(path: full, root: root, id: id, size: Int(st.st_size),
+                                                    mtimeMillis: modificationMillis(st), fromDirectory: true),
+                                   identity: identity, viaLink: isLink))
+            }
+        }
+    }
+
+    /// The names in `directory`, hidden ones (`.…`) left out.
+    private static func listDirectory(_ directory: [UInt8]) -> Swift.Result<[[UInt8]], ErrnoCode> {
+        guard let handle = opendir(directory.cString) else {
+            return .failure(ErrnoCode(rawValue: errno))
+        }
+        defer { closedir(handle) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                Array(raw.prefix(while: { $0 != 0 }))
+            }
+            if name.isEmpty || name.first == UInt8(ascii: ".") { continue }
+            names.append(name)
+        }
+        return .success(names)
+    }
+
+    static func hasTextExtension(_ name: [UInt8]) -> Bool {
+        guard name.count > 4 else { return false }
+        let tail = name.suffix(4).map { $0 | 0x20 }   // ASCII lowercase (harmless for '.')
+        return tail == Array(".txt".utf8).map { $0 | 0x20 }
+    }
+
+    /// A path for messages: UTF-8 where valid, `\xNN` for the bytes that are not.
+    static func display(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var out = ""
+        var i = 0
+        while i < bytes.count {
+            // Take the longest valid UTF-8 sequence starting here (1–4 bytes).
+            var taken = false
+            for length in 1...4 where i + length <= bytes.count {
+                if let s = String(validating: bytes[i..<i + length], as: UTF8.self) {
+                    out += s
+                    i += length
+                    taken = true
+                    break
+                }
+            }
+            if !taken {
+                out += String(format: "\\x%02X", bytes[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func errnoReason(_ code: Int32, missing: String = "no such file") -> String {
+        switch code {
+        case ENOENT: return missing
+        case EACCES, EPERM: return "permission denied"
+        case ELOOP: return "symbolic link loop"
+        case ENAMETOOLONG: return "name too long"
+        default: return String(cString: strerror(code)).lowercased()
+        }
     }
 }
 
+/// An `errno` value as an Error.
+struct ErrnoCode: Error {
+    var rawValue: Int32
+}
+
+/// Device and inode: one file however it is reached.
+struct FileIdentity: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    init(_ st: stat) {
+        device = UInt64(st.st_dev)
+        inode = UInt64(st.st_ino)
+    }
+}
+
+func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
+func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
+
+func modificationMillis(_ st: stat) -> Int64 {
+    #if canImport(Darwin)
+    return Int64(st.st_mtimespec.tv_sec) * 1000 + Int64(st.st_mtimespec.tv_nsec) / 1_000_000
+    #else
+    return Int64(st.st_mtim.tv_sec) * 1000 + Int64(st.st_mtim.tv_nsec) / 1_000_000
+    #endif
+}
+
+extension Array where Element == UInt8 {
+    /// The bytes with a NUL appended, for POSIX calls.
+    var cString: [CChar] { map { CChar(bitPattern: $0) } + [0] }
+}
+
 /// A file or argument that was not indexed, and why.
-public struct FileFailure: Sendable, Equatable, CustomStringConvertible {
+public struct FileFailure: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var reason: String
     public init(path: String, reason: String) {
@@ -73,5 +256,5 @@ public struct FileFailure: Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
     /// `path: reason`, one line.
-    public var description: String { "\(path): \(reason.oneLine)" }
+    public var description: String { "\(path.oneLine): \(reason.oneLine)" }
 }

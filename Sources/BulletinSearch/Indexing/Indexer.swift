@@ -6,13 +6,21 @@ public struct IndexOptions: Sendable {
     public var indexPath: String
     /// Commit after this many changed documents (and at the end).
     public var commitEvery: Int = 1000
-    /// Files larger than this are rejected.
+    /// Commit after this much changed text, in bytes (and at the end).
+    public var commitBytes: Int = 64 * 1024 * 1024
+    /// Files (and feed lines) larger than this are rejected.
     public var maxBytes: Int = 10 * 1024 * 1024
+    /// Remove documents whose files no longer exist under the directory arguments.
+    public var prune = false
+    /// Report what would change; open the index read-only and write nothing.
+    public var dryRun = false
+    /// Polled between documents: when set, commit what is done and return.
+    public var stop: StopSignal?
 
     public init(indexPath: String) { self.indexPath = indexPath }
 }
 
-/// What an indexing run did.
+/// What an indexing run did (or, with `dryRun`, would do).
 public struct IndexSummary: Sendable, Equatable {
     public var indexed = 0
     public var updated = 0
@@ -20,21 +28,48 @@ public struct IndexSummary: Sendable, Equatable {
     public var removed = 0
     public var failures: [FileFailure] = []
     public var seconds: Double = 0
+    /// Bytes of text read from files and feeds.
+    public var bytesRead = 0
+    public var dryRun = false
+    /// The signal that stopped the run early (everything done before it is committed).
+    public var interruptedBy: Int32?
+
+    public init() {}
 
     public var failed: Int { failures.count }
 
     /// `indexed N, updated U, unchanged K, removed R, failed F in T s`
     public var line: String {
-        "indexed \(indexed), updated \(updated), unchanged \(unchanged), removed \(removed), failed \(failed) in \(String(format: "%.2f", seconds)) s"
+        let time = String(format: "%.2f", seconds)
+        if dryRun {
+            return "dry run: would index \(indexed), update \(updated), remove \(removed); unchanged \(unchanged), failed \(failed) in \(time) s"
+        }
+        return "indexed \(indexed), updated \(updated), unchanged \(unchanged), removed \(removed), failed \(failed) in \(time) s"
     }
+}
+
+/// How far a run has got.
+public struct IndexProgress: Sendable, Equatable {
+    /// Files and feed lines handled.
+    public var done = 0
+    /// Files collected (feed lines are not counted in advance: nil while reading feeds).
+    public var total: Int?
+    /// Bytes of text read.
+    public var bytes = 0
+    /// Documents added or replaced.
+    public var documents = 0
 }
 
 /// Progress reports from an indexing run.
 public enum IndexEvent: Sendable {
     /// Collected `total` files; indexing starts.
     case started(total: Int)
-    /// One file handled (`done` of `total`, `bytes` read so far).
-    case file(path: String, outcome: FileOutcome, done: Int, total: Int, bytes: Int)
+    /// One file or feed line handled; `note` says e.g. which encoding it was in.
+    case file(path: String, outcome: FileOutcome, note: String?, progress: IndexProgress)
+    /// A document removed by `--prune` (its file is gone).
+    case removed(id: String, path: String?)
+    /// Changes made durable: `documents` changed so far in this run.
+    case committed(documents: Int)
 }
 
 public enum FileOutcome: Sendable, Equatable {
@@ -42,27 +77,59 @@ public enum FileOutcome: Sendable, Equatable {
     case failed(String)
 }
 
-/// Writes bulletins into the index. One Indexer holds the index's write lock while it lives.
+/// Writes bulletins into the index. One Indexer holds the index's write lock while it lives
+/// (none in a dry run).
+///
+/// Incremental: each document's value slot `IndexSchema.signatureSlot` holds
+/// `size:mtimeMillis:hash`; a file whose size and mtime match is skipped after a `stat`,
+/// one whose bytes hash the same only gets its signature refreshed. Crash-safe: changes are
+/// committed in batches (Xapian commits are atomic), every document is written with
+/// `replace_document` on its unique `Q` term, so a run killed at any point leaves the last
+/// commit and the next run completes the work without duplicates.
 public final class Indexer {
-    private let options: IndexOptions
-    private let database: WritableDatabase
-    private let builder: DocumentBuilder
+    let options: IndexOptions
+    /// The index for reading (the writer itself, or a read-only handle in a dry run; nil
+    /// for a dry run on an index that does not exist yet).
+    let reader: Database?
+    let writer: WritableDatabase?
+    let builder: DocumentBuilder?
 
-    /// Opens (or creates) the index for writing. A second writer gets `.indexLocked`.
+    /// Unique term → document and signature, loaded at the start of a run.
+    var known: [String: KnownDocument] = [:]
+    /// Root → the documents indexed from it when the run started.
+    var rootMembers: [String: Set<UInt32>] = [:]
+    var pendingDocuments = 0
+    var pendingBytes = 0
+    var summary = IndexSummary()
+    var progress = IndexProgress()
+
+    struct KnownDocument {
+        var documentID: UInt32
+        var signature: String
+    }
+
+    /// Opens (or creates) the index for writing; in a dry run, opens it read-only if it
+    /// exists. A second writer gets `.indexLocked`.
     public init(options: IndexOptions) throws(BulletinError) {
         self.options = options
+        let opened = try Self.open(options)
+        reader = opened.reader
+        writer = opened.writer
+        builder = opened.builder
+    }
+
+    private typealias Handles = (reader: Database?, writer: WritableDatabase?, builder: DocumentBuilder?)
+
+    private static func open(_ options: IndexOptions) throws(BulletinError) -> Handles {
         do {
-            try FileManager.default.createDirectory(atPath: options.indexPath, withIntermediateDirectories: true)
-        } catch {
-            throw .runtime("cannot create index directory \(options.indexPath): \(error.localizedDescription)")
-        }
-        do {
-            database = try WritableDatabase(path: options.indexPath)
-            let version = try database.metadata(IndexSchema.versionKey)
-            if !version.isEmpty, version != IndexSchema.version {
-                throw BulletinError.indexCorrupt(path: options.indexPath, detail: "schema version \(version), this bulletin writes \(IndexSchema.version); index into a new directory")
+            let handles = options.dryRun ? try openReadOnly(options.indexPath) : try openWritable(options.indexPath)
+            if let reader = handles.reader {
+                let version = try reader.metadata(IndexSchema.versionKey)
+                if !version.isEmpty, version != IndexSchema.version {
+                    throw BulletinError.indexCorrupt(path: options.indexPath, detail: "schema version \(version), this bulletin writes \(IndexSchema.version); index into a new directory")
+                }
             }
-            builder = try DocumentBuilder(pipeline: try TextPipeline(), database: database)
+            return handles
         } catch let error as XapianError {
             throw BulletinError.from(error, indexPath: options.indexPath)
         } catch let error as BulletinError {
@@ -72,71 +139,158 @@ public final class Indexer {
         }
     }
 
-    /// Indexes the files and directories in `arguments`. Files that cannot be indexed are
-    /// reported in the summary and never stop the others.
-    public func index(_ arguments: [String], report: (IndexEvent) -> Void = { _ in }) throws(BulletinError) -> IndexSummary {
-        let start = Date()
-        let collected = FileCollector.collect(arguments)
-        var summary = IndexSummary()
-        summary.failures = collected.failures
-        report(.started(total: collected.files.count))
-        var pending = 0
-        var bytesRead = 0
+    /// A dry run reads the index if there is one and never creates it.
+    private static func openReadOnly(_ path: String) throws -> Handles {
+        guard FileManager.default.fileExists(atPath: path) else { return (nil, nil, nil) }
+        let database: Database
+        do { database = try Database(path: path) } catch where error.kind == .databaseNotFound { return (nil, nil, nil) }
+        return (database, nil, nil)
+    }
+
+    private static func openWritable(_ path: String) throws -> Handles {
         do {
-            for (number, file) in collected.files.enumerated() {
-                let outcome = try indexFile(file, bytesRead: &bytesRead)
-                switch outcome {
-                case .indexed: summary.indexed += 1; pending += 1
-                case .updated: summary.updated += 1; pending += 1
-                case .unchanged: summary.unchanged += 1
-                case .failed(let reason): summary.failures.append(FileFailure(path: file.path, reason: reason))
-                }
-                report(.file(path: file.path, outcome: outcome, done: number + 1, total: collected.files.count, bytes: bytesRead))
-                if pending >= options.commitEvery {
-                    try database.commit()
-                    pending = 0
-                }
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw BulletinError.runtime("cannot create index directory \(path): \(error.localizedDescription)")
+        }
+        let database = try WritableDatabase(path: path)
+        return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database))
+    }
+
+    /// Releases the write lock now (it is released when the Indexer is freed, too).
+    public func close() {
+        try? reader?.close()
+    }
+
+    /// Indexes the files and directories in `arguments`.
+    public func index(_ arguments: [String], report: (IndexEvent) -> Void = { _ in }) throws(BulletinError) -> IndexSummary {
+        try index(paths: arguments, feeds: [], report: report)
+    }
+
+    /// Indexes files and directories, then JSON-lines feeds (`-` is stdin), then prunes
+    /// (with `options.prune`). Files that cannot be indexed are reported in the summary and
+    /// never stop the others; errors of the index itself end the run (the index stays at
+    /// its last commit).
+    public func index(paths: [String], feeds: [String], report: (IndexEvent) -> Void = { _ in }) throws(BulletinError) -> IndexSummary {
+        let start = Date()
+        summary = IndexSummary()
+        summary.dryRun = options.dryRun
+        progress = IndexProgress()
+        do {
+            let collected = FileCollector.collect(paths)
+            summary.failures = collected.failures
+            try loadKnownDocuments()
+            progress.total = collected.files.count
+            report(.started(total: collected.files.count))
+            for file in collected.files {
+                if stopRequested() { break }
+                let (outcome, note) = try indexFile(file)
+                finish(path: file.path, outcome: outcome, note: note, report: report)
+                try commitIfDue(report: report)
             }
-            try builder.writeIndexWideData()
-            try database.commit()
+            if !feeds.isEmpty { progress.total = nil }
+            for feed in feeds where !stopRequested() {
+                try indexFeed(feed, report: report)
+            }
+            if options.prune, !stopRequested() {
+                try prune(roots: collected.directoryRoots, keeping: Set(collected.files.map { DocumentBuilder.uniqueTerm(for: $0.id) }), report: report)
+            }
+            if let writer, let builder {
+                try builder.writeIndexWideData()
+                try writer.commit()
+                report(.committed(documents: progress.documents))
+            }
         } catch let error as XapianError {
             throw BulletinError.from(error, indexPath: options.indexPath)
+        } catch let error as BulletinError {
+            throw error
         } catch {
             throw .runtime("\(error)")
         }
+        summary.interruptedBy = options.stop?.signal
         summary.seconds = Date().timeIntervalSince(start)
+        summary.bytesRead = progress.bytes
         return summary
     }
 
-    /// Indexes one file; Xapian errors other than bad input propagate (they concern the index).
-    private func indexFile(_ file: SourceFile, bytesRead: inout Int) throws -> FileOutcome {
-        let attributes: [FileAttributeKey: Any]
-        do { attributes = try FileManager.default.attributesOfItem(atPath: file.path) } catch {
-            return .failed("cannot read: \(error.localizedDescription)")
+    // MARK: - Batches
+
+    func stopRequested() -> Bool { options.stop?.isRequested ?? false }
+
+    func finish(path: String, outcome: FileOutcome, note: String?, report: (IndexEvent) -> Void) {
+        switch outcome {
+        case .indexed: summary.indexed += 1
+        case .updated: summary.updated += 1
+        case .unchanged: summary.unchanged += 1
+        case .failed(let reason): summary.failures.append(FileFailure(path: path, reason: reason))
         }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        let mtime = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        if size > options.maxBytes { return .failed("file is \(size) bytes, over the limit of \(options.maxBytes)") }
-        let stat = "\(size):\(Int64(mtime * 1000))"
-        let uniqueTerm = DocumentBuilder.uniqueTerm(for: file.id)
-        let existing = try database.documentID(withTerm: uniqueTerm)
-        var oldSignature = ""
-        if let existing {
-            oldSignature = try database.document(existing).value(slot: IndexSchema.signatureSlot)
-            if oldSignature.hasPrefix(stat + ":") { return .unchanged }
+        progress.done += 1
+        report(.file(path: path, outcome: outcome, note: note, progress: progress))
+    }
+
+    /// Counts a change towards the batch.
+    func changed(bytes: Int) {
+        pendingDocuments += 1
+        pendingBytes += bytes
+    }
+
+    func commitIfDue(report: (IndexEvent) -> Void) throws {
+        guard let writer, pendingDocuments >= options.commitEvery || pendingBytes >= options.commitBytes else { return }
+        try writer.commit()
+        pendingDocuments = 0
+        pendingBytes = 0
+        report(.committed(documents: progress.documents))
+    }
+
+    /// Every document's unique term, id and signature: the incremental check is then a
+    /// dictionary lookup per file.
+    func loadKnownDocuments() throws {
+        known = [:]
+        rootMembers = [:]
+        guard let reader else { return }
+        let terms = try reader.allTerms(prefix: IndexSchema.uniqueIDPrefix)
+        known.reserveCapacity(terms.count)
+        for (term, _) in terms {
+            guard let id = try reader.documentID(withTerm: term) else { continue }
+            let signature = try reader.document(id).value(slot: IndexSchema.signatureSlot)
+            known[term] = KnownDocument(documentID: id, signature: signature)
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else { return .failed("cannot read file") }
-        bytesRead += data.count
-        let hash = ContentHash.hex(data)
-        if existing != nil, oldSignature.hasSuffix(":" + hash) { return .unchanged }
-        let text: String
-        switch TextDecoder.decode(data) {
-        case .success(let decoded): text = decoded
-        case .failure(let problem): return .failed(problem.reason)
+    }
+
+    // MARK: - Writing one document
+
+    /// Builds and stores `stored`; errors caused by the document itself (a term Xapian
+    /// refuses, …) are returned as the reason, errors of the index are thrown.
+    func write(_ stored: StoredDocument, uniqueTerm: String, signature: String, textBytes: Int) throws -> String? {
+        guard let writer, let builder else { return nil }   // dry run
+        var document: Document?
+        do {
+            document = try builder.build(stored, signature: signature)
+        } catch let error as XapianError {
+            if Self.isIndexError(error) { throw error }
+            return "cannot index: \(error.message.oneLine)"
+        } catch is EncodingError {
+            return "cannot index: the document cannot be stored"
         }
-        let stored = BulletinAnalyzer.analyze(text: text, id: file.id, path: file.path, root: file.root)
-        let doc = try builder.build(stored, signature: "\(stat):\(hash)")
-        try database.replace(uniqueTerm: uniqueTerm, with: doc)
-        return existing == nil ? .indexed : .updated
+        guard let document else { return nil }
+        var id: UInt32 = 0
+        do {
+            id = try writer.replace(uniqueTerm: uniqueTerm, with: document)
+        } catch {
+            if Self.isIndexError(error) { throw error }
+            return "cannot index: \(error.message.oneLine)"
+        }
+        known[uniqueTerm] = KnownDocument(documentID: id, signature: signature)
+        changed(bytes: textBytes)
+        progress.documents += 1
+        return nil
+    }
+
+    /// Errors that concern the index (or the machine), not one document: they end the run.
+    static func isIndexError(_ error: XapianError) -> Bool {
+        switch error.kind {
+        case .invalidArgument, .range, .serialisation: return false
+        default: return true
+        }
     }
 }

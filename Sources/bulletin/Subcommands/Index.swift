@@ -5,28 +5,52 @@ import Foundation
 extension Bulletin {
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Index bulletin files (*.txt, recursively in directories).",
-            discussion: "Prints `indexed N, updated U, unchanged K, removed R, failed F in T s` on stdout; each rejected file as `path: reason` on stderr (exit 4).")
+            abstract: "Index bulletin files (*.txt, recursively in directories) and JSON-lines feeds.",
+            discussion: """
+                Incremental: unchanged files are skipped after a stat, changed ones replaced, new ones \
+                added; run it again after any interruption to complete the work. Text may be UTF-8 \
+                (with or without BOM), UTF-16 with BOM, Windows-1251 or KOI8-R.
+
+                Prints `indexed N, updated U, unchanged K, removed R, failed F in T s` on stdout and \
+                each rejected file or feed line as `path: reason` on stderr.
+
+                Exit codes: 0 ok; 1 runtime failure; 2 usage error; 3 index locked, missing or \
+                corrupt; 4 finished, but some files or feed lines were rejected; 130/143 stopped \
+                by SIGINT/SIGTERM after committing the work done so far (a second signal quits at \
+                once; the index keeps its last commit).
+                """)
 
         @Argument(help: ArgumentHelp("Files and directories to index.", valueName: "PATH"))
-        var paths: [String]
+        var paths: [String] = []
 
         @OptionGroup var location: IndexLocation
 
-        @Option(help: "Commit after this many changed documents.")
+        @Option(name: .customLong("jsonl"), help: ArgumentHelp(
+            "A JSON-lines feed to index: one {\"id\", \"text\", \"date\"?, \"source\"?, \"url\"?, \"title\"?} per line; - reads stdin. Repeatable.",
+            valueName: "FILE"))
+        var feeds: [String] = []
+
+        @Flag(help: "Remove documents whose files no longer exist under the given directories.")
+        var prune = false
+
+        @Flag(help: "Report what would change; write nothing.")
+        var dryRun = false
+
+        @Option(help: ArgumentHelp("Commit after this many changed documents (also after 64 MB of text).", valueName: "N"))
         var commitEvery: Int = 1000
 
-        @Option(help: "Reject files larger than this many bytes.")
+        @Option(help: ArgumentHelp("Reject files larger than this many bytes.", valueName: "BYTES"))
         var maxBytes: Int = 10 * 1024 * 1024
 
-        @Flag(help: "No progress line.")
+        @Flag(name: .shortAndLong, help: "No progress line.")
         var quiet = false
 
-        @Flag(help: "Name each file as it is handled.")
+        @Flag(name: .shortAndLong, help: "Name each file as it is handled.")
         var verbose = false
 
         func validate() throws {
-            if paths.isEmpty { throw ValidationError("give at least one file or directory to index") }
+            if paths.isEmpty && feeds.isEmpty { throw ValidationError("give at least one file or directory to index, or --jsonl FILE") }
+            if feeds.filter({ $0 == "-" }).count > 1 { throw ValidationError("--jsonl - (stdin) may be given once") }
             if commitEvery < 1 { throw ValidationError("--commit-every must be at least 1") }
             if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
         }
@@ -35,20 +59,42 @@ extension Bulletin {
             var options = IndexOptions(indexPath: location.path)
             options.commitEvery = commitEvery
             options.maxBytes = maxBytes
+            options.prune = prune
+            options.dryRun = dryRun
+            options.stop = StopSignal.installForInterrupts()
             let indexer = try Indexer(options: options)
-            let progress = ProgressLine(enabled: !quiet && !verbose && Terminal.stderrIsTerminal)
-            let summary = try indexer.index(paths) { event in
+            let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal)
+            let summary = try indexer.index(paths: paths, feeds: feeds) { event in
                 switch event {
                 case .started(let total):
                     progress.start(total: total)
-                case let .file(path, outcome, done, total, bytes):
-                    if verbose { Terminal.stderr("\(outcome.label) \(path)\n") }
-                    progress.update(done: done, total: total, bytes: bytes)
+                case let .file(path, outcome, note, state):
+                    if dryRun, let verb = outcome.dryRunVerb {
+                        progress.clear()
+                        print("\(verb) \(path)")
+                    } else if verbose {
+                        progress.clear()
+                        Terminal.stderr("\(outcome.label)\(note.map { " (\($0))" } ?? "") \(path)\n")
+                    }
+                    progress.update(state)
+                case let .removed(id, path):
+                    if dryRun || verbose {
+                        progress.clear()
+                        let line = "\(dryRun ? "remove" : "removed") \(path ?? id)"
+                        if dryRun { print(line) } else { Terminal.stderr(line + "\n") }
+                    }
+                case .committed:
+                    break
                 }
             }
-            progress.finish()
+            progress.clear()
+            indexer.close()
             for failure in summary.failures { Terminal.stderr("\(failure)\n") }
             print(summary.line)
+            if let signal = summary.interruptedBy {
+                Terminal.error("interrupted by \(StopSignal.name(of: signal)): the work done so far is committed; run the same command again to finish")
+                throw ExitCode(128 + signal)
+            }
             if summary.failed > 0 { throw ExitCode(4) }
         }
     }
@@ -63,31 +109,60 @@ extension FileOutcome {
         case .failed(let reason): return "failed (\(reason))"
         }
     }
+
+    /// What a dry run prints for a change (nil for no change).
+    var dryRunVerb: String? {
+        switch self {
+        case .indexed: return "index"
+        case .updated: return "update"
+        case .unchanged, .failed: return nil
+        }
+    }
 }
 
-/// A progress line on stderr, redrawn at most ten times a second.
+/// A progress line on stderr (files done/total, docs/s, MB/s, ETA), redrawn at most ten
+/// times a second; only on a terminal.
 final class ProgressLine {
     private let enabled: Bool
     private var started = Date()
     private var lastDraw = Date.distantPast
+    private var shown = false
 
     init(enabled: Bool) { self.enabled = enabled }
 
     func start(total: Int) { started = Date() }
 
-    func update(done: Int, total: Int, bytes: Int) {
+    func update(_ state: IndexProgress) {
         guard enabled else { return }
         let now = Date()
-        guard now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
+        guard now.timeIntervalSince(lastDraw) >= 0.1 else { return }
         lastDraw = now
         let elapsed = max(now.timeIntervalSince(started), 0.001)
-        let rate = Double(done) / elapsed
-        let mbps = Double(bytes) / elapsed / 1_000_000
-        let eta = rate > 0 ? Double(total - done) / rate : 0
-        Terminal.stderr(String(format: "\r\u{1B}[K%d/%d files · %.0f docs/s · %.1f MB/s · ETA %.0f s", done, total, rate, mbps, eta))
+        let docs = Double(state.documents) / elapsed
+        let mbps = Double(state.bytes) / elapsed / 1_000_000
+        var line: String
+        if let total = state.total {
+            let perFile = Double(state.done) / elapsed
+            let eta = perFile > 0 ? Double(max(total - state.done, 0)) / perFile : 0
+            line = String(format: "%d/%d files · %.0f docs/s · %.1f MB/s · ETA ", state.done, total, docs, mbps) + Self.duration(eta)
+        } else {
+            line = String(format: "%d files and feed lines · %.0f docs/s · %.1f MB/s", state.done, docs, mbps)
+        }
+        Terminal.stderr("\r\u{1B}[K" + line)
+        shown = true
     }
 
-    func finish() {
-        if enabled { Terminal.stderr("\r\u{1B}[K") }
+    /// Removes the line (before other output, and at the end).
+    func clear() {
+        guard enabled, shown else { return }
+        Terminal.stderr("\r\u{1B}[K")
+        shown = false
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        if s < 60 { return "\(s) s" }
+        if s < 3600 { return "\(s / 60) min \(s % 60) s" }
+        return "\(s / 3600) h \(s / 60 % 60) min"
     }
 }

@@ -1,0 +1,200 @@
+// Finds country mentions and the venue in a tokenized text with the tables of
+// `CountryTable`. One pass over the tokens, one dictionary lookup per token.
+
+/// A country mention at tokens `first...last`.
+struct CountryMatch: Sendable {
+    let code: String
+    let first: Int
+    let last: Int
+    let kind: CountryEntry.Kind
+    let prepositional: Bool
+}
+
+enum CountryMatcher {
+    /// Forms of "язык": an adjective before it names a language, not a country.
+    static let languageNouns: Set<Word> = ["язык", "языка", "языку", "языком", "языке", "языки", "языков", "языкам", "языками", "языках"]
+
+    static func findMentions(in tt: TokenizedText) -> [CountryMatch] {
+        let tokens = tt.tokens
+        let n = tokens.count
+        let lex = PersonLexicon.shared
+        var out: [CountryMatch] = []
+        var i = 0
+        while i < n {
+            let t = tokens[i]
+            guard t.isWord else { i += 1; continue }
+            // "Республика Корея", "Королевство Саудовская Аравия": head noun + name in the nominative.
+            if CountryTable.headNouns.contains(t.key), i + 1 < n, tt.isNameJoin(before: i + 1),
+               let m = matchEntry(tt, at: i + 1, afterHead: true) {
+                if !m.code.isEmpty {
+                    out.append(CountryMatch(code: m.code, first: i, last: m.last, kind: .name,
+                                            prepositional: headPrepositional.contains(t.key)))
+                }
+                i = m.last + 1
+                continue
+            }
+            if let m = matchEntry(tt, at: i, afterHead: false) {
+                if !m.code.isEmpty && !isFalsePositive(tt, m, lex: lex) {
+                    out.append(m)
+                }
+                i = m.last + 1
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The longest entry starting at token `i`, or nil. Blockers come back with an empty code.
+    static func matchEntry(_ tt: TokenizedText, at i: Int, afterHead: Bool) -> CountryMatch? {
+        let tokens = tt.tokens
+        let t = tokens[i]
+        guard let candidates = CountryTable.index[t.key] else { return nil }
+        for e in candidates {
+            let len = e.tokens.count
+            guard i + len <= tokens.count else { continue }
+            var ok = true
+            for k in 1..<max(len, 1) where k < len {
+                if tokens[i + k].key != e.tokens[k] || !tt.isNameJoin(before: i + k) { ok = false; break }
+            }
+            guard ok else { continue }
+            let last = i + len - 1
+            switch e.kind {
+            case .headOnly:
+                guard afterHead, e.isNominative, t.isCapitalized else { continue }
+            case .name:
+                guard t.isCapitalized else { continue }
+                if afterHead && !e.isNominative { continue }
+            case .abbreviation:
+                guard !afterHead, let exact = e.exact, tt.span(i, last) == exact else { continue }
+            case .adjective:
+                guard !afterHead else { continue }
+            case .compound:
+                // "белорусско-китайский": only before another country's adjective.
+                guard !afterHead, last + 1 < tokens.count, tt.isHyphenJoin(before: last + 1), tokens[last + 1].isWord,
+                      let next = CountryTable.index[tokens[last + 1].key],
+                      next.contains(where: { $0.kind == .adjective || $0.kind == .compound }) else { continue }
+            case .blocker:
+                guard !afterHead else { continue }
+            }
+            return CountryMatch(code: e.code, first: i, last: last, kind: e.kind, prepositional: e.isPrepositional)
+        }
+        return nil
+    }
+
+    /// Surnames that look like countries, pronouns that look like "Того", languages.
+    static func isFalsePositive(_ tt: TokenizedText, _ m: CountryMatch, lex: PersonLexicon) -> Bool {
+        let tokens = tt.tokens
+        let t = tokens[m.first]
+        switch m.kind {
+        case .name:
+            // "Того же мнения", "Того, кто ..." at the start of a sentence.
+            if t.key == "того" {
+                if t.flags.contains(.sentenceStart) { return true }
+                if m.last + 1 < tokens.count, tokens[m.last + 1].key == "же" { return true }
+            }
+            // Part of a person's name: after a given name or an initial, or before a patronymic.
+            if isPersonContext(tt, m, lex: lex) { return true }
+        case .adjective:
+            if m.last + 1 < tokens.count, languageNouns.contains(tokens[m.last + 1].key) { return true }
+            if t.isCapitalized && !t.flags.contains(.sentenceStart) && isPersonContext(tt, m, lex: lex) { return true }
+        default:
+            break
+        }
+        return false
+    }
+
+    static func isPersonContext(_ tt: TokenizedText, _ m: CountryMatch, lex: PersonLexicon) -> Bool {
+        let tokens = tt.tokens
+        if m.first > 0 && tt.isSpaceJoin(before: m.first) {
+            let p = tokens[m.first - 1]
+            if p.isCapitalized, lex.givenForm(p.key) != nil { return true }
+        }
+        if m.first > 0 {
+            // "А. Грузия", "А.Б. Грузия"
+            let p = tokens[m.first - 1]
+            let sep = tt.separator(before: m.first)
+            if p.length == 1 && p.isCapitalized && sep.first?.value == 0x2E && sep.count <= 2 { return true }
+        }
+        if m.last + 1 < tokens.count, tt.isSpaceJoin(before: m.last + 1) {
+            let nx = tokens[m.last + 1]
+            if nx.isCapitalized, NameAnalysis.patronymic(nx.lower) != nil { return true }
+        }
+        return false
+    }
+
+    // MARK: - Venue
+
+    /// A city of the gazetteer at token `i` (longest first).
+    static func matchCity(_ tt: TokenizedText, at i: Int, prepositional: Bool) -> (CityEntry, Int)? {
+        let tokens = tt.tokens
+        guard tokens[i].isCapitalized, let candidates = CountryTable.cities[tokens[i].key] else { return nil }
+        for c in candidates where c.prepositional == prepositional {
+            let len = c.tokens.count
+            guard i + len <= tokens.count else { continue }
+            var ok = true
+            for k in 1..<max(len, 1) where k < len {
+                if tokens[i + k].key != c.tokens[k] || !tt.isNameJoin(before: i + k) { ok = false; break }
+            }
+            if ok { return (c, i + len - 1) }
+        }
+        return nil
+    }
+
+    /// Prepositional forms of the head nouns ("в Республике Беларусь").
+    static let headPrepositional: Set<Word> = {
+        var out = Set<Word>()
+        for h in ["республика", "королевство", "государство", "федерация", "султанат", "княжество", "эмират", "содружество"] {
+            let forms = RussianMorphology.phraseCases(h)
+            if forms.count == 6 { out.insert(Word(forms[5])) }
+        }
+        return out
+    }()
+
+    static let locativePrepositions: Set<Word> = ["в", "во", "на"]
+
+    /// The place of the event: "в Минске" (a gazetteer city in the prepositional after в/во/на)
+    /// in the first sentence; else "в Индии" (a country in the prepositional) in the first
+    /// sentence; else a city in the first paragraph. Tokens before `bodyStart` are ignored.
+    static func findVenue(_ tt: TokenizedText, bodyStart: Int, mentions: [CountryMatch]) -> String? {
+        let tokens = tt.tokens
+        guard bodyStart < tokens.count else { return nil }
+        var sentenceEnd = tokens.count
+        var paragraphEnd = tokens.count
+        for k in (bodyStart + 1)..<max(tokens.count, bodyStart + 1) {
+            if sentenceEnd == tokens.count, tokens[k].flags.contains(.sentenceStart), !isAbbreviationBreak(tt, k) { sentenceEnd = k }
+            if tokens[k].flags.contains(.paragraphStart) { paragraphEnd = k; break }
+        }
+        sentenceEnd = min(sentenceEnd, paragraphEnd)
+        func cityAfterPreposition(in range: Range<Int>) -> String? {
+            var k = range.lowerBound
+            while k < range.upperBound {
+                if locativePrepositions.contains(tokens[k].key), k + 1 < tokens.count {
+                    var j = k + 1
+                    // "в г. Минске"
+                    if tokens[j].key == "г", j + 1 < tokens.count { j += 1 }
+                    if let (city, _) = matchCity(tt, at: j, prepositional: true) { return city.code }
+                }
+                k += 1
+            }
+            return nil
+        }
+        if let c = cityAfterPreposition(in: bodyStart..<sentenceEnd) { return c }
+        // A country only near the start of the first sentence ("В Индии завершились испытания").
+        for m in mentions where m.first >= bodyStart && m.first < min(sentenceEnd, bodyStart + 7) && m.prepositional && m.kind == .name {
+            if m.first > 0, locativePrepositions.contains(tokens[m.first - 1].key) { return m.code }
+        }
+        if let c = cityAfterPreposition(in: sentenceEnd..<paragraphEnd) { return c }
+        return nil
+    }
+
+    /// A sentence break after an initial or a common abbreviation ("г.", "А.") is not one.
+    static func isAbbreviationBreak(_ tt: TokenizedText, _ k: Int) -> Bool {
+        guard k > 0 else { return false }
+        let p = tt.tokens[k - 1]
+        if p.length == 1 && p.flags.contains(.letters) { return true }
+        return abbreviations.contains(p.key)
+    }
+
+    static let abbreviations: Set<Word> = ["г", "гг", "т", "д", "др", "им", "ул", "млн", "млрд", "тыс", "руб", "долл", "ст", "п", "см", "рис", "проф", "акад", "ген"]
+}

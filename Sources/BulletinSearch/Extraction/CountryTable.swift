@@ -1,0 +1,260 @@
+import Foundation
+
+// Lookup tables built once from `CountryData.table`: every case form of every
+// name, adjective and abbreviation, keyed by its first lowercased token.
+
+/// A country as the table knows it.
+public struct CountryInfo: Sendable {
+    /// ISO 3166-1 alpha-2 code (XK for Kosovo).
+    public let code: String
+    /// Russian display name, nominative.
+    public let name: String
+}
+
+/// One surface form in the lookup index.
+struct CountryEntry: Sendable {
+    enum Kind: UInt8, Sendable {
+        case name, adjective, abbreviation, compound, headOnly, blocker
+    }
+    /// Lowercased tokens of the form ("южной", "кореи").
+    let tokens: [Word]
+    /// ISO2, or "" for a blocker.
+    let code: String
+    let kind: Kind
+    /// Bit `c` set when the form can be case `c` (0 nominative ... 5 prepositional); 0x3F when indeclinable.
+    let cases: UInt8
+    /// For abbreviations: the form exactly as it must be written.
+    let exact: String?
+
+    var isNominative: Bool { cases & 1 != 0 }
+    var isPrepositional: Bool { cases & (1 << 5) != 0 }
+}
+
+/// A city of the gazetteer, in one case form.
+struct CityEntry: Sendable {
+    let tokens: [Word]
+    let code: String
+    let name: String
+    let prepositional: Bool
+}
+
+/// Country names, codes and forms.
+public enum CountryTable {
+    /// ISO2 for a code ("BY", "by"), a name in any case ("Белоруссии"), an official
+    /// long form ("Республика Беларусь"), an adjective ("белорусский") or an abbreviation ("РБ").
+    public static func resolve(_ name: String) -> String? {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        if trimmed.count == 2, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) {
+            let code = trimmed.uppercased()
+            if tables.byCode[code] != nil { return code }
+        }
+        let tt = TokenizedText(TextRepair.repair(trimmed))
+        let words = tt.tokens.map(\.key)
+        guard !words.isEmpty else { return nil }
+        // Strip a leading head noun ("Республика", "Королевство").
+        var candidates = [(words, false)]
+        // "Республика Беларусь", "Боливарианская Республика Венесуэла": the name after the head noun.
+        if let h = words.prefix(4).firstIndex(where: { tables.headNouns.contains($0) }), h + 1 < words.count {
+            candidates.append((Array(words[(h + 1)...]), true))
+        }
+        for (ws, afterHead) in candidates {
+            if let entries = tables.index[ws[0]] {
+                for e in entries where e.tokens == ws && e.kind != .blocker && (afterHead || e.kind != .headOnly) {
+                    return e.code
+                }
+            }
+        }
+        if words.count == 1, let entries = tables.index[words[0]] {
+            // An abbreviation written in another case ("сша").
+            if let e = entries.first(where: { $0.kind == .abbreviation }) { return e.code }
+        }
+        return nil
+    }
+
+    /// The country for a code, or nil.
+    public static func info(_ code: String) -> CountryInfo? {
+        tables.byCode[code.uppercased()].map { tables.infos[$0] }
+    }
+
+    /// Display names closest to `name` (edit distance on the lowercased nominative forms).
+    public static func suggestions(for name: String, limit: Int) -> [String] {
+        let q = RussianMorphology.fold(name.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard !q.isEmpty, limit > 0 else { return [] }
+        let qa = Array(q)
+        var best: [String: Int] = [:]
+        for (form, code) in tables.nominatives {
+            var d = editDistance(qa, Array(form))
+            if form.hasPrefix(q) || q.hasPrefix(form) { d = min(d, 1) }
+            if let display = info(code)?.name, d < best[display] ?? Int.max { best[display] = d }
+        }
+        return best.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }
+            .prefix(limit).map(\.key)
+    }
+
+    /// Every known lowercase form of the country's names, adjectives and abbreviations
+    /// (all cases, genders and numbers), `ё` folded to `е`.
+    public static func surfaceForms(of code: String) -> [String] {
+        tables.surface[code.uppercased()] ?? []
+    }
+
+    /// Every country in the table, ordered by code.
+    public static var all: [CountryInfo] { tables.infos }
+
+    // MARK: - Internal lookups
+
+    static var index: [Word: [CountryEntry]] { tables.index }
+    static var cities: [Word: [CityEntry]] { tables.cities }
+    static var headNouns: Set<Word> { tables.headNouns }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        var cur = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            cur[0] = i
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[b.count]
+    }
+
+    static let tables = Tables()
+}
+
+/// The parsed table (built once, immutable).
+struct Tables: Sendable {
+    var infos: [CountryInfo] = []
+    var byCode: [String: Int] = [:]
+    var index: [Word: [CountryEntry]] = [:]
+    var cities: [Word: [CityEntry]] = [:]
+    var surface: [String: [String]] = [:]
+    /// Nominative lowercase names (display and alternatives) → code, for suggestions.
+    var nominatives: [(String, String)] = []
+    /// All case forms of "республика", "королевство", ... that introduce an official name.
+    var headNouns: Set<Word> = []
+
+    init() {
+        var heads = Set<Word>()
+        for h in ["республика", "королевство", "государство", "федерация", "султанат", "княжество",
+                  "эмират", "содружество", "союз", "конфедерация"] {
+            for f in RussianMorphology.phraseCases(h) { heads.insert(Word(f)) }
+        }
+        heads.insert("республик")
+        headNouns = heads
+
+        var entries: [Word: [CountryEntry]] = [:]
+        var seen = Set<String>()
+        var surfaceSets: [String: Set<String>] = [:]
+
+        func add(_ form: String, code: String, kind: CountryEntry.Kind, cases: UInt8, exact: String? = nil) {
+            let k = RussianMorphology.key(form)
+            guard !k.isEmpty else { return }
+            let tokens = k.split(separator: " ").map { Word(String($0)) }
+            let id = "\(k)|\(code)|\(kind.rawValue)"
+            if seen.contains(id) {
+                // Merge case bits into the existing entry.
+                if var list = entries[tokens[0]],
+                   let idx = list.firstIndex(where: { $0.tokens == tokens && $0.code == code && $0.kind == kind }) {
+                    let e = list[idx]
+                    list[idx] = CountryEntry(tokens: e.tokens, code: e.code, kind: e.kind, cases: e.cases | cases, exact: e.exact)
+                    entries[tokens[0]] = list
+                }
+                return
+            }
+            seen.insert(id)
+            entries[tokens[0], default: []].append(CountryEntry(tokens: tokens, code: code, kind: kind, cases: cases, exact: exact))
+            if !code.isEmpty && kind != .compound {
+                surfaceSets[code, default: []].insert(RussianMorphology.fold(form).replacingOccurrences(of: " — ", with: " "))
+            }
+        }
+
+        func addName(_ raw: String, code: String) {
+            var spec = raw.trimmingCharacters(in: .whitespaces)
+            guard !spec.isEmpty else { return }
+            var kind: CountryEntry.Kind = code.isEmpty ? .blocker : .name
+            var indeclinable = false
+            if spec.hasPrefix("=") { indeclinable = true; spec.removeFirst() }
+            if spec.hasPrefix("*") { kind = .headOnly; spec.removeFirst() }
+            var explicit: [String] = []
+            if let open = spec.firstIndex(of: "{"), let close = spec.firstIndex(of: "}") {
+                explicit = spec[spec.index(after: open)..<close].split(separator: ",").map { String($0) }
+                spec = String(spec[..<open])
+            }
+            let nominative = RussianMorphology.fold(spec)
+            let cases: [String]
+            if indeclinable {
+                cases = [nominative.replacingOccurrences(of: "~", with: "").replacingOccurrences(of: "^", with: "")]
+            } else if explicit.count == 5 {
+                cases = [nominative] + explicit.map(RussianMorphology.fold)
+            } else {
+                cases = RussianMorphology.phraseCases(nominative)
+            }
+            if cases.count == 1 {
+                add(cases[0], code: code, kind: kind, cases: 0x3F)
+            } else {
+                for (c, f) in cases.enumerated() { add(f, code: code, kind: kind, cases: 1 << UInt8(c)) }
+            }
+            if !code.isEmpty, kind == .name {
+                nominatives.append((RussianMorphology.key(cases[0]), code))
+            }
+        }
+
+        for line in CountryData.table.split(separator: "\n") {
+            let fields = line.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: false)
+                .map { String($0) }
+            guard fields.count >= 3 else { continue }
+            let code = fields[0] == "-" ? "" : fields[0]
+            func list(_ i: Int) -> [String] {
+                guard i < fields.count else { return [] }
+                return fields[i].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            if !code.isEmpty {
+                var display = fields[1]
+                if let open = display.firstIndex(of: "{") { display = String(display[..<open]) }
+                display = display.filter { $0 != "=" && $0 != "*" && $0 != "~" && $0 != "^" }
+                byCode[code] = infos.count
+                infos.append(CountryInfo(code: code, name: display))
+                addName(fields[1], code: code)
+            }
+            for n in list(2) { addName(n, code: code) }
+            for a in list(3) { add(a, code: code, kind: .abbreviation, cases: 0x3F, exact: a) }
+            for adj in list(4) {
+                let folded = RussianMorphology.fold(adj)
+                for f in RussianMorphology.allAdjectiveForms(folded) { add(f, code: code, kind: .adjective, cases: 0x3F) }
+                if let stem = RussianMorphology.compoundStem(folded) { add(stem, code: code, kind: .compound, cases: 0x3F) }
+            }
+            for c in list(5) { add(c, code: code, kind: .compound, cases: 0x3F) }
+            for city in list(6) {
+                var name = city
+                var prep: String? = nil
+                if let gt = city.firstIndex(of: ">") {
+                    name = String(city[..<gt])
+                    prep = String(city[city.index(after: gt)...])
+                }
+                let nomKey = RussianMorphology.key(name)
+                let prepKey = RussianMorphology.key(prep ?? RussianMorphology.cityPrepositional(name))
+                for (k, isPrep) in [(nomKey, false), (prepKey, true)] {
+                    let tokens = k.split(separator: " ").map { Word(String($0)) }
+                    guard let first = tokens.first else { continue }
+                    cities[first, default: []].append(CityEntry(tokens: tokens, code: code, name: name, prepositional: isPrep))
+                }
+            }
+        }
+        // Longest forms first so that the matcher can stop at the first hit.
+        for (k, v) in entries {
+            entries[k] = v.sorted { $0.tokens.count > $1.tokens.count }
+        }
+        for (k, v) in cities {
+            cities[k] = v.sorted { $0.tokens.count > $1.tokens.count }
+        }
+        index = entries
+        infos.sort { $0.code < $1.code }
+        byCode = [:]
+        for (i, info) in infos.enumerated() { byCode[info.code] = i }
+        surface = surfaceSets.mapValues { $0.sorted() }
+    }
+}

@@ -1,0 +1,372 @@
+import Foundation
+
+// The crawl header (" date 2025-11-18"), the dateline ("ЦАМТО, 18 августа.",
+// "Москва, 12 марта. /ТАСС/."), dates in the text and the rules that give
+// the publication date its year.
+
+/// A calendar date.
+struct SimpleDate: Comparable, Hashable, Sendable {
+    let year: Int
+    let month: Int
+    let day: Int
+
+    init?(year: Int, month: Int, day: Int) {
+        guard (1...12).contains(month), day >= 1, day <= SimpleDate.daysIn(month: month, year: year) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses "YYYY-MM-DD" or the date part of an ISO timestamp.
+    init?(iso: String) {
+        let s = Array(iso.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars)
+        guard s.count >= 10, s[4] == "-", s[7] == "-" else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r {
+                guard s[i].value >= 0x30 && s[i].value <= 0x39 else { return nil }
+                v = v * 10 + Int(s[i].value - 0x30)
+            }
+            return v
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01.
+    var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    func adding(days: Int) -> SimpleDate {
+        let z = dayNumber + days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return SimpleDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+    }
+
+    var iso: String {
+        func pad(_ v: Int, _ w: Int) -> String {
+            let s = String(v)
+            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    static func < (a: SimpleDate, b: SimpleDate) -> Bool { a.dayNumber < b.dayNumber }
+}
+
+/// The dateline at the start of a bulletin.
+struct Dateline: Sendable {
+    var day: Int
+    var month: Int
+    var year: Int?
+    /// What precedes the comma: an agency ("ЦАМТО") or a city ("Москва").
+    var lead: String
+    /// Agency named after the date ("/ТАСС/", "(ТАСС)").
+    var agency: String?
+    /// Scalar index where the body starts.
+    var bodyStart: Int
+    /// Scalar index where the dateline starts.
+    var start: Int
+}
+
+/// A date found in the body: day and month, maybe a year, at a token index.
+struct TextDate: Sendable {
+    var day: Int
+    var month: Int
+    var year: Int?
+    var token: Int
+}
+
+enum DateExtractor {
+    static let monthGenitive: [String: Int] = [
+        "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+        "июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    ]
+
+    static let monthByWord: [Word: Int] = {
+        var out: [Word: Int] = [:]
+        for (k, v) in monthGenitive { out[Word(k)] = v }
+        return out
+    }()
+
+    static let knownAgencies: [String: String] = [
+        "цамто": "ЦАМТО", "тасс": "ТАСС", "итар тасс": "ИТАР-ТАСС", "риа новости": "РИА Новости", "риа": "РИА Новости",
+        "интерфакс": "Интерфакс", "интерфакс авн": "Интерфакс-АВН", "белта": "БелТА", "прайм": "ПРАЙМ",
+        "регнум": "Регнум", "спутник": "Sputnik", "известия": "Известия", "звезда": "Звезда", "военное обозрение": "Военное обозрение",
+    ]
+
+    // MARK: - Header
+
+    /// " date 2025-11-18" at the very start (leading white space allowed). Returns the date and
+    /// the scalar index after it (and after following white space).
+    static func parseHeader(_ s: [Unicode.Scalar]) -> (SimpleDate, Int)? {
+        var p = 0
+        let n = s.count
+        while p < n, isSpace(s[p]) || s[p] == "\u{FEFF}" { p += 1 }
+        guard p + 4 < n, string(s, p, p + 4).lowercased() == "date" else { return nil }
+        p += 4
+        if p < n, s[p] == ":" { p += 1 }
+        guard p < n, isSpace(s[p]) else { return nil }
+        while p < n, isSpace(s[p]) { p += 1 }
+        guard p + 10 <= n else { return nil }
+        var iso = String.UnicodeScalarView()
+        iso.append(contentsOf: s[p..<(p + 10)])
+        guard let date = SimpleDate(iso: String(iso)) else { return nil }
+        p += 10
+        // A time part of a timestamp ("T10:00:00Z") belongs to the header too.
+        if p < n, s[p] == "T" || s[p] == " " && p + 1 < n && isDigit(s[p + 1]) {
+            while p < n, !isSpace(s[p]) || (s[p] == " " && p + 1 < n && isDigit(s[p + 1])) { p += 1 }
+        }
+        while p < n, isSpace(s[p]) { p += 1 }
+        return (date, p)
+    }
+
+    // MARK: - Dateline
+
+    /// "ЦАМТО, 18 августа.", "Москва, 12 марта. /ТАСС/.", "РИА Новости, 3 апреля 2019 г." at `from`.
+    static func parseDateline(_ s: [Unicode.Scalar], from: Int) -> Dateline? {
+        let n = s.count
+        var p = from
+        while p < n, isSpace(s[p]) || s[p] == "*" || s[p] == "#" { p += 1 }
+        let start = p
+        guard p < n, s[p].properties.isUppercase else { return nil }
+        while p < n, p - start < 60, s[p] != ",", s[p] != "\n", s[p] != "." || isLetterScalar(s, p + 1) { p += 1 }
+        guard p < n, s[p] == ",", p > start else { return nil }
+        let lead = string(s, start, p).trimmingCharacters(in: .whitespaces)
+        guard !lead.isEmpty, lead.split(separator: " ").count <= 4 else { return nil }
+        p += 1
+        while p < n, s[p] == " " || s[p] == "\u{A0}" { p += 1 }
+        guard let (day, afterDay) = number(s, p, maxDigits: 2), (1...31).contains(day) else { return nil }
+        p = afterDay
+        var month = 0
+        var year: Int? = nil
+        if p < n, s[p] == "." {
+            // 18.08.2025
+            guard let (m, afterMonth) = number(s, p + 1, maxDigits: 2), (1...12).contains(m) else { return nil }
+            month = m
+            p = afterMonth
+            if p < n, s[p] == ".", let (y, afterYear) = number(s, p + 1, maxDigits: 4), y > 1900 {
+                year = y
+                p = afterYear
+            }
+        } else {
+            guard p < n, s[p] == " " || s[p] == "\u{A0}" else { return nil }
+            while p < n, s[p] == " " || s[p] == "\u{A0}" { p += 1 }
+            let ms = p
+            while p < n, isLetterScalar(s, p) { p += 1 }
+            guard let m = monthGenitive[RussianMorphology.fold(string(s, ms, p))] else { return nil }
+            month = m
+            var q = p
+            while q < n, s[q] == " " || s[q] == "\u{A0}" { q += 1 }
+            if let (y, afterYear) = number(s, q, maxDigits: 4), y > 1900, afterYear - q == 4 {
+                year = y
+                p = afterYear
+                var r = p
+                while r < n, s[r] == " " || s[r] == "\u{A0}" { r += 1 }
+                let ws = r
+                while r < n, isLetterScalar(s, r) { r += 1 }
+                let w = string(s, ws, r).lowercased()
+                if w == "г" || w == "года" || w == "год" { p = r }
+            }
+        }
+        // Terminator: ".", ":", a dash, or the end of the line.
+        while p < n, s[p] == " " || s[p] == "\u{A0}" { p += 1 }
+        guard p >= n || ".:–—-/(\n\r".unicodeScalars.contains(s[p]) else { return nil }
+        if p < n, ".:–—-".unicodeScalars.contains(s[p]) { p += 1 }
+        // "/ТАСС/." or "(ТАСС)."
+        var agency: String? = nil
+        var q = p
+        while q < n, s[q] == " " || s[q] == "\u{A0}" { q += 1 }
+        if q < n, s[q] == "/" || s[q] == "(" {
+            let close: Unicode.Scalar = s[q] == "/" ? "/" : ")"
+            var r = q + 1
+            while r < n, r - q < 40, s[r] != close, s[r] != "\n" { r += 1 }
+            if r < n, s[r] == close, r > q + 1 {
+                agency = string(s, q + 1, r).trimmingCharacters(in: .whitespaces)
+                p = r + 1
+                if p < n, s[p] == "." { p += 1 }
+            }
+        }
+        while p < n, isSpace(s[p]) || s[p] == "–" || s[p] == "—" && p + 1 < n && isSpace(s[p + 1]) { p += 1 }
+        return Dateline(day: day, month: month, year: year, lead: lead, agency: agency, bodyStart: p, start: start)
+    }
+
+    /// Canonical spelling of an agency name, or the name as written.
+    static func canonicalAgency(_ name: String) -> String {
+        knownAgencies[RussianMorphology.key(name)] ?? name
+    }
+
+    // MARK: - Dates in the text
+
+    /// Day-month dates (with year when given) and ranges in tokens `from..<to`; ranges of up to
+    /// seven days give every day, longer ones their first and last day.
+    static func findDates(_ tt: TokenizedText, from: Int, to: Int) -> [TextDate] {
+        let tokens = tt.tokens
+        var out: [TextDate] = []
+        func intValue(_ i: Int) -> Int? {
+            guard i < to, tokens[i].isNumber, tokens[i].length <= 4 else { return nil }
+            return Int(tokens[i].lower)
+        }
+        func yearAfter(_ i: Int) -> Int? {
+            guard i < to, tt.isSpaceJoin(before: i), let y = intValue(i), y >= 1950, y <= 2100, tokens[i].length == 4 else { return nil }
+            return y
+        }
+        func isRangeSep(_ i: Int) -> Bool {
+            let sep = tt.separator(before: i)
+            let trimmed = sep.filter { $0 != " " && $0 != "\u{A0}" }
+            return trimmed.count == 1 && "-–—".unicodeScalars.contains(trimmed[trimmed.startIndex])
+        }
+        var i = from
+        while i < to {
+            guard let d1 = intValue(i), (1...31).contains(d1), tokens[i].length <= 2 else { i += 1; continue }
+            // d1 month [year]
+            if i + 1 < to, tt.isSpaceJoin(before: i + 1), let m1 = monthByWord[tokens[i + 1].key] {
+                let y1 = yearAfter(i + 2)
+                // d1 month1 – d2 month2 [year]  /  с d1 month1 по d2 month2
+                var j = i + 2 + (y1 == nil ? 0 : 1)
+                let joinedByPo = j < to && tokens[j].key == "по" && i > from && (tokens[i - 1].key == "с" || tokens[i - 1].key == "со")
+                if j < to, joinedByPo || isRangeSep(j) {
+                    if joinedByPo { j += 1 }
+                    if let d2 = intValue(j), (1...31).contains(d2), j + 1 < to, let m2 = monthByWord[tokens[j + 1].key] {
+                        let y2 = yearAfter(j + 2)
+                        out.append(contentsOf: expand(d1, m1, y1 ?? y2, d2, m2, y2, token: i))
+                        i = j + 2
+                        continue
+                    }
+                }
+                out.append(TextDate(day: d1, month: m1, year: y1, token: i))
+                i += 2
+                continue
+            }
+            // d1-d2 month / d1 и d2 month / с d1 по d2 month
+            var j = i + 1
+            var isRange = false
+            var isPair = false
+            if j < to, isRangeSep(j) { isRange = true }
+            else if j < to, tokens[j].key == "по", i > from, tokens[i - 1].key == "с" { isRange = true; j += 1 }
+            else if j < to, tokens[j].key == "и" { isPair = true; j += 1 }
+            if isRange || isPair, let d2 = intValue(j), (1...31).contains(d2), tokens[j].length <= 2,
+               j + 1 < to, tt.isSpaceJoin(before: j + 1), let m = monthByWord[tokens[j + 1].key] {
+                let y = yearAfter(j + 2)
+                if isPair {
+                    out.append(TextDate(day: d1, month: m, year: y, token: i))
+                    out.append(TextDate(day: d2, month: m, year: y, token: i))
+                } else if d2 > d1 {
+                    out.append(contentsOf: expand(d1, m, y, d2, m, y, token: i))
+                }
+                i = j + 2
+                continue
+            }
+            // dd.mm.yyyy
+            if i + 2 < to, tt.string(from: tokens[i].end, to: tokens[i + 1].start) == ".",
+               tt.string(from: tokens[i + 1].end, to: tokens[i + 2].start) == ".",
+               let m = intValue(i + 1), (1...12).contains(m), tokens[i + 2].length == 4,
+               let y = intValue(i + 2), y >= 1950, y <= 2100 {
+                out.append(TextDate(day: d1, month: m, year: y, token: i))
+                i += 3
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func expand(_ d1: Int, _ m1: Int, _ y1: Int?, _ d2: Int, _ m2: Int, _ y2: Int?, token: Int) -> [TextDate] {
+        // Use a reference year to count the days; the real year is resolved later.
+        let refYear = y1 ?? y2 ?? 2001
+        guard let a = SimpleDate(year: refYear, month: m1, day: d1) else { return [] }
+        var bYear = y2 ?? refYear
+        if y2 == nil && m2 < m1 { bYear += 1 }
+        guard let b = SimpleDate(year: bYear, month: m2, day: d2), b.dayNumber >= a.dayNumber else {
+            return [TextDate(day: d1, month: m1, year: y1, token: token)]
+        }
+        let span = b.dayNumber - a.dayNumber
+        var out: [TextDate] = []
+        if span <= 6 {
+            for k in 0...span {
+                let d = a.adding(days: k)
+                let explicitYear: Int? = (y1 ?? y2) == nil ? nil : d.year
+                out.append(TextDate(day: d.day, month: d.month, year: explicitYear, token: token))
+            }
+        } else {
+            out.append(TextDate(day: d1, month: m1, year: y1 ?? y2, token: token))
+            out.append(TextDate(day: d2, month: m2, year: y2, token: token))
+        }
+        return out
+    }
+
+    /// Bare years: "в 2019 году", "2019 г.", "2019 года".
+    static func yearMentions(_ tt: TokenizedText, from: Int, to: Int) -> [Int] {
+        let tokens = tt.tokens
+        var out: [Int] = []
+        var i = from
+        while i + 1 < to {
+            if tokens[i].isNumber, tokens[i].length == 4, let y = Int(tokens[i].lower), y >= 1950, y <= 2100 {
+                let w = tokens[i + 1].key
+                if w == "году" || w == "года" || w == "год" || w == "г" || w == "годом" { out.append(y) }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The year nearest to `reference` for a day and month, allowing the future only up to
+    /// about four months ahead ("пройдет 20-25 февраля" in a November bulletin).
+    static func resolve(day: Int, month: Int, near reference: SimpleDate) -> SimpleDate? {
+        var best: SimpleDate? = nil
+        var bestScore = Int.max
+        for y in (reference.year - 1)...(reference.year + 1) {
+            guard let d = SimpleDate(year: y, month: month, day: day) else { continue }
+            let diff = d.dayNumber - reference.dayNumber
+            let score = diff > 0 ? diff * 2 : -diff
+            if score < bestScore { bestScore = score; best = d }
+        }
+        return best
+    }
+
+    // MARK: - Scalars
+
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\n" || s == "\r" || s == "\t" || s == "\u{A0}"
+    }
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+    static func isLetterScalar(_ s: [Unicode.Scalar], _ p: Int) -> Bool {
+        p < s.count && TokenizedText.isWordScalar(s[p]) && !isDigit(s[p])
+    }
+    static func number(_ s: [Unicode.Scalar], _ p: Int, maxDigits: Int) -> (Int, Int)? {
+        var q = p
+        var v = 0
+        while q < s.count, q - p < maxDigits, isDigit(s[q]) {
+            v = v * 10 + Int(s[q].value - 0x30)
+            q += 1
+        }
+        guard q > p, q >= s.count || !isDigit(s[q]) else { return nil }
+        return (v, q)
+    }
+    static func string(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
+        var v = String.UnicodeScalarView()
+        if a < b { v.append(contentsOf: s[a..<b]) }
+        return String(v)
+    }
+}

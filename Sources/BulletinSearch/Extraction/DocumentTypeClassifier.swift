@@ -1,0 +1,131 @@
+// Multi-label document types from weighted cue stems. A token's stem is found
+// by trying its prefixes (longest first) against one dictionary; cues in the
+// title count three times, in the first paragraph twice.
+
+enum DocumentTypeClassifier {
+    /// Cue stems: stem → (type, weight). A token matches the longest stem it starts with.
+    static let cueTable: [(String, DocumentType, Double)] = [
+        // meeting
+        ("заседани", .meeting, 3), ("переговор", .meeting, 3), ("встреч", .meeting, 2.5), ("встретил", .meeting, 2.5),
+        ("консультаци", .meeting, 2.5), ("совещани", .meeting, 2.5), ("саммит", .meeting, 3), ("межправкомисси", .meeting, 2),
+        ("комисси", .meeting, 1), ("обсудил", .meeting, 1), ("обсуждал", .meeting, 1), ("обсуждени", .meeting, 1),
+        ("сопредседател", .meeting, 1), ("конференци", .meeting, 1.5), ("раунд", .meeting, 1.5), ("диалог", .meeting, 1),
+        // agreement
+        ("соглашени", .agreement, 3), ("меморандум", .agreement, 3), ("протокол", .agreement, 2.5),
+        ("договоренност", .agreement, 1), ("подписа", .agreement, 1.5), ("рамочн", .agreement, 1),
+        // contract
+        ("контракт", .contract, 3), ("сделк", .contract, 3), ("заказ", .contract, 1.5), ("закупк", .contract, 2),
+        ("закуп", .contract, 2), ("приобрет", .contract, 2), ("приобрест", .contract, 2), ("тендер", .contract, 2.5),
+        ("стоимост", .contract, 1.5), ("млрд", .contract, 1), ("подряд", .contract, 1.5),
+        // delivery
+        ("поставк", .delivery, 3), ("поставил", .delivery, 2.5), ("поставлен", .delivery, 2.5), ("поставит", .delivery, 2),
+        ("поставля", .delivery, 2), ("передал", .delivery, 2), ("передан", .delivery, 2), ("передач", .delivery, 1.5),
+        ("получил", .delivery, 1.5), ("получен", .delivery, 1.5), ("прибыл", .delivery, 1.5), ("доставк", .delivery, 2),
+        ("доставил", .delivery, 2), ("доставлен", .delivery, 2), ("партию", .delivery, 1.5), ("партия", .delivery, 1.5),
+        ("отгруз", .delivery, 2), ("поступил", .delivery, 2), ("поступлени", .delivery, 2), ("поступа", .delivery, 1.5),
+        // exhibition
+        ("выставк", .exhibition, 3), ("выставочн", .exhibition, 2.5), ("салон", .exhibition, 3), ("авиасалон", .exhibition, 3),
+        ("форум", .exhibition, 2.5), ("экспозици", .exhibition, 3), ("экспонат", .exhibition, 2.5), ("экспонир", .exhibition, 2),
+        ("стенд", .exhibition, 2), ("павильон", .exhibition, 2), ("демонстрир", .exhibition, 1.5),
+        ("презентова", .exhibition, 1.5), ("презентаци", .exhibition, 1.5),
+        // exercise
+        ("учени", .exercise, 3), ("маневр", .exercise, 3), ("тренировк", .exercise, 2), ("стрельб", .exercise, 1.5),
+        ("отработ", .exercise, 1), ("учебн", .exercise, 1), ("десантир", .exercise, 1.5),
+        // visit
+        ("визит", .visit, 3), ("посетил", .visit, 3), ("посещени", .visit, 2.5), ("побывал", .visit, 2),
+        // test
+        ("испыта", .test, 3), ("пуск", .test, 2), ("полигон", .test, 1.5), ("опытн", .test, 1), ("полет", .test, 1.5),
+        // production
+        ("производств", .production, 2.5), ("производит", .production, 2), ("произвел", .production, 1.5),
+        ("сборк", .production, 2.5), ("собира", .production, 1), ("завод", .production, 1.5), ("локализаци", .production, 3),
+        ("выпуск", .production, 2), ("изготов", .production, 2), ("серийн", .production, 2), ("лицензи", .production, 1.5),
+        ("ремонт", .production, 1.5), ("модернизаци", .production, 1), ("предприяти", .production, 1),
+        ("освоени", .production, 1), ("мощност", .production, 1), ("цех", .production, 1.5),
+        // statement
+        ("заявил", .statement, 3), ("заявлени", .statement, 3), ("интервью", .statement, 3), ("комментари", .statement, 2.5),
+        ("прокомментир", .statement, 2.5), ("сообщил", .statement, 1), ("отметил", .statement, 1), ("подчеркнул", .statement, 1),
+        ("словам", .statement, 2), ("считает", .statement, 1.5), ("выступил", .statement, 1.5), ("выступлени", .statement, 1.5),
+        ("брифинг", .statement, 2), ("заверил", .statement, 2), ("опроверг", .statement, 2), ("предупредил", .statement, 2),
+        ("призвал", .statement, 2), ("пояснил", .statement, 1.5),
+    ]
+
+    /// Exact forms that must not be read as stems ("договор" but not "договоренность").
+    static let exactCues: [Word: (DocumentType, Double)] = {
+        var out: [Word: (DocumentType, Double)] = [:]
+        for f in ["договор", "договора", "договору", "договором", "договоре", "договоры", "договоров", "договорам", "договорами", "договорах"] {
+            out[Word(f)] = (.agreement, 3)
+        }
+        for f in ["пуска", "пуски", "пусков", "пуск", "пуске", "пуском"] { out[Word(f)] = (.test, 2) }
+        return out
+    }()
+
+    /// Stems keyed by the hash of their UTF-8 bytes, so that every prefix of a token can be
+    /// looked up while hashing it once.
+    static let stemsByHash: [UInt64: (DocumentType, Double)] = {
+        var out: [UInt64: (DocumentType, Double)] = [:]
+        for (s, t, w) in cueTable { out[Word.fnv(s.utf8)] = (t, w) }
+        return out
+    }()
+
+    /// `stemByteLength[n]` is true when some stem is `n` UTF-8 bytes long.
+    static let stemByteLength: [Bool] = {
+        var out = [Bool](repeating: false, count: 64)
+        for (s, _, _) in cueTable where s.utf8.count < 64 { out[s.utf8.count] = true }
+        return out
+    }()
+
+    /// "пуск" as a stem would take "пусковой"; only its exact forms count.
+    static let bareStemHash = Word.fnv("пуск".utf8)
+
+    /// The cue for a lowercase token: an exact form, else the longest stem it starts with.
+    static func cue(_ word: Word) -> (DocumentType, Double)? {
+        if let c = exactCues[word] { return c }
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var n = 0
+        var best: (DocumentType, Double)? = nil
+        var bestHash: UInt64 = 0
+        for b in word.string.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+            n += 1
+            if n >= 64 { break }
+            if stemByteLength[n], let c = stemsByHash[h] {
+                best = c
+                bestHash = h
+            }
+        }
+        if bestHash == bareStemHash { return nil }
+        return best
+    }
+
+    static func cue(_ lower: String) -> (DocumentType, Double)? { cue(Word(lower)) }
+
+    /// Types with their scores, highest first.
+    static func scores(_ tt: TokenizedText, bodyStart: Int, titleEnd: Int, paragraphEnd: Int) -> [(DocumentType, Double)] {
+        var score: [DocumentType: Double] = [:]
+        let tokens = tt.tokens
+        var i = bodyStart
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.isWord, t.flags.contains(.cyrillic), t.length >= 3, let (type, w) = cue(t.key) {
+                let factor: Double = i < titleEnd ? 3 : (i < paragraphEnd ? 2 : 1)
+                score[type, default: 0] += w * factor
+            }
+            i += 1
+        }
+        return score.sorted { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }
+    }
+
+    static func order(_ t: DocumentType) -> Int { DocumentType.allCases.firstIndex(of: t) ?? 0 }
+
+    /// Primary type first; secondary types scoring at least 25% of the primary (and 6 points).
+    static func classify(_ tt: TokenizedText, bodyStart: Int, titleEnd: Int, paragraphEnd: Int) -> [String] {
+        let s = scores(tt, bodyStart: bodyStart, titleEnd: titleEnd, paragraphEnd: paragraphEnd)
+        guard let top = s.first, top.1 >= 2 else { return [DocumentType.other.rawValue] }
+        var out = [top.0.rawValue]
+        for (t, v) in s.dropFirst() where v >= max(6, top.1 * 0.25) {
+            out.append(t.rawValue)
+        }
+        return out
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Xapian
+
+// MARK: - Files, feeds and pruning
+
+extension Indexer {
+    /// Indexes one file, returning what happened and a note (the encoding when not UTF-8).
+    func indexFile(_ file: SourceFile) throws -> (FileOutcome, String?) {
+        let uniqueTerm = DocumentBuilder.uniqueTerm(for: file.id)
+        let old = known[uniqueTerm]
+        // Same id but indexed from another root (the tree was moved): re-index, so that the
+        // stored path and root are right.
+        let sameRoot = try old.map { try documents(under: file.root).contains($0.documentID) } ?? false
+        if let old, sameRoot, old.signature.hasPrefix(file.statSignature + ":") { return (.unchanged, nil) }
+        if file.size > options.maxBytes { return (.failed(tooLarge(file.size)), nil) }
+
+        let content: FileContent
+        switch FileContent.read(file.path, maxBytes: options.maxBytes) {
+        case .success(let read): content = read
+        case .failure(let problem): return (.failed(problem.reason), nil)
+        }
+        progress.bytes += content.bytes.count
+        let hash = ContentHash.hex(content.bytes)
+        let signature = "\(content.bytes.count):\(content.mtimeMillis):\(hash)"
+        if let old, sameRoot, old.signature.hasSuffix(":" + hash) {
+            // Touched but not changed: remember the new size/mtime so the next run needs no hash.
+            if let writer, old.signature != signature {
+                let document = try writer.document(old.documentID)
+                try document.setValue(signature, slot: IndexSchema.signatureSlot)
+                try writer.replace(uniqueTerm: uniqueTerm, with: document)
+                known[uniqueTerm]?.signature = signature
+                changed(bytes: 0)
+            }
+            return (.unchanged, nil)
+        }
+        let decoded: TextDecoder.Decoded
+        switch TextDecoder.decodeDetectingEncoding(content.bytes) {
+        case .success(let value): decoded = value
+        case .failure(let problem): return (.failed(problem.reason), nil)
+        }
+        let note = decoded.encoding == .utf8 ? nil : decoded.encoding.rawValue
+        if writer != nil {
+            let stored = BulletinAnalyzer.analyze(text: decoded.text, id: file.id, path: file.path, root: file.root)
+            if let reason = try write(stored, uniqueTerm: uniqueTerm, signature: signature, textBytes: content.bytes.count) {
+                return (.failed(reason), note)
+            }
+        }
+        return (old == nil ? .indexed : .updated, note)
+    }
+
+    /// The documents indexed from `root` (its `XR` term's posting list), looked up once per root.
+    func documents(under root: String) throws -> Set<UInt32> {
+        if let cached = rootMembers[root] { return cached }
+        var members = Set<UInt32>()
+        if let reader {
+            let count = try reader.documentCount()
+            if count > 0 {
+                let enquire = try Enquire(database: reader)
+                try enquire.setQuery(try Query.term(DocumentBuilder.rootTerm(for: root)))
+                try enquire.setSort(.relevance)
+                let mset = try enquire.mset(first: 0, count: count)
+                members.reserveCapacity(mset.count)
+                for item in mset { members.insert(item.documentID) }
+            }
+        }
+        rootMembers[root] = members
+        return members
+    }
+
+    func tooLarge(_ size: Int) -> String {
+        "file is \(size) bytes, over the limit of \(options.maxBytes) (--max-bytes)"
+    }
+
+    /// Indexes every record of one JSON-lines feed; malformed lines are failures `FEED:LINE`.
+    func indexFeed(_ path: String, report: (IndexEvent) -> Void) throws {
+        let reader = FeedReader(path: path, maxLineBytes: options.maxBytes * 2 + 4096)
+        while !stopRequested(), let item = reader.next() {
+            switch item {
+            case .failure(let failure):
+                finish(path: failure.path, outcome: .failed(failure.reason), note: nil, report: report)
+            case .success(let record):
+                let label = "\(reader.name):\(record.line) \(record.id)"
+                let outcome = try indexRecord(record)
+                if case .failed(let reason) = outcome {
+                    finish(path: "\(reader.name):\(record.line)", outcome: .failed(reason), note: nil, report: report)
+                } else {
+                    finish(path: label, outcome: outcome, note: nil, report: report)
+                }
+            }
+            try commitIfDue(report: report)
+        }
+    }
+
+    private func indexRecord(_ record: FeedRecord) throws -> FileOutcome {
+        let uniqueTerm = DocumentBuilder.uniqueTerm(for: record.id)
+        let signature = record.signature
+        let old = known[uniqueTerm]
+        if old?.signature == signature { return .unchanged }
+        let bytes = record.text.utf8.count
+        progress.bytes += bytes
+        if bytes > options.maxBytes { return .failed("text is \(bytes) bytes, over the limit of \(options.maxBytes) (--max-bytes)") }
+        let text = TextDecoder.clean(record.text)
+        if writer != nil {
+            let stored = BulletinAnalyzer.analyze(text: text, id: record.id, path: nil, root: nil, feed: record.fields)
+            if let reason = try write(stored, uniqueTerm: uniqueTerm, signature: signature, textBytes: bytes) { return .failed(reason) }
+        } else {
+            known[uniqueTerm] = KnownDocument(documentID: 0, signature: signature)
+        }
+        return old == nil ? .indexed : .updated
+    }
+
+    /// Removes the documents indexed from `roots` whose files no longer exist. Documents
+    /// from other roots and from feeds are never touched; neither are documents whose file
+    /// still exists but could not be indexed this time (unreadable, …).
+    func prune(roots: [String], keeping seen: Set<String>, report: (IndexEvent) -> Void) throws {
+        guard let reader, !roots.isEmpty else { return }
+        let rootTerms = Set(roots.map { DocumentBuilder.rootTerm(for: $0) })
+        let decoder = JSONDecoder()
+        for (term, entry) in known.sorted(by: { $0.key < $1.key }) where !seen.contains(term) && entry.documentID != 0 {
+            if stopRequested() { return }
+            let document = try reader.document(entry.documentID)
+            guard try document.terms(prefix: IndexSchema.rootPrefix).contains(where: { rootTerms.contains($0.term) }) else { continue }
+            let stored = try? decoder.decode(StoredDocument.self, from: Data(try document.data().utf8))
+            if let path = stored?.path, !Self.isGone(path) { continue }
+            if let writer { try writer.delete(uniqueTerm: term) }
+            known[term] = nil
+            summary.removed += 1
+            changed(bytes: 0)
+            report(.removed(id: stored?.id ?? String(term.dropFirst(IndexSchema.uniqueIDPrefix.count)), path: stored?.path))
+            try commitIfDue(report: report)
+        }
+    }
+
+    /// True only when the path certainly does not exist (not for permission errors).
+    static func isGone(_ path: String) -> Bool {
+        var st = stat()
+        if lstat(path, &st) == 0 { return false }
+        return errno == ENOENT || errno == ENOTDIR
+    }
+}
+
+/// A file's bytes and what `fstat` said while it was open.
+struct FileContent {
+    var bytes: [UInt8]
+    var mtimeMillis: Int64
+
+    struct Problem: Error {
+        var reason: String
+    }
+
+    /// Reads a regular file, refusing anything else (a FIFO would block) and anything over
+    /// `maxBytes` (even if it grew since it was listed).
+    static func read(_ path: String, maxBytes: Int) -> Result<FileContent, Problem> {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .failure(Problem(reason: "cannot read: \(FileCollector.errnoReason(errno))")) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return .failure(Problem(reason: "cannot read: \(FileCollector.errnoReason(errno))")) }
+        guard isRegular(st) else { return .failure(Problem(reason: "not a regular file")) }
+        if Int(st.st_size) > maxBytes {
+            return .failure(Problem(reason: "file is \(st.st_size) bytes, over the limit of \(maxBytes) (--max-bytes)"))
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                if bytes.count > maxBytes {
+                    return .failure(Problem(reason: "file is over the limit of \(maxBytes) bytes (--max-bytes)"))
+                }
+                bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 4096), maxBytes + 1 - bytes.count)))
+            }
+            let count = bytes.withUnsafeMutableBytes { raw in
+                Foundation.read(fd, raw.baseAddress! + filled, raw.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return .failure(Problem(reason: "cannot read: \(FileCollector.errnoReason(errno))"))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeLast(bytes.count - filled)
+        return .success(FileContent(bytes: bytes, mtimeMillis: modificationMillis(st)))
+    }
+}

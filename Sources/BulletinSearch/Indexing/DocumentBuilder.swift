@@ -11,10 +11,10 @@ final class DocumentBuilder {
     private let duplicates: DuplicateDetector
 
     /// Builds documents for `database` (its spelling and synonym tables are fed too).
-    init(pipeline: TextPipeline, database: WritableDatabase) throws(XapianError) {
+    init(pipeline: TextPipeline, database: WritableDatabase) throws {
         self.pipeline = pipeline
         self.database = database
-        duplicates = DuplicateDetector(database: database, pipeline: pipeline)
+        duplicates = try DuplicateDetector(database: database, pipeline: pipeline)
         termGenerator = try pipeline.makeTermGenerator()
         // Every indexed word also feeds the spelling table ("did you mean").
         try termGenerator.setDatabase(database)

@@ -35,7 +35,7 @@ final class DuplicateDetector {
     private let pipeline: TextPipeline
     private let decoder = JSONDecoder()
 
-    init(database: WritableDatabase, pipeline: TextPipeline) {
+    init(database: WritableDatabase, pipeline: TextPipeline) throws {
         self.database = database
         self.pipeline = pipeline
     }

@@ -49,10 +49,11 @@ extension XCTestCase {
         return (try Searcher(indexPath: index.path), index, corpus)
     }
 
-    /// The ids of the hits for `query`.
+    /// The ids of every document matching `query` (near-duplicates not collapsed).
     func ids(_ searcher: Searcher, _ query: String, limit: Int = 50) throws -> [String] {
         var request = SearchRequest(query: query)
         request.limit = limit
+        request.collapse = false
         return try searcher.search(request).hits.map(\.id).sorted()
     }
 }

@@ -29,35 +29,51 @@ final class TextHandlingTests: XCTestCase {
         XCTAssertEqual(QueryRewriter.rewrite("учёт (Минск OR Гавана)"), "учет ( минск OR гавана )")
     }
 
-    func testParserReadsInlineHeaderDatelineAndTitle() {
-        let parsed = BulletinParser.parse(" date 2025-11-18 ЦАМТО, 17 ноября. В Каракасе прошло заседание. Второе предложение.")
-        XCTAssertEqual(parsed.headerDate, "2025-11-18")
-        XCTAssertEqual(parsed.source, "ЦАМТО")
-        XCTAssertEqual(parsed.datelineDay, 17)
-        XCTAssertEqual(parsed.datelineMonth, 11)
-        XCTAssertEqual(parsed.title, "В Каракасе прошло заседание")
-        XCTAssertTrue(parsed.body.hasPrefix("ЦАМТО, 17 ноября."))
+    func testAnalyzerReadsInlineHeaderDatelineAndTitle() {
+        let doc = BulletinAnalyzer.analyze(text: " date 2025-11-18 ЦАМТО, 17 ноября. В Каракасе прошло заседание. Второе предложение.",
+                                           id: "a.txt", path: nil, root: nil)
+        XCTAssertEqual(doc.date, "2025-11-18")
+        XCTAssertEqual(doc.dateSource, "header")
+        XCTAssertEqual(doc.source, "ЦАМТО")
+        XCTAssertEqual(doc.title, "В Каракасе прошло заседание")
+        XCTAssertTrue(doc.text.hasPrefix("ЦАМТО, 17 ноября."), doc.text)
     }
 
-    func testParserReadsHeaderOnItsOwnLineAndTassDateline() {
-        let parsed = BulletinParser.parse(" date 2021-03-12\nМосква, 12 марта. /ТАСС/. Россия поставила партию вертолетов.")
-        XCTAssertEqual(parsed.headerDate, "2021-03-12")
-        XCTAssertEqual(parsed.source, "ТАСС")
-        XCTAssertEqual(parsed.title, "Россия поставила партию вертолетов")
+    func testAnalyzerReadsHeaderOnItsOwnLineAndTassDateline() {
+        let doc = BulletinAnalyzer.analyze(text: " date 2021-03-12\nМосква, 12 марта. /ТАСС/. Россия поставила партию вертолетов.",
+                                           id: "a.txt", path: nil, root: nil)
+        XCTAssertEqual(doc.date, "2021-03-12")
+        XCTAssertEqual(doc.source, "ТАСС")
+        XCTAssertEqual(doc.title, "Россия поставила партию вертолетов")
+        XCTAssertTrue(doc.text.hasPrefix("Москва, 12 марта."), doc.text)
     }
 
-    func testParserWithoutHeaderOrDateline() {
-        let parsed = BulletinParser.parse("Просто текст без даты")
-        XCTAssertNil(parsed.headerDate)
-        XCTAssertNil(parsed.source)
-        XCTAssertEqual(parsed.title, "Просто текст без даты")
-        XCTAssertNil(BulletinParser.parse(" date 2025-13-45 ЦАМТО, 1 мая. Текст.").headerDate)
+    func testAnalyzerDatesADatelineByTheYearFolderAndFeed() {
+        let byFolder = BulletinAnalyzer.analyze(text: "ЦАМТО, 3 мая. Текст без года.", id: "2019/x.txt", path: nil, root: nil)
+        XCTAssertEqual(byFolder.date, "2019-05-03")
+        XCTAssertEqual(byFolder.dateSource, "dateline+path")
+        let none = BulletinAnalyzer.analyze(text: "Просто текст без даты", id: "x.txt", path: nil, root: nil)
+        XCTAssertNil(none.date)
+        XCTAssertEqual(none.title, "Просто текст без даты")
+        let feed = BulletinAnalyzer.analyze(text: "Текст из ленты.", id: "feed-1", path: nil, root: nil,
+                                            feed: FeedFields(date: "2024-02-03T10:00:00Z", source: "ТАСС", url: "https://example.org/1", title: "Заголовок"))
+        XCTAssertEqual(feed.date, "2024-02-03")
+        XCTAssertEqual(feed.source, "ТАСС")
+        XCTAssertEqual(feed.url, "https://example.org/1")
+        XCTAssertEqual(feed.title, "Заголовок")
     }
 
     func testTitleIsCutAtAWordBoundary() {
-        let long = String(repeating: "слово ", count: 40) + "конец."
-        let title = BulletinParser.title(of: long)
+        let long = "ЦАМТО, 1 мая. " + String(repeating: "слово ", count: 40) + "конец."
+        let title = BulletinAnalyzer.analyze(text: long, id: "x.txt", path: nil, root: nil).title
         XCTAssertLessThanOrEqual(title.count, 121)
-        XCTAssertTrue(title.hasSuffix("слово…"), title)
+        XCTAssertTrue(title.hasPrefix("слово слово"), title)
+    }
+
+    func testIndexTextRepairsLookalikesButStoredTextKeepsThem() {
+        let doc = BulletinAnalyzer.analyze(text: "ЦАМТО, 1 мая. Комплексы C-400 прибыли в Mинcк.", id: "x.txt", path: nil, root: nil)
+        XCTAssertTrue(doc.text.contains("Mинcк"))
+        XCTAssertTrue(doc.indexText?.contains("Минск") ?? false, doc.indexText ?? "")
+        XCTAssertTrue(doc.indexText?.contains("С-400") ?? false)
     }
 }

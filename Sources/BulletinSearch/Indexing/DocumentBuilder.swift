@@ -8,11 +8,13 @@ final class DocumentBuilder {
     private let encoder: JSONEncoder
 
     private let database: WritableDatabase
+    private let duplicates: DuplicateDetector
 
     /// Builds documents for `database` (its spelling and synonym tables are fed too).
-    init(pipeline: TextPipeline, database: WritableDatabase) throws(XapianError) {
+    init(pipeline: TextPipeline, database: WritableDatabase) throws {
         self.pipeline = pipeline
         self.database = database
+        duplicates = try DuplicateDetector(database: database, pipeline: pipeline)
         termGenerator = try pipeline.makeTermGenerator()
         // Every indexed word also feeds the spelling table ("did you mean").
         try termGenerator.setDatabase(database)
@@ -46,7 +48,7 @@ final class DocumentBuilder {
 
     /// The Xapian document for `stored`; `signature` is the file's `size:mtime:hash`.
     func build(_ stored: StoredDocument, signature: String) throws -> Document {
-        let duplicateKey: String? = nil
+        let duplicateKey = try duplicates.key(for: stored)
         let doc = try Document()
         try doc.setData(String(decoding: try encoder.encode(stored), as: UTF8.self))
         try doc.addBooleanTerm(Self.uniqueTerm(for: stored.id))
@@ -54,10 +56,11 @@ final class DocumentBuilder {
 
         try termGenerator.setDocument(doc)
         try termGenerator.indexText(stored.title, prefix: IndexSchema.titlePrefix, positions: false)
-        try termGenerator.indexText(stored.text)
+        let text = stored.indexText ?? stored.text
+        try termGenerator.indexText(text)
         try termGenerator.increaseTermPosition()
         // Whole hyphenated tokens (`су30мки`, and its stem) beside TermGenerator's parts.
-        for joined in Set(Compounds.joinedTokens(in: stored.text)) {
+        for joined in Set(Compounds.joinedTokens(in: text)) {
             try doc.addTerm(joined)
             let stem = try pipeline.stem(joined)
             if !stem.isEmpty, !joined.first!.isNumber { try doc.addTerm("Z" + stem) }
@@ -76,7 +79,13 @@ final class DocumentBuilder {
             try doc.addBooleanTerm(IndexSchema.monthPrefix + compact.prefix(6))
             try facet(IndexSchema.yearPrefix + compact.prefix(4))
         }
-        for code in stored.countries { try facet(IndexSchema.countryPrefix + code) }
+        for code in stored.countries {
+            // Weighted by mentions: a country query word meets this term through the synonym
+            // table, so documents about the country outrank passing mentions.
+            let term = IndexSchema.countryPrefix + code
+            try doc.addTerm(term, wdfIncrement: min(max(stored.countryMentionCounts[code] ?? 1, 1), 10))
+            facets.append(term)
+        }
         if let venue = stored.venue { try facet(IndexSchema.venuePrefix + venue) }
         for type in stored.types { try facet(IndexSchema.typePrefix + type) }
         if let primary = stored.types.first { try doc.setValue(primary, slot: IndexSchema.primaryTypeSlot) }
@@ -85,7 +94,7 @@ final class DocumentBuilder {
         for weapon in stored.weapons { try facet(IndexSchema.weaponPrefix + weapon) }
         try doc.setValue(facets.joined(separator: "\n"), slot: IndexSchema.facetsSlot)
         try doc.setValue(signature, slot: IndexSchema.signatureSlot)
-        if let duplicateKey { try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot) }
+        try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot)
         return doc
     }
 }

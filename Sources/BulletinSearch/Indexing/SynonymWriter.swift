@@ -1,7 +1,11 @@
 import Xapian
 
 /// Writes the index's synonym table, so a query word meets the index's other spellings:
-/// Latin and Cyrillic weapon designations (`Su-30MKI` = `Су-30МКИ`, `S-400` = `С-400`).
+/// - every form of a country's name, adjective and abbreviation (`Индия`, `Индии`,
+///   `индийский`, `РБ`, `Белоруссия`) means its country term `XC…`, weighted by how often the
+///   document names the country; this also joins case forms the Snowball stemmer splits
+///   (`Вьетнам`→`вьетн` but `Вьетнама`→`вьетнам`);
+/// - Latin and Cyrillic weapon designations (`Su-30MKI` = `Су-30МКИ`, `S-400` = `С-400`).
 ///
 /// Every key is added twice, unstemmed (`su30mki`) and stemmed with the `Z` prefix, the two
 /// forms Xapian's QueryParser looks up with FLAG_AUTO_SYNONYMS.
@@ -11,6 +15,12 @@ struct SynonymWriter {
 
     /// Rewrites the synonyms derived from the facet values now in the index.
     func write() throws {
+        for (term, _) in try database.allTerms(prefix: IndexSchema.countryPrefix) {
+            let code = String(term.dropFirst(IndexSchema.countryPrefix.count))
+            for form in CountryTable.surfaceForms(of: code) where !form.contains(" ") && form.count > 1 {
+                try add(form, meaning: term)
+            }
+        }
         for (term, _) in try database.allTerms(prefix: IndexSchema.weaponPrefix) {
             let designation = String(term.dropFirst(IndexSchema.weaponPrefix.count)).lowercased()
             let cyrillic = Compounds.joined(designation) ?? designation

@@ -23,6 +23,11 @@ public struct StoredDocument: Codable, Sendable, Equatable {
     /// The normalised text the snippets are cut from (the body after the header).
     public var text: String
 
+    // Index-time only (not stored): the text to index, with lookalike letters repaired, and
+    // how often each country is named (the weight of its `XC` term).
+    var indexText: String? = nil
+    var countryMentionCounts: [String: Int] = [:]
+
     enum CodingKeys: String, CodingKey {
         case id, path, root, url, date, dateSource = "date_source", source, origin, title, countries, venue, types
         case persons, organisations, weapons, text

@@ -11,25 +11,20 @@ struct FacetValues {
 
     // MARK: Countries and types (tables)
 
-    /// ISO2 for a code or a Russian name in any form.
-    static func country(_ value: String) -> String? {
-        let upper = value.uppercased()
-        if upper.count == 2, upper.allSatisfy({ $0.isASCII && $0.isLetter }) { return upper }
-        return nil
-    }
+    /// ISO2 for a code or a Russian name in any form (`BY`, `Беларусь`, `Белоруссии`, `РБ`,
+    /// `белорусский`).
+    static func country(_ value: String) -> String? { CountryTable.resolve(value) }
 
-    static func countrySuggestions(_ value: String) -> [String] { [] }
+    static func countrySuggestions(_ value: String) -> [String] { CountryTable.suggestions(for: value, limit: 3) }
 
-    static func countryName(_ code: String) -> String { code }
+    static func countryName(_ code: String) -> String { CountryTable.info(code)?.name ?? code }
 
-    static let typeNames: [String] = ["meeting", "agreement", "contract", "delivery", "exhibition", "exercise", "visit", "test", "production", "statement", "other"]
+    static let typeNames: [String] = DocumentType.allCases.map(\.rawValue)
 
-    static func type(_ value: String) -> String? {
-        let lower = value.lowercased()
-        return typeNames.contains(lower) ? lower : nil
-    }
+    /// A type for its English name or a Russian word in any form (`contract`, `контракт`, `учения`).
+    static func type(_ value: String) -> String? { DocumentType.resolve(value)?.rawValue }
 
-    static func typeName(_ type: String) -> String { type }
+    static func typeName(_ type: String) -> String { DocumentType(rawValue: type)?.russianName ?? type }
 
     // MARK: Sources, persons, weapons (what the index holds)
 

@@ -16,7 +16,7 @@ public final class Searcher {
     /// Added to the weight of documents containing every word, so they rank first; larger
     /// than any BM25 sum a query reaches.
     static let allWordsBoost = 10_000.0
-    static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .spellingCorrection, .autoSynonyms]
+    static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .autoSynonyms]
 
     /// Opens the index at `indexPath`; a missing, locked-out or unreadable one is `.index…`.
     public init(indexPath: String) throws(BulletinError) {
@@ -97,15 +97,12 @@ public final class Searcher {
 
         if !words.isEmpty {
             var text = QueryRewriter.rewrite(words)
-            try parser.setDefaultOperator(.or)
-            var any = try parser.parse(text, flags: Self.queryFlags)
-            if let corrected = try parser.correctedQuery(), corrected != text {
+            if let corrected = try SpellingCorrector(database: database, pipeline: pipeline).correct(words) {
                 plan.correctedQuery = corrected
-                if request.autoCorrect {
-                    text = corrected
-                    any = try parser.parse(text, flags: Self.queryFlags)
-                }
+                if request.autoCorrect { text = QueryRewriter.rewrite(corrected) }
             }
+            try parser.setDefaultOperator(.or)
+            let any = try parser.parse(text, flags: Self.queryFlags)
             try parser.setDefaultOperator(.and)
             let all = try parser.parse(text, flags: Self.queryFlags)
             if !all.isEmpty || !any.isEmpty {

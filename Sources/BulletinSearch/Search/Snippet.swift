@@ -12,11 +12,12 @@ enum Snippet {
         }
         text = text.replacingOccurrences(of: "\n", with: " ")
         text = text.replacingOccurrences(of: Searcher.highlightEnd + " " + Searcher.highlightStart, with: " ")
+        text = text.replacingOccurrences(of: Searcher.highlightEnd + "-" + Searcher.highlightStart, with: "-")
         text = text.replacingOccurrences(of: Searcher.highlightStart, with: "**")
         text = text.replacingOccurrences(of: Searcher.highlightEnd, with: "**")
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         if !compoundStems.isEmpty {
-            for (i, word) in words.enumerated() where word.contains("-") && !word.hasPrefix("**") {
+            for (i, word) in words.enumerated() where word.contains("-") && !word.contains("**") {
                 let core = trimPunctuation(word)
                 guard let joined = Compounds.joined(core), compoundStems.contains(try stem(joined)),
                       let range = word.range(of: core) else { continue }

@@ -1,0 +1,37 @@
+import Xapian
+
+/// "Did you mean": replaces each plain query word that the index does not hold (neither the
+/// word nor its stem) by the closest word of the index's spelling table. Words in phrases,
+/// operators, fields, wildcards and designations with digits or hyphens are left alone.
+struct SpellingCorrector {
+    let database: Database
+    let pipeline: TextPipeline
+
+    /// The corrected query (lowercased as it is searched), or nil when every word is known.
+    func correct(_ query: String) throws -> String? {
+        var changed = false
+        var inPhrase = false
+        var output: [String] = []
+        for token in TextNormalizer.normalize(query).split(separator: " ", omittingEmptySubsequences: true) {
+            let quotes = token.filter { $0 == "\"" }.count
+            defer { if quotes % 2 == 1 { inPhrase.toggle() } }
+            let lower = token.lowercased()
+            guard !inPhrase, quotes == 0, !QueryRewriter.operators.contains(token.uppercased()),
+                  lower.allSatisfy({ $0.isLetter || $0 == "(" || $0 == ")" || $0 == "+" || $0 == "-" }),
+                  !lower.dropFirst().contains("-") else {
+                output.append(lower)
+                continue
+            }
+            let word = lower.filter(\.isLetter)
+            guard word.count > 2, try database.termFrequency(word) == 0,
+                  try database.termFrequency("Z" + pipeline.stem(word)) == 0,
+                  let suggestion = try database.spellingSuggestion(for: word) else {
+                output.append(lower)
+                continue
+            }
+            output.append(lower.replacingOccurrences(of: word, with: suggestion))
+            changed = true
+        }
+        return changed ? output.joined(separator: " ") : nil
+    }
+}

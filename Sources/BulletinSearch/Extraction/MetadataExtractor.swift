@@ -222,7 +222,7 @@ public enum MetadataExtractor {
             var k = i + 1
             while k < tokens.count, k - i <= 6, !PersonExtractor.hasBarrier(tt, before: k) {
                 if let o = orgAt[k] { return o.name }
-                if tokens[k].flags.contains(.latin), tokens[k].isCapitalized {
+                if tokens[k].flags.contains(.latin), tokens[k].isCapitalized, tokens[k].length >= 2 {
                     var j = k
                     while j + 1 < tokens.count, j - k < 3, tokens[j + 1].isCapitalized, tokens[j + 1].flags.contains(.latin), tt.isSpaceJoin(before: j + 1) { j += 1 }
                     return tt.span(k, j)

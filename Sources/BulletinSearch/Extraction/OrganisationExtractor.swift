@@ -170,7 +170,8 @@ enum OrganisationExtractor {
             }
             // "предприятие Indo-Russian Rifles", "корпорации Lockheed Martin": Latin words after an organisation word.
             if typeWords.contains(t.key), i + 1 < tokens.count, tt.isSpaceJoin(before: i + 1),
-               tokens[i + 1].isCapitalized, tokens[i + 1].flags.contains(.latin), !tokens[i + 1].flags.contains(.cyrillic) {
+               tokens[i + 1].isCapitalized, tokens[i + 1].flags.contains(.latin), !tokens[i + 1].flags.contains(.cyrillic),
+               tokens[i + 1].length >= 2, i + 2 >= tokens.count || Array(tt.separator(before: i + 2)) != ["."] {
                 var last = i + 1
                 while last + 1 < tokens.count, last - i < 3, tt.isSpaceJoin(before: last + 1) || tt.isHyphenJoin(before: last + 1),
                       tokens[last + 1].isCapitalized, tokens[last + 1].flags.contains(.latin), !tokens[last + 1].flags.contains(.cyrillic) {

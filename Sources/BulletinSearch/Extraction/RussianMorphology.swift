@@ -63,6 +63,9 @@ enum RussianMorphology {
         case "ь":
             if feminineSoft { return [w, stem + "и", stem + "и", w, w + "ю", stem + "и"] }
             return [w, stem + "я", stem + "ю", w, stem + "ем", stem + "е"]
+        case "е" where w.hasSuffix("ье") && w.count > 4:
+            // Neuter nouns in -ье: Подмосковье → Подмосковья.
+            return [w, stem + "я", stem + "ю", w, stem + "ем", w]
         case "о" where w.hasSuffix("ство"):
             return [w, stem + "а", stem + "у", w, stem + "ом", stem + "е"]
         case "о", "е", "и", "у", "ю", "э", "ы":

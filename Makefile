@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN_RELEASE = .build/release/bulletin
 INDEX ?= Index
 
-.PHONY: deps build release test demo clean
+.PHONY: deps build release test demo eval clean
 
 deps:
 	@bash tools/install-deps.sh
@@ -23,6 +23,10 @@ demo: release
 	@$(BIN_RELEASE) search "военно-техническое сотрудничество Кубой" --index $(INDEX) --limit 3
 	@echo; echo '$$ bulletin search "контракт OR поставка" --sort -date --limit 2 --json'
 	@$(BIN_RELEASE) search "контракт OR поставка" --sort -date --index $(INDEX) --limit 2 --json
+
+## Extraction precision/recall/F1 and retrieval nDCG@10/recall@10 on the labelled eval set.
+eval: release
+	$(BIN_RELEASE) eval --corpus eval/corpus --queries eval/queries.jsonl
 
 ## Runs every test (unit, index, CLI).
 test: deps

@@ -13,7 +13,7 @@ struct Bulletin: ParsableCommand {
             3 index missing, locked or corrupt, 4 indexing finished but some files were rejected.
             """,
         version: "0.1.0",
-        subcommands: [Index.self, Search.self, Similar.self, Check.self],
+        subcommands: [Index.self, Search.self, Similar.self, Extract.self, Check.self, Eval.self],
         defaultSubcommand: nil
     )
 

@@ -1,40 +1,47 @@
 import Foundation
 import XCTest
 
+/// The result of running the built `bulletin` binary.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The `bulletin` executable beside the test bundle in the build products directory.
+var bulletinBinary: URL {
+    var dir = Bundle(for: CLITests.self).bundleURL
+    if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
+    return dir.appendingPathComponent("bulletin")
+}
+
+/// Runs `bulletin` with `arguments`; $BULLETIN_INDEX is cleared unless given.
+@discardableResult
+func runBulletin(_ arguments: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = bulletinBinary
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["BULLETIN_INDEX"] = nil
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    if let cwd { process.currentDirectoryURL = cwd }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+               stderr: String(decoding: errData, as: UTF8.self))
+}
+
 /// Runs the built `bulletin` binary and checks stdout, stderr and exit codes.
 final class CLITests: XCTestCase {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static var binary: URL {
-        // The test bundle sits in the build products directory beside the executable.
-        var dir = Bundle(for: CLITests.self).bundleURL
-        if dir.pathExtension == "xctest" { dir = dir.deletingLastPathComponent() }
-        return dir.appendingPathComponent("bulletin")
-    }
-
     @discardableResult
     func run(_ arguments: [String], environment: [String: String] = [:], cwd: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["BULLETIN_INDEX"] = nil
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        if let cwd { process.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        try runBulletin(arguments, environment: environment, cwd: cwd)
     }
 
     private func tempDir() throws -> URL {
@@ -135,5 +142,31 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("bad.txt: binary file"), result.stderr)
         XCTAssertTrue(result.stdout.hasPrefix("indexed 2,"), result.stdout)
         XCTAssertEqual(try run(["search", "Минске", "--index", index]).status, 0)
+    }
+}
+
+final class ExtractCLITests: XCTestCase {
+    func testExtractJSONOnTheSeeds() throws {
+        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        let file = seeds.appendingPathComponent("004_f35e3b4db778a177.txt").path
+        guard FileManager.default.fileExists(atPath: file) else { throw XCTSkip("no ../shared/seeds") }
+        let result = try runBulletin(["extract", file, "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["path", "date", "date_source", "event_dates", "source", "origin", "title", "countries", "venue",
+                    "country_mentions", "types", "persons", "organisations", "weapons"] {
+            XCTAssertNotNil(object[key], "missing \(key)")
+        }
+        XCTAssertEqual(object["date"] as? String, "2025-11-18")
+        XCTAssertEqual(Set(object["countries"] as? [String] ?? []), ["BY", "VE", "CU"])
+        let names = (object["persons"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        XCTAssertTrue(names.contains("Олег Мищенко"), "\(names)")
+    }
+
+    func testExtractNamesAnUnreadableFileAndExits4() throws {
+        let result = try runBulletin(["extract", "/nonexistent/file.txt"])
+        XCTAssertEqual(result.status, 4)
+        XCTAssertTrue(result.stderr.hasPrefix("/nonexistent/file.txt: "), result.stderr)
     }
 }

@@ -54,6 +54,8 @@ public struct SearchRequest: Sendable {
     public var collapse = true
     /// Run the spelling-corrected query instead of the original.
     public var autoCorrect = false
+    /// Expand query words through the index's synonym table (country forms, designations).
+    public var synonyms = true
 
     public init(query: String) { self.query = query }
 }

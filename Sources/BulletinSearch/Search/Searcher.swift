@@ -101,10 +101,11 @@ public final class Searcher {
                 plan.correctedQuery = corrected
                 if request.autoCorrect { text = QueryRewriter.rewrite(corrected) }
             }
+            let flags = request.synonyms ? Self.queryFlags : Self.queryFlags.subtracting(.autoSynonyms)
             try parser.setDefaultOperator(.or)
-            let any = try parser.parse(text, flags: Self.queryFlags)
+            let any = try parser.parse(text, flags: flags)
             try parser.setDefaultOperator(.and)
-            let all = try parser.parse(text, flags: Self.queryFlags)
+            let all = try parser.parse(text, flags: flags)
             if !all.isEmpty || !any.isEmpty {
                 plan.hasWords = true
                 if request.allWords || all.description == any.description {

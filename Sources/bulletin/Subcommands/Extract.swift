@@ -1,0 +1,40 @@
+import ArgumentParser
+import BulletinSearch
+import Foundation
+
+extension Bulletin {
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the metadata extracted from bulletin files, without indexing them.",
+            discussion: "With --json, one JSON object per file per line. Unreadable files: `path: reason` on stderr, exit 4.")
+
+        @Argument(help: ArgumentHelp("Bulletin files.", valueName: "FILE"))
+        var files: [String]
+
+        @Flag(help: "One JSON object per file (JSON lines).")
+        var json = false
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("give at least one file") }
+        }
+
+        func run() throws {
+            var failed = false
+            for (i, path) in files.enumerated() {
+                switch ExtractionRenderer.extract(path: path) {
+                case .success(let meta):
+                    if json {
+                        print(ExtractionRenderer.json(meta, path: path).serialized())
+                    } else {
+                        if i > 0 { print("") }
+                        print(ExtractionRenderer.text(meta, path: path))
+                    }
+                case .failure(let failure):
+                    Terminal.stderr("\(failure)\n")
+                    failed = true
+                }
+            }
+            if failed { throw ExitCode(4) }
+        }
+    }
+}

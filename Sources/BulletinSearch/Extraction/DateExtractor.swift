@@ -316,19 +316,44 @@ enum DateExtractor {
         return out
     }
 
-    /// Bare years: "в 2019 году", "2019 г.", "2019 года", and event names "Армия-2019", «Южный ветер-2019».
-    static func yearMentions(_ tt: TokenizedText, from: Int, to: Int) -> [Int] {
+    /// Words that put a sentence in the future or make a year a deadline: such years are plans,
+    /// not the publication year ("поставки ожидаются в 2026 году", "до 2030 года").
+    static let futureWords: Set<Word> = [
+        "будет", "будут", "планируется", "планирует", "планируют", "планировалось", "ожидается", "ожидаются", "намерен",
+        "намерена", "намерены", "должен", "должна", "должно", "должны", "предполагается", "получат", "получит", "поставит",
+        "поставят", "начнется", "начнутся", "завершится", "завершатся", "состоится", "состоятся", "пройдет", "пройдут",
+        "планам", "плану", "перспективе", "следующем", "следующего", "прогноз", "прогнозу",
+    ]
+    static let deadlinePrepositions: Set<Word> = ["до", "к", "после", "по", "на", "между", "из", "с", "со", "против"]
+
+    /// Bare years with a weight: "в 2019 году", "2019 г.", "2019 года", and event names "Армия-2019",
+    /// «Южный ветер-2019» weigh 1; in a sentence about the future 0.5; deadlines ("до 2030 года") are left out.
+    static func yearMentions(_ tt: TokenizedText, from: Int, to: Int) -> [(year: Int, weight: Double)] {
         let tokens = tt.tokens
-        var out: [Int] = []
+        var out: [(year: Int, weight: Double)] = []
+        var futureSentence = false
+        var sentenceStart = from
         var i = from
         while i < to {
+            if tokens[i].flags.contains(.sentenceStart) || i == from {
+                sentenceStart = i
+                futureSentence = false
+                var k = i
+                while k < to, k == i || !tokens[k].flags.contains(.sentenceStart) {
+                    if futureWords.contains(tokens[k].key) { futureSentence = true; break }
+                    k += 1
+                }
+            }
+            _ = sentenceStart
+            if i > from && deadlinePrepositions.contains(tokens[i - 1].key) { i += 1; continue }
             if tokens[i].isNumber, tokens[i].length == 4, let y = Int(tokens[i].lower), y >= 1950, y <= 2100 {
+                let weight = futureSentence ? 0.5 : 1
                 let w: Word = i + 1 < to ? tokens[i + 1].key : ""
-                if w == "году" || w == "года" || w == "год" || w == "г" || w == "годом" { out.append(y) }
-                else if i > from, tokens[i - 1].isWord, tt.isHyphenJoin(before: i) { out.append(y) }
+                if w == "году" || w == "года" || w == "год" || w == "г" || w == "годом" { out.append((y, weight)) }
+                else if i > from, tokens[i - 1].isWord, tt.isHyphenJoin(before: i) { out.append((y, weight)) }
                 // "Airshow China 2022", "IDEX 2025": a year after a Latin event name.
                 else if i > from, tokens[i - 1].isWord, tokens[i - 1].isCapitalized, tokens[i - 1].flags.contains(.latin),
-                        tt.isSpaceJoin(before: i) { out.append(y) }
+                        tt.isSpaceJoin(before: i) { out.append((y, weight)) }
             }
             i += 1
         }

@@ -20,7 +20,7 @@ enum DocumentTypeClassifier {
         // delivery
         ("поставк", .delivery, 3), ("поставил", .delivery, 2.5), ("поставлен", .delivery, 2.5), ("поставит", .delivery, 2),
         ("поставля", .delivery, 2), ("передал", .delivery, 2), ("передан", .delivery, 2), ("передач", .delivery, 1.5),
-        ("получил", .delivery, 1.5), ("получен", .delivery, 1.5), ("прибыл", .delivery, 1.5), ("доставк", .delivery, 2),
+        ("получ", .delivery, 1.5), ("прибыл", .delivery, 1.5), ("доставк", .delivery, 2),
         ("доставил", .delivery, 2), ("доставлен", .delivery, 2), ("партию", .delivery, 1.5), ("партия", .delivery, 1.5),
         ("отгруз", .delivery, 2), ("поступил", .delivery, 2), ("поступлени", .delivery, 2), ("поступа", .delivery, 1.5),
         // exhibition

@@ -143,11 +143,12 @@ public enum MetadataExtractor {
                 return (d, "dateline+text")
             }
         }
-        // Years written in the text ("в 2019 году", "15 марта 2019 года"): the one named most often
-        // (latest on a tie). It gives the year when no folder year contradicts it.
-        var counts: [Int: Int] = [:]
+        // Years written in the text ("в 2019 году", "15 марта 2019 года"): the one named most often,
+        // years in sentences about the future counting half and deadlines not at all (latest on a
+        // tie). It gives the year when no folder year contradicts it.
+        var counts: [Int: Double] = [:]
         for td in dates { if let y = td.year { counts[y, default: 0] += 1 } }
-        for y in DateExtractor.yearMentions(tt, from: bodyStart, to: tokens.count) { counts[y, default: 0] += 1 }
+        for (y, w) in DateExtractor.yearMentions(tt, from: bodyStart, to: tokens.count) { counts[y, default: 0] += w }
         let textYear = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key })?.key
         let folderYear = pathYear(path)
         if let y = textYear, folderYear == nil || folderYear == y, let d = SimpleDate(year: y, month: dl.month, day: dl.day) {

@@ -112,6 +112,7 @@ enum PersonExtractor {
                        !isAdjectiveForm(tokens[k + 1].lower) { found = k; break }
                     if t.key == "в" || t.key == "во" || t.key == "на" { break }
                     if !t.isCapitalized || t.isAllUpper || blocked[k] || isAdjectiveForm(t.lower) || lex.heads.contains(t.key)
+                        || (t.flags.contains(.latin) && !t.flags.contains(.cyrillic))
                         || lex.notNames.contains(t.key) {
                         if lex.stops.contains(t.key) { break }
                         k += 1

@@ -40,6 +40,9 @@ final class DateExtractionTests: XCTestCase {
         XCTAssertEqual(d.dateSource, "dateline+text")
         let e = extract("ЦАМТО, 3 марта. На выставке «Армия-2022» показали новинки.")
         XCTAssertEqual(e.date, "2022-03-03")
+        XCTAssertEqual(extract("ЦАМТО, 3 марта. Программа рассчитана до 2030 года.").dateSource, "none", "a deadline is not the year")
+        let g = extract("ЦАМТО, 3 марта. В 2019 году подписан контракт. Поставки будут завершены в 2021 году.")
+        XCTAssertEqual(g.date, "2019-03-03", "a year in a sentence about the future counts half")
     }
 
     func testYearFromFolder() {

@@ -53,6 +53,9 @@ final class PersonTests: XCTestCase {
         XCTAssertEqual(persons("Принц Мухаммед бин Салман аль-Сауд прибыл.").map(\.name), ["Мухаммед бин Салман аль-Сауд"])
         XCTAssertEqual(persons("Глава Еврокомиссии Урсула фон дер Ляйен выступила.").map(\.name), ["Урсула фон дер Ляйен"])
         XCTAssertEqual(persons("В переговорах участвовал Виталий Курилович.").map(\.name), ["Виталий Курилович"])
+        XCTAssertEqual(persons("Генеральный директор Viettel Тао Дык Тханг отметил успехи.").map(\.name), ["Тао Дык Тханг"])
+        XCTAssertEqual(persons("По словам командующего ВВС Индии главного маршала авиации Амара Притипала Сингха, всё идёт по плану.").map(\.name),
+                       ["Амар Притипал Сингх"])
     }
 
     func testNotPeople() {

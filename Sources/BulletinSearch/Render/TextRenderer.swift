@@ -11,16 +11,20 @@ public struct TextRenderer {
 
     public init(ansi: Bool) { self.ansi = ansi }
 
-    public func render(_ response: SearchResponse) -> String {
+    /// - Parameter filters: the command line's filters, named in the first line.
+    public func render(_ response: SearchResponse, filters: SearchFilters = SearchFilters()) -> String {
         var lines: [String] = []
         let first = response.offset + 1
         let last = response.offset + response.hits.count
+        var what = response.query.isEmpty ? [] : ["«\(response.query)»"]
+        what += describe(filters)
+        let subject = what.isEmpty ? "" : " for " + what.joined(separator: ", ")
         if response.hits.isEmpty {
-            lines.append(response.total == 0 ? "No matches for «\(response.query)»."
-                         : "\(response.total) matches for «\(response.query)»; none at offset \(response.offset).")
+            lines.append(response.total == 0 ? "No matches\(subject)."
+                         : "\(response.total) matches\(subject); none at offset \(response.offset).")
         } else {
             let noun = response.total == 1 ? "match" : "matches"
-            lines.append("\(response.total) \(noun) for «\(response.query)», showing \(first)–\(last):")
+            lines.append("\(response.total) \(noun)\(subject), showing \(first)–\(last):")
         }
         if let corrected = response.correctedQuery {
             lines.append("Возможно, вы имели в виду: \(corrected)")
@@ -46,6 +50,18 @@ public struct TextRenderer {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    func describe(_ filters: SearchFilters) -> [String] {
+        var parts: [String] = []
+        for (label, values) in [("country", filters.countries), ("type", filters.types), ("source", filters.sources),
+                                ("person", filters.persons), ("weapon", filters.weapons)] where !values.isEmpty {
+            parts.append("\(label) \(values.joined(separator: " or "))")
+        }
+        if filters.from != nil || filters.to != nil {
+            parts.append(filters.from == filters.to ? "date \(filters.from!)" : "date \(filters.from ?? "…")..\(filters.to ?? "…")")
+        }
+        return parts
     }
 
     func displayPath(_ hit: SearchHit) -> String {

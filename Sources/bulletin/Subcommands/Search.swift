@@ -107,7 +107,7 @@ extension Bulletin {
             if json {
                 print(JSONRenderer.render(response))
             } else {
-                print(TextRenderer(ansi: Terminal.stdoutIsTerminal).render(response))
+                print(TextRenderer(ansi: Terminal.stdoutIsTerminal).render(response, filters: request.filters))
             }
         }
     }

@@ -120,15 +120,35 @@ final class DuplicateDetectorTests: XCTestCase {
         XCTAssertEqual(DuplicateDetector.window(around: "2024-12-30"),
                        ["20241227", "20241228", "20241229", "20241230", "20241231", "20250101", "20250102"])
         XCTAssertEqual(DuplicateDetector.window(around: "2024-03-01")?.first, "20240227")
+        XCTAssertEqual(DuplicateDetector.window(around: "2023-03-01")?.first, "20230226")
+        XCTAssertEqual(DuplicateDetector.window(around: "1999-01-02")?.first, "19981230")
+        XCTAssertNil(DuplicateDetector.window(around: "2024-02-31"))
+        XCTAssertNil(DuplicateDetector.window(around: "2024-13-01"))
         XCTAssertNil(DuplicateDetector.window(around: nil))
         XCTAssertNil(DuplicateDetector.window(around: "2024"))
     }
 
-    func testShingleSimilarity() {
-        let a = DuplicateDetector.shingles(of: DuplicateDetector.words(of: "один два три четыре пять шесть"))
-        let b = DuplicateDetector.shingles(of: DuplicateDetector.words(of: "Один, два три — четыре пять семь"))
-        XCTAssertEqual(a.count, 4)
-        XCTAssertEqual(DuplicateDetector.similarity(a, b), 0.75, accuracy: 1e-9)
-        XCTAssertEqual(DuplicateDetector.similarity(a, []), 0)
+    func testFingerprintWordsAndEntities() {
+        let print = DuplicateDetector.Fingerprint(text: """
+            Москва, 7 мая. /ТАСС/. Индия получила Су-30МКИ от АО «Рособоронэкспорт». В 2024 году Индия \
+            получит ещё 12 машин, сообщил Андрей Белоусов.
+            """, leadWords: 9)
+        XCTAssertEqual(print.words, ["москва", "7", "мая", "тасс", "индия", "получила", "су", "30мки", "от"])
+        // Not the dateline, not sentence starts (`Индия`, `В`); whole tokens with digits.
+        XCTAssertEqual(print.entities, Set(["су-30мки", "ао", "рособ", "2024", "индия", "12", "андре", "белоу"]
+            .map(DuplicateDetector.Fingerprint.hash)))
+        XCTAssertEqual(DuplicateDetector.Fingerprint.datelineLength("Москва, 7 мая. /ТАСС/. Индия"), 23)
+        XCTAssertEqual(DuplicateDetector.Fingerprint.datelineLength("ЦАМТО, 18 августа. В Минске"), 19)
+        XCTAssertEqual(DuplicateDetector.Fingerprint.datelineLength("В 2024 году"), 0)
+    }
+
+    func testSimilarityAddsNameAgreementToSharedTriples() {
+        let a = DuplicateDetector.Fingerprint(text: "ЦАМТО, 1 мая. Один два три четыре пять Шесть.")
+        let b = DuplicateDetector.Fingerprint(text: "ТАСС, 2 мая. Один, два три — четыре пять Семь.")
+        XCTAssertEqual(a.shingles.count, 7)
+        // 4 of 7 triples shared (the datelines and the last word differ); names: {шесть} vs {семь}.
+        XCTAssertEqual(a.similarity(to: b), 4.0 / 7.0, accuracy: 1e-9)
+        XCTAssertEqual(a.similarity(to: a), 1.3, accuracy: 1e-9)
+        XCTAssertEqual(a.similarity(to: DuplicateDetector.Fingerprint(text: "")), 0)
     }
 }

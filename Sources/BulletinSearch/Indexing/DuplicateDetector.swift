@@ -7,12 +7,13 @@ import Xapian
 ///
 /// How: the document's rarest words (by the index's term frequencies) among its first
 /// `leadWords` words form an OR query, filtered to the ±`dayWindow` publication days (`D`
-/// terms) and excluding the document's own unique id. The best few candidates are verified
-/// by the overlap of word-shingle sets on their stored text; a candidate above the threshold
-/// lends its key (value slot `IndexSchema.duplicateKeySlot`). A WritableDatabase sees its own
-/// uncommitted documents, so copies within one indexing run find each other.
+/// terms) and excluding the document's own unique id. The best few candidates are verified on
+/// their stored text (`Fingerprint.similarity`: shared word triples, plus agreement of names
+/// and numbers so that another meeting written from the same phrases does not pass); one at or
+/// above `threshold` lends its key (value slot `IndexSchema.duplicateKeySlot`). A
+/// WritableDatabase sees its own uncommitted documents, so copies within one run find each other.
 final class DuplicateDetector {
-    // MARK: Tuning (measured on eval/corpus, see docs/similar-and-duplicates.md)
+    // MARK: Tuning (measured on generated corpora, see docs/similar-and-duplicates.md)
 
     /// Words at the start of the text whose rarest stems make the candidate query.
     static let leadWords = 80
@@ -22,19 +23,27 @@ final class DuplicateDetector {
     static let candidates = 4
     /// Publication dates at most this many days apart can be copies.
     static let dayWindow = 3
-    /// Words per shingle.
-    static let shingleSize = 3
-    /// Shingles compared per text (the start of the story tells it).
-    static let maxShingles = 400
-    /// A candidate is a copy when this share of the smaller shingle set is in the other…
-    static let containmentThreshold = 0.5
-    /// …and the shingle sets are not of wildly different size (a digest quoting one story).
-    static let minSizeRatio = 0.3
+    /// `Fingerprint.similarity` from which two texts tell the same story.
+    static let threshold = 1.0
+
+    /// Compared candidates remembered (by Xapian document id), so a story met again as a
+    /// candidate of the next bulletins is not read and scanned again.
+    static let cachedCandidates = 2048
+    /// Term frequencies are reused until the index has grown by this share.
+    static let frequencyRefresh = 0.1
 
     private let database: WritableDatabase
     private let pipeline: TextPipeline
     private let decoder = JSONDecoder()
+    /// Document id → (unique id, duplicate key, fingerprint) of documents seen as candidates.
+    private var candidateCache: [UInt32: (id: String, key: String, fingerprint: Fingerprint)] = [:]
+    /// Word hash → its term (stem with `Z`, or the word when digits-first) and the term's hash.
+    private var terms: [UInt64: (term: String, hash: UInt64)] = [:]
+    /// Term hash → (term frequency, document count when looked up); never a frequency of 0.
+    private var frequencies: [UInt64: (frequency: Int, atCount: Int)] = [:]
 
+    /// The detector must see every document written to `database` while it lives (call
+    /// `key(for:)` before each write): it remembers what it has read of the index.
     init(database: WritableDatabase, pipeline: TextPipeline) throws {
         self.database = database
         self.pipeline = pipeline
@@ -46,108 +55,329 @@ final class DuplicateDetector {
         return Self.ownKey(for: stored.id)
     }
 
-    /// The key of a document that copies nothing: its unique id, hashed.
+    /// The key of a document that copies nothing: its unique id, hashed (16 hex digits).
     static func ownKey(for id: String) -> String {
         let hex = String(ContentHash.fnv1a64(Array(id.utf8)), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// The most similar indexed copy of `stored` at or above `threshold`, with its key.
-    func bestMatch(for stored: StoredDocument, threshold: Double = containmentThreshold) throws -> (id: String, key: String, similarity: Double)? {
-        let words = Self.words(of: stored.text)
-        guard words.count >= Self.shingleSize else { return nil }
-        guard let query = try candidateQuery(words: words, stored: stored) else { return nil }
+    /// `stored` is about to be written (its old version, if any, is forgotten).
+    func bestMatch(for stored: StoredDocument, threshold: Double = threshold) throws -> (id: String, key: String, similarity: Double)? {
+        let uniqueTerm = DocumentBuilder.uniqueTerm(for: stored.id)
+        if let old = try database.documentID(withTerm: uniqueTerm) { candidateCache[old] = nil }
+        let fingerprint = Fingerprint(text: stored.text, leadWords: Self.leadWords)
+        guard !fingerprint.shingles.isEmpty,
+              let query = try candidateQuery(fingerprint.words, date: stored.date, uniqueTerm: uniqueTerm) else { return nil }
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)
-        let mset = try enquire.mset(first: 0, count: Self.candidates)
-        if mset.isEmpty { return nil }
-        let shingles = Self.shingles(of: words)
         var best: (id: String, key: String, similarity: Double)?
-        for item in mset {
-            let candidate = try decoder.decode(StoredDocument.self, from: Data(try item.document.data().utf8))
-            let similarity = Self.similarity(shingles, Self.shingles(of: Self.words(of: candidate.text)))
+        for item in try enquire.mset(first: 0, count: Self.candidates) {
+            let candidate = try cachedCandidate(item)
+            let similarity = fingerprint.similarity(to: candidate.fingerprint)
             guard similarity >= threshold, similarity > (best?.similarity ?? -1) else { continue }
-            var key = try item.document.value(slot: IndexSchema.duplicateKeySlot)
-            if key.isEmpty { key = Self.ownKey(for: candidate.id) }
-            best = (candidate.id, key, similarity)
+            best = (candidate.id, candidate.key, similarity)
         }
         return best
+    }
+
+    /// The part of the stored `StoredDocument` JSON a candidate is compared by.
+    private struct StoredText: Decodable {
+        var id: String
+        var text: String
+    }
+
+    private func cachedCandidate(_ item: MSet.Item) throws -> (id: String, key: String, fingerprint: Fingerprint) {
+        if let known = candidateCache[item.documentID] { return known }
+        let stored = try decoder.decode(StoredText.self, from: Data(try item.document.data().utf8))
+        var key = try item.document.value(slot: IndexSchema.duplicateKeySlot)
+        if key.isEmpty { key = Self.ownKey(for: stored.id) }
+        let candidate = (id: stored.id, key: key, fingerprint: Fingerprint(text: stored.text))
+        if candidateCache.count >= Self.cachedCandidates { candidateCache.removeAll(keepingCapacity: true) }
+        candidateCache[item.documentID] = candidate
+        return candidate
     }
 
     // MARK: - Candidates
 
     /// OR of the rarest indexed stems of the lead words, within the date window, not itself.
-    private func candidateQuery(words: [Substring], stored: StoredDocument) throws -> Query? {
-        var seen = Set<String>()
+    private func candidateQuery(_ words: [String], date: String?, uniqueTerm: String) throws -> Query? {
+        let documents = try database.documentCount()
+        // Sets and maps of hashes: Swift's String hashing normalises Unicode, which costs more.
+        var seen = Set<UInt64>()
         var scored: [(term: String, frequency: Int)] = []
-        for word in words.prefix(Self.leadWords) where word.count >= 3 {
-            let text = String(word)
-            guard !seen.contains(text), !pipeline.stopper.contains(text) else { continue }
-            seen.insert(text)
-            // TermGenerator gives digits-first words no stem term; the word itself is indexed.
-            let term = word.first!.isNumber ? text : "Z" + (try pipeline.stem(text))
-            guard term.utf8.count <= Document.maxTermBytes else { continue }
-            let frequency = try database.termFrequency(term)
+        for word in words.prefix(Self.leadWords) where word.unicodeScalars.count >= 3 {
+            let wordHash = ContentHash.fnv1a64(word.utf8)
+            guard seen.insert(wordHash).inserted else { continue }
+            let term: String, termHash: UInt64
+            if let known = terms[wordHash] {
+                (term, termHash) = known
+            } else {
+                guard !pipeline.stopper.contains(word) else { continue }
+                // TermGenerator gives digits-first words no stem term; the word itself is indexed.
+                term = word.first!.isNumber ? word : "Z" + (try pipeline.stem(word))
+                guard term.utf8.count <= Document.maxTermBytes else { continue }
+                termHash = ContentHash.fnv1a64(term.utf8)
+                if terms.count >= 200_000 { terms.removeAll(keepingCapacity: true) }
+                terms[wordHash] = (term, termHash)
+            }
+            // Two forms of one stem count once.
+            if termHash != wordHash { guard seen.insert(termHash).inserted else { continue } }
+            let frequency: Int
+            if let known = frequencies[termHash], Double(documents) <= Double(known.atCount) * (1 + Self.frequencyRefresh) + 10 {
+                frequency = known.frequency
+            } else {
+                frequency = try database.termFrequency(term)
+                // A word new to the index stays uncached: its copy may be next.
+                if frequency > 0 {
+                    if frequencies.count >= 200_000 { frequencies.removeAll(keepingCapacity: true) }
+                    frequencies[termHash] = (frequency, documents)
+                }
+            }
             if frequency > 0 { scored.append((term, frequency)) }
         }
         guard !scored.isEmpty else { return nil }
         scored.sort { $0.frequency != $1.frequency ? $0.frequency < $1.frequency : $0.term < $1.term }
-        var unique = Set<String>()
-        let terms = scored.filter { unique.insert($0.term).inserted }.prefix(Self.queryTerms)
-        var query = try Query.combine(.or, try terms.map { try Query.term($0.term) })
-        if let days = Self.window(around: stored.date) {
+        var query = try Query.combine(.or, try scored.prefix(Self.queryTerms).map { try Query.term($0.term) })
+        if let days = Self.window(around: date) {
             let dayFilter = try Query.combine(.or, try days.map { try Query.term(IndexSchema.dayPrefix + $0) })
             query = try Query.combine(.filter, [query, dayFilter])
         }
-        return try Query.combine(.andNot, [query, try Query.term(DocumentBuilder.uniqueTerm(for: stored.id))])
+        return try Query.combine(.andNot, [query, try Query.term(uniqueTerm)])
     }
 
-    private static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
-
-    /// `YYYYMMDD` of the days within `dayWindow` of `date` (`YYYY-MM-DD`), or nil without one.
+    /// `YYYYMMDD` of the days within `dayWindow` of `date` (`YYYY-MM-DD`), or nil without a
+    /// valid one. Plain civil-calendar arithmetic: Foundation's Calendar costs more than the
+    /// whole search.
     static func window(around date: String?) -> [String]? {
-        guard let date, date.count == 10 else { return nil }
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3,
-              let day = utc.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else { return nil }
-        return (-dayWindow...dayWindow).compactMap { offset in
-            guard let other = utc.date(byAdding: .day, value: offset, to: day) else { return nil }
-            let c = utc.dateComponents([.year, .month, .day], from: other)
-            return String(format: "%04d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+        guard let date, date.utf8.count == 10 else { return nil }
+        let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        let day = daysFromCivil(year: y, month: m, day: d)
+        guard civil(fromDays: day) == (y, m, d) else { return nil }  // 2024-02-31
+        return (-dayWindow...dayWindow).map { offset in
+            let (y, m, d) = civil(fromDays: day + offset)
+            let digits = String(y * 10_000 + m * 100 + d)
+            return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
         }
     }
 
-    // MARK: - Similarity
-
-    /// Lowercased letter-and-digit runs of `text`.
-    static func words(of text: String) -> [Substring] {
-        let lower = text.lowercased()
-        return lower.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
     }
 
-    /// Hashes of the first `maxShingles` runs of `shingleSize` consecutive words.
-    static func shingles(of words: [Substring]) -> Set<UInt64> {
-        guard words.count >= shingleSize else { return [] }
-        let hashes = words.prefix(maxShingles + shingleSize - 1).map { ContentHash.fnv1a64($0.utf8) }
-        var result = Set<UInt64>(minimumCapacity: hashes.count)
-        for start in 0...(hashes.count - shingleSize) {
-            var h: UInt64 = 0
-            for offset in 0..<shingleSize { h = (h &* 0x9E37_79B9_7F4A_7C15) ^ hashes[start + offset] }
-            result.insert(h)
+    /// The date `days` after 1970-01-01.
+    static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+// MARK: - Comparing texts
+
+extension DuplicateDetector {
+    /// What two bulletin texts are compared by: their word triples, and their names and numbers.
+    /// One pass over the text's scalars, hashing as it goes (≈ 20 µs for a 4 KB bulletin).
+    struct Fingerprint {
+        /// Words per shingle.
+        static let shingleSize = 3
+        /// Words kept (the start of a story tells it): 400 shingles.
+        static let maxWords = 402
+        /// Texts whose shingle counts differ more than this ratio never match (a digest
+        /// quoting one story is not a copy of it).
+        static let minSizeRatio = 0.3
+        /// Weight of name and number agreement beside shingle containment (0…1).
+        static let entityWeight = 0.3
+        /// Letters of a name compared, so that case endings agree (`белоусов`/`белоусова`).
+        static let namePrefix = 5
+
+        /// The first `leadWords` words (letter-and-digit runs), lowercased.
+        private(set) var words: [String] = []
+        /// Hashes of runs of `shingleSize` consecutive words among the first `maxWords`.
+        private(set) var shingles: Set<UInt64> = []
+        /// Hashes of the names and numbers after the dateline: hyphen-joined tokens holding a
+        /// digit (whole: `су-30мки`, `2024`), or capitalised inside a sentence (first
+        /// `namePrefix` letters: `рособ`); see `hash(_:)`.
+        private(set) var entities: Set<UInt64> = []
+
+        /// - Parameter leadWords: how many words to keep as strings (for the candidate query).
+        init(text: String, leadWords: Int = 0) {
+            let datelineEnd = Self.datelineLength(text)
+            var wordHashes: [UInt64] = []
+            wordHashes.reserveCapacity(Self.maxWords)
+            var word = String.UnicodeScalarView()
+            var wordHash = Self.seed
+            var inWord = false, pendingHyphen = false, sentenceStart = true
+            // The hyphen-joined token being read.
+            var fullHash = Self.seed, prefixHash = Self.seed, prefixCount = 0
+            var hasDigit = false, capital = false, counts = false
+
+            func flushToken() {
+                guard counts else { return }
+                if hasDigit { entities.insert(fullHash) } else if capital { entities.insert(prefixHash) }
+            }
+            func addToToken(_ v: UInt32) {
+                fullHash = Self.mix(fullHash, v)
+                if prefixCount < Self.namePrefix { prefixHash = Self.mix(prefixHash, v); prefixCount += 1 }
+            }
+            func endWord() {
+                if wordHashes.count < Self.maxWords { wordHashes.append(wordHash) }
+                if words.count < leadWords { words.append(String(word)); word = String.UnicodeScalarView() }
+                sentenceStart = false
+                inWord = false
+            }
+
+            var position = 0
+            for scalar in text.unicodeScalars {
+                defer { position += 1 }
+                guard Self.isWordScalar(scalar) else {
+                    if inWord { endWord(); pendingHyphen = scalar == "-" } else { pendingHyphen = false }
+                    if scalar == "." || scalar == "!" || scalar == "?" { sentenceStart = true }
+                    continue
+                }
+                if !inWord {
+                    inWord = true
+                    wordHash = Self.seed
+                    if pendingHyphen {
+                        addToToken(0x2D)  // `Су-30МКИ`: one token
+                    } else {
+                        flushToken()
+                        fullHash = Self.seed; prefixHash = Self.seed; prefixCount = 0
+                        hasDigit = false
+                        capital = !sentenceStart && Self.isUppercase(scalar)
+                        counts = position >= datelineEnd
+                    }
+                    pendingHyphen = false
+                }
+                if Self.isDigit(scalar) { hasDigit = true }
+                let lower = Self.lowercased(scalar)
+                wordHash = Self.mix(wordHash, lower.value)
+                addToToken(lower.value)
+                if words.count < leadWords { word.append(lower) }
+            }
+            if inWord { endWord() }
+            flushToken()
+
+            if wordHashes.count >= Self.shingleSize {
+                shingles.reserveCapacity(wordHashes.count)
+                for start in 0...(wordHashes.count - Self.shingleSize) {
+                    var h: UInt64 = 0
+                    for offset in 0..<Self.shingleSize { h = (h &* 0x9E37_79B9_7F4A_7C15) ^ wordHashes[start + offset] }
+                    shingles.insert(h)
+                }
+            }
         }
-        return result
-    }
 
-    /// Share of the smaller set found in the larger (containment), or 0 when the sizes differ
-    /// by more than `minSizeRatio`.
-    static func similarity(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        guard !small.isEmpty, Double(small.count) >= minSizeRatio * Double(large.count) else { return 0 }
-        let shared = small.reduce(0) { large.contains($1) ? $0 + 1 : $0 }
-        return Double(shared) / Double(small.count)
+        /// Share of the smaller shingle set found in the larger (0 when the sizes differ too
+        /// much), plus `entityWeight` × the share of the smaller entity set found in the
+        /// larger (1 when one has none). Same story: ≥ `DuplicateDetector.threshold`; at most 1.3.
+        func similarity(to other: Fingerprint) -> Double {
+            let (small, large) = shingles.count <= other.shingles.count ? (shingles, other.shingles) : (other.shingles, shingles)
+            guard !small.isEmpty, Double(small.count) >= Self.minSizeRatio * Double(large.count) else { return 0 }
+            let shared = small.reduce(0) { large.contains($1) ? $0 + 1 : $0 }
+            let (fewer, more) = entities.count <= other.entities.count ? (entities, other.entities) : (other.entities, entities)
+            let agreement = fewer.isEmpty ? 1 : Double(fewer.reduce(0) { more.contains($1) ? $0 + 1 : $0 }) / Double(fewer.count)
+            return Double(shared) / Double(small.count) + Self.entityWeight * agreement
+        }
+
+        /// The entity hash of a lowercased token (`hash("су-30мки")`, `hash("рособ")`).
+        static func hash(_ token: String) -> UInt64 {
+            token.unicodeScalars.reduce(seed) { mix($0, $1.value) }
+        }
+
+        // MARK: Scanning
+
+        private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        @inline(__always)
+        private static func mix(_ hash: UInt64, _ value: UInt32) -> UInt64 {
+            (hash ^ UInt64(value)) &* 0x100_0000_01b3
+        }
+
+        /// Scalars taken by a leading dateline (`ЦАМТО, 6 мая. `, `Москва, 7 мая. /ТАСС/. `):
+        /// agency and city are not the story. 0 when there is none.
+        static func datelineLength(_ text: String) -> Int {
+            let head = Array(text.unicodeScalars.prefix(120))
+            func isDigit(_ i: Int) -> Bool { i < head.count && (0x30...0x39).contains(head[i].value) }
+            func isSpace(_ i: Int) -> Bool { i < head.count && (head[i] == " " || head[i] == "\t") }
+            func isLetter(_ i: Int) -> Bool { i < head.count && (0x430...0x44F).contains(lowercased(head[i]).value) }
+            var start = 0
+            while start < min(head.count, 60), head[start] != "\n" {
+                defer { start += 1 }
+                guard isDigit(start), start == 0 || !isDigit(start - 1) else { continue }
+                var i = start + 1
+                if isDigit(i) { i += 1 }
+                guard isSpace(i) else { continue }
+                while isSpace(i) { i += 1 }
+                guard isLetter(i) else { continue }
+                while isLetter(i) { i += 1 }
+                while isSpace(i) { i += 1 }
+                guard i < head.count, head[i] == "." else { continue }
+                i += 1
+                while i < head.count, head[i].properties.isWhitespace { i += 1 }
+                // `/ТАСС/.`
+                if i < head.count, head[i] == "/",
+                   let close = head[(i + 1)...].prefix(31).firstIndex(where: { $0 == "/" || $0 == "\n" }), head[close] == "/" {
+                    i = close + 1
+                    if i < head.count, head[i] == "." { i += 1 }
+                    while i < head.count, head[i].properties.isWhitespace { i += 1 }
+                }
+                return i
+            }
+            return 0
+        }
+
+        @inline(__always)
+        static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x410...0x44F, 0x401, 0x451: return true
+            case 0...0x7F: return false
+            default: return s.properties.isAlphabetic || s.properties.numericType != nil
+            }
+        }
+
+        @inline(__always)
+        static func isDigit(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x30...0x39: return true
+            case 0...0x7F, 0x400...0x4FF: return false
+            default: return s.properties.numericType != nil
+            }
+        }
+
+        @inline(__always)
+        static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+            switch s.value {
+            case 0x41...0x5A, 0x410...0x42F, 0x401: return true
+            case 0...0x7F, 0x430...0x44F, 0x451: return false
+            default: return s.properties.isUppercase
+            }
+        }
+
+        /// Lowercase of one scalar (the first scalar of its mapping outside Latin and Cyrillic).
+        @inline(__always)
+        static func lowercased(_ s: Unicode.Scalar) -> Unicode.Scalar {
+            switch s.value {
+            case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(s.value + 0x20)!
+            case 0x401: return "ё"
+            case 0...0x7F, 0x430...0x44F, 0x451: return s
+            default: return s.properties.lowercaseMapping.unicodeScalars.first ?? s
+            }
+        }
     }
 }

@@ -27,6 +27,8 @@ final class TextHandlingTests: XCTestCase {
         XCTAssertEqual(QueryRewriter.rewrite("Су-30МКИ"), "(су30мки OR \"су-30мки\")")
         XCTAssertEqual(QueryRewriter.rewrite("-Су-30МКИ title:Военно-Технический"), "-су30мки title:военнотехнический")
         XCTAssertEqual(QueryRewriter.rewrite("учёт (Минск OR Гавана)"), "учет ( минск OR гавана )")
+        XCTAssertEqual(QueryRewriter.rewrite("Армия-2022"), "(армия2022 OR \"армия-2022\" OR (армия AND xyear:2022))")
+        XCTAssertEqual(QueryRewriter.rewrite("С-2022"), "(с2022 OR \"с-2022\")")
     }
 
     func testAnalyzerReadsInlineHeaderDatelineAndTitle() {

@@ -87,7 +87,12 @@ final class DocumentBuilder {
             facets.append(term)
         }
         if let venue = stored.venue { try facet(IndexSchema.venuePrefix + venue) }
-        for type in stored.types { try facet(IndexSchema.typePrefix + type) }
+        for (i, type) in stored.types.enumerated() {
+            // Weighted (primary 2, others 1): type words in a query meet it through synonyms.
+            let term = IndexSchema.typePrefix + type
+            try doc.addTerm(term, wdfIncrement: i == 0 ? 2 : 1)
+            facets.append(term)
+        }
         if let primary = stored.types.first { try doc.setValue(primary, slot: IndexSchema.primaryTypeSlot) }
         if let source = stored.source { try facet(IndexSchema.sourcePrefix + source) }
         for person in stored.persons { try facet(IndexSchema.personPrefix + person) }

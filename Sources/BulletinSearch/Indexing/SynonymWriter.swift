@@ -18,8 +18,13 @@ struct SynonymWriter {
         for (term, _) in try database.allTerms(prefix: IndexSchema.countryPrefix) {
             let code = String(term.dropFirst(IndexSchema.countryPrefix.count))
             for form in CountryTable.surfaceForms(of: code) where !form.contains(" ") && form.count > 1 {
-                try add(form, meaning: term)
+                // A hyphenated name (`гвинеи-бисау`) reaches the query side joined.
+                try add(Compounds.joined(form) ?? form, meaning: term)
             }
+        }
+        for (term, _) in try database.allTerms(prefix: IndexSchema.typePrefix) {
+            guard let type = DocumentType(rawValue: String(term.dropFirst(IndexSchema.typePrefix.count))) else { continue }
+            for word in Self.typeWords[type] ?? [] { try add(word, meaning: term) }
         }
         for (term, _) in try database.allTerms(prefix: IndexSchema.weaponPrefix) {
             let designation = String(term.dropFirst(IndexSchema.weaponPrefix.count)).lowercased()
@@ -30,6 +35,21 @@ struct SynonymWriter {
             try add(cyrillic, meaning: latin)
         }
     }
+
+    /// Query words that name a document type: each also means the type's `XT` term, so
+    /// `заявление Рособоронэкспорт` finds statements that only say `заявил`.
+    static let typeWords: [DocumentType: [String]] = [
+        .meeting: ["заседание", "заседания", "переговоры", "переговоров", "встреча", "встречи", "консультации", "совещание"],
+        .agreement: ["соглашение", "соглашения", "меморандум", "протокол", "договор"],
+        .contract: ["контракт", "контракта", "контракты", "контрактов", "сделка", "заказ"],
+        .delivery: ["поставка", "поставки", "поставок", "поставку", "передача"],
+        .exhibition: ["выставка", "выставки", "выставке", "авиасалон", "салон", "экспозиция"],
+        .exercise: ["учения", "учений", "маневры"],
+        .visit: ["визит", "визита", "визиты"],
+        .test: ["испытания", "испытаний", "испытание", "пуск"],
+        .production: ["производство", "производства", "сборка", "локализация", "выпуск"],
+        .statement: ["заявление", "заявления", "интервью", "комментарий"],
+    ]
 
     /// `key` (a lowercase word) also means the term `value`.
     func add(_ key: String, meaning value: String) throws {

@@ -33,6 +33,7 @@ final class TextPipeline {
         try parser.setMaxExpansion(QueryRewriter.maxWildcardExpansion)
         try parser.addPrefix("title", IndexSchema.titlePrefix)
         try parser.addPrefix("заголовок", IndexSchema.titlePrefix)
+        try parser.addPrefix(QueryRewriter.yearField, IndexSchema.yearPrefix)
         return parser
     }
 

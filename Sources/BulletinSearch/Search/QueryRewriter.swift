@@ -61,6 +61,17 @@ public enum QueryRewriter {
         }
     }
 
+    /// The QueryParser field of the year terms (`Y2022`), for rewritten event names only.
+    static let yearField = "xyear"
+
+    /// `армия-2022` → (`армия`, `2022`) for a word followed by a year 1900–2099.
+    static func eventYear(_ token: String) -> (String, String)? {
+        let parts = token.split(separator: "-")
+        guard parts.count == 2, parts[0].count > 1, parts[0].allSatisfy(\.isLetter),
+              parts[1].count == 4, let year = Int(parts[1]), (1900...2099).contains(year) else { return nil }
+        return (String(parts[0]), String(parts[1]))
+    }
+
     static func rewriteToken(_ token: String) -> String {
         let upper = token.uppercased()
         if operators.contains(upper) { return upper }
@@ -78,6 +89,10 @@ public enum QueryRewriter {
         }
         let lower = word.lowercased()
         if let joined = Compounds.joined(lower) {
+            // An event with its year (`Армия-2022`, `МАКС-2021`): also the name in that year.
+            if sign.isEmpty && field.isEmpty, let (name, year) = eventYear(lower) {
+                return "(\(joined) OR \"\(lower)\" OR (\(name) AND \(yearField):\(year)))"
+            }
             if sign.isEmpty && field.isEmpty { return "(\(joined) OR \"\(lower)\")" }
             return sign + field + joined
         }

@@ -32,7 +32,21 @@ eval: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/torture.sh --quick
 
 clean:
 	rm -rf .build
 	find $(INDEX) -mindepth 1 ! -name README.md ! -name .gitignore -delete
+
+## Crash safety: kills real `bulletin index` runs with SIGKILL at random points (200 times,
+## 2000+ files), checks the index after each, then asserts the exact document count and that
+## every file is found by its id and its unique word. `make test` runs a short version.
+.PHONY: torture fuzz
+torture: build
+	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/torture.sh
+
+## 1000 hostile queries, huge ones included, through the binary against $(INDEX) (indexing
+## Corpora first if needed): each must exit 0 or 2 without hanging.
+fuzz: build
+	@test -f $(INDEX)/iamglass || "$$($(SWIFT) build --show-bin-path)/bulletin" index Corpora --index $(INDEX) --quiet
+	python3 tools/fuzz-queries.py --run "$$($(SWIFT) build --show-bin-path)/bulletin" --index $(INDEX)

@@ -116,6 +116,7 @@ final class CLITests: XCTestCase {
     func testUsageErrorsExit2() throws {
         XCTAssertEqual(try run(["search"]).status, 2)
         XCTAssertEqual(try run(["search", "x", "--sort", "sideways"]).status, 2)
+        XCTAssertEqual(try run(["search", "x", "--index", "/nonexistent", "--sort", "-date"]).status, 3, "-date is a value, not an option")
         XCTAssertEqual(try run(["frobnicate"]).status, 2)
         XCTAssertEqual(try run(["index"]).status, 2)
         XCTAssertEqual(try run(["--help"]).status, 0)

@@ -16,6 +16,7 @@ public final class Searcher {
     /// Added to the weight of documents containing every word, so they rank first; larger
     /// than any BM25 sum a query reaches.
     static let allWordsBoost = 10_000.0
+    static let exactTotalUpTo = 1000
     static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .autoSynonyms]
 
     /// Opens the index at `indexPath`; a missing, locked-out or unreadable one is `.index…`.
@@ -65,7 +66,9 @@ public final class Searcher {
         }
         if request.collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
         var spy: FacetSpy?
-        var checkAtLeast = 0
+        // Checking this many matches makes `total` exact for result sets up to that size
+        // (Xapian's estimate is rough, and rougher with collapsing) at a bounded cost.
+        var checkAtLeast = Self.exactTotalUpTo
         if request.facets {
             let facetSpy = try FacetSpy(slot: IndexSchema.facetsSlot)
             try enquire.add(facetSpy)
@@ -83,7 +86,7 @@ public final class Searcher {
             hits.append(hit)
         }
         return SearchResponse(
-            query: request.query, total: mset.matchesEstimated, offset: request.offset, limit: request.limit,
+            query: request.query, total: Self.total(mset, exhaustive: request.facets || mset.matchesLowerBound < checkAtLeast), offset: request.offset, limit: request.limit,
             hits: hits, correctedQuery: plan.correctedQuery,
             facets: try spy.map { try facetCounts($0, limit: request.facetLimit) })
     }
@@ -146,6 +149,13 @@ public final class Searcher {
             title: stored.title, source: stored.source, countries: stored.countries, venue: stored.venue,
             types: stored.types, persons: stored.persons, weapons: stored.weapons,
             snippet: try Snippet.clean(raw, compoundStems: plan.compoundStems, stem: pipeline.stem))
+    }
+
+    /// Xapian's estimate of the matches; when every match was checked (facets), the bounds
+    /// meet and the count is exact. With collapsing, the estimate can exceed the upper bound.
+    static func total(_ mset: MSet, exhaustive: Bool) -> Int {
+        if exhaustive || mset.matchesLowerBound == mset.matchesUpperBound { return mset.matchesLowerBound }
+        return min(max(mset.matchesEstimated, mset.matchesLowerBound), mset.matchesUpperBound)
     }
 
     private func isBoosted(_ query: Query) -> Bool { query.description.contains("PostingSource") }

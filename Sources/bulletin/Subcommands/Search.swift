@@ -27,7 +27,7 @@ extension Bulletin {
         @Option(help: "Hits to skip (for paging).")
         var offset: Int = 0
 
-        @Option(help: "relevance, date (oldest first) or -date (newest first). Default: relevance, or -date for filters alone.")
+        @Option(parsing: .unconditional, help: "relevance, date (oldest first) or -date (newest first). Default: relevance, or -date for filters alone.")
         var sort: String?
 
         @Option(help: ArgumentHelp("Partner country: ISO code or Russian name in any form (repeatable, or a comma list).", valueName: "COUNTRY"))

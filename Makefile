@@ -38,6 +38,15 @@ clean:
 	rm -rf .build
 	find $(INDEX) -mindepth 1 ! -name README.md ! -name .gitignore -delete
 
+## Benchmarks (separate package in Benchmarks/, never built by `make test`): indexing and
+## extraction throughput, query latency at 20k bulletins. Inputs go to .bench/. See docs/benchmarks.md.
+.PHONY: bench
+bench:
+	@$(MAKE) --no-print-directory deps
+	python3 tools/bench/make-corpus.py --count 20000
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory --allow-writing-to-directory ../.bench \
+		benchmark --target BulletinBenchmarks --no-progress $(BENCH_ARGS)
+
 ## Crash safety: kills real `bulletin index` runs with SIGKILL at random points (200 times,
 ## 2000+ files), checks the index after each, then asserts the exact document count and that
 ## every file is found by its id and its unique word. `make test` runs a short version.

@@ -31,7 +31,7 @@ eval: release
 ## Runs every test (unit, index, CLI).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/torture.sh --quick
 
 clean:

@@ -58,6 +58,15 @@ final class CountrySearchTests: XCTestCase {
         XCTAssertTrue(hits.contains("2021/none.txt"), "any-word mode still lists other deliveries")
     }
 
+    func testOrganisationShortNameFindsTheLongName() throws {
+        let (searcher, _, _) = try makeIndex([
+            "2021/long.txt": "ЦАМТО, 3 марта. Федеральная служба по военно-техническому сотрудничеству сообщила о новых контрактах.",
+            "2021/short.txt": "ЦАМТО, 4 марта. В ФСВТС прошло совещание.",
+            "2021/other.txt": "ЦАМТО, 5 марта. Завод выпустил новые танки.",
+        ])
+        XCTAssertEqual(try ids(searcher, "ФСВТС"), ["2021/long.txt", "2021/short.txt"])
+    }
+
     func testHitsCarryExtractedMetadata() throws {
         let searcher = try index()
         let hit = try XCTUnwrap(searcher.search(SearchRequest(query: "заседание")).hits.first)

@@ -41,3 +41,13 @@ final class QueryFieldsTests: XCTestCase {
         XCTAssertThrowsError(try QueryFields.extract("year:abc"))
     }
 }
+
+final class SyntaxHintTests: XCTestCase {
+    func testOperatorsWithAMissingOperandAreLocated() {
+        XCTAssertEqual(SyntaxHint.locate("танки AND")?.hasPrefix("at character 7 («AND»): AND needs words after it"), true)
+        XCTAssertEqual(SyntaxHint.locate("OR OR")?.hasPrefix("at character 1 («OR»): OR needs words before it"), true)
+        XCTAssertEqual(SyntaxHint.locate("NOT")?.hasPrefix("at character 1 («NOT»): NOT needs words after it"), true)
+        XCTAssertEqual(SyntaxHint.locate("(танки or) самолеты")?.hasPrefix("at character 8 («or»)"), true)
+        XCTAssertNil(SyntaxHint.locate("танки AND самолеты NOT Китай"))
+    }
+}

@@ -155,3 +155,25 @@ final class SearchFeatureTests: XCTestCase {
         XCTAssertEqual(corrected.hits.map(\.id), ["v"])
     }
 }
+
+/// Near-duplicate collapsing through the real indexing path.
+final class CollapseTests: XCTestCase {
+    func testRetoldStoryShowsOnceWithItsCopies() throws {
+        let story = "В Минске 3 марта прошло заседание белорусско-китайской комиссии по военно-техническому сотрудничеству. Стороны обсудили поставки техники и подписали протокол о сотрудничестве на 2021 год. Делегации возглавили Иван Петров и Ли Вэй."
+        let retold = "В Минске 3 марта состоялось заседание белорусско-китайской комиссии по военно-техническому сотрудничеству. Стороны обсудили поставки техники и подписали протокол о сотрудничестве на 2021 год. Делегации возглавили Иван Петров и Ли Вэй."
+        let (searcher, _, _) = try makeIndex([
+            "2021/a.txt": "ЦАМТО, 4 марта. " + story,
+            "2021/b.txt": "Москва, 4 марта. /ТАСС/. " + retold,
+            "2021/c.txt": "ЦАМТО, 5 марта. В Пекине прошли переговоры о поставках вертолетов и сотрудничестве в области ПВО.",
+        ])
+        let collapsed = try searcher.search(SearchRequest(query: "заседание комиссии сотрудничество"))
+        XCTAssertEqual(collapsed.hits.count, 2, "\(collapsed.hits.map(\.id))")
+        let kept = try XCTUnwrap(collapsed.hits.first { $0.id == "2021/a.txt" || $0.id == "2021/b.txt" })
+        XCTAssertEqual(kept.duplicates.count, 1)
+        XCTAssertTrue(["2021/a.txt", "2021/b.txt"].contains(kept.duplicates[0]))
+        XCTAssertNotEqual(kept.duplicates[0], kept.id)
+        var all = SearchRequest(query: "заседание комиссии сотрудничество")
+        all.collapse = false
+        XCTAssertEqual(try searcher.search(all).hits.count, 3)
+    }
+}

@@ -110,6 +110,10 @@ final class CLITests: XCTestCase {
         let bad = try run(["search", "танк AND", "--index", index])
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.hasPrefix("bulletin: query syntax error"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("at character 6 («AND»)"), bad.stderr)
+        let country = try run(["search", "--country", "Беларусия", "--index", index])
+        XCTAssertEqual(country.status, 2)
+        XCTAssertTrue(country.stderr.contains("unknown country 'Беларусия'; did you mean Беларусь"), country.stderr)
         XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1)
     }
 

@@ -128,6 +128,24 @@ enum OrganisationExtractor {
     /// Organisations whose label takes the country that follows ("Министерство обороны Индии").
     static let takesCountry: Set<String> = ["Министерство обороны"]
 
+    /// Single-word names an organisation also goes by (`ФСВТС`, `Минобороны`, `УВЗ`),
+    /// lowercased, keyed by canonical name: the synonyms of its facet term.
+    static let singleWordAliases: [String: [String]] = {
+        var result: [String: [String]] = [:]
+        for line in data.split(separator: "\n") {
+            let parts = line.split(separator: "|", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            let canonical = parts[0].trimmingCharacters(in: .whitespaces)
+            var aliases = Set<String>()
+            for form in parts[1].split(separator: ";") + [Substring(canonical)] {
+                let word = form.filter { $0 != "=" && $0 != "~" }.trimmingCharacters(in: .whitespaces)
+                if !word.isEmpty, !word.contains(" ") { aliases.insert(word.lowercased()) }
+            }
+            result[canonical] = aliases.sorted()
+        }
+        return result
+    }()
+
     static func find(_ tt: TokenizedText, from: Int = 0, countries: [CountryMatch] = []) -> [OrganisationMatch] {
         let tokens = tt.tokens
         var out: [OrganisationMatch] = []

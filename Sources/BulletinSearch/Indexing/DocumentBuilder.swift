@@ -97,6 +97,9 @@ final class DocumentBuilder {
         if let source = stored.source { try facet(IndexSchema.sourcePrefix + source) }
         for person in stored.persons { try facet(IndexSchema.personPrefix + person) }
         for weapon in stored.weapons { try facet(IndexSchema.weaponPrefix + weapon) }
+        for organisation in stored.organisations {
+            try doc.addTerm(Self.boundedTerm(prefix: IndexSchema.organisationPrefix, organisation))
+        }
         try doc.setValue(facets.joined(separator: "\n"), slot: IndexSchema.facetsSlot)
         try doc.setValue(signature, slot: IndexSchema.signatureSlot)
         try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot)

@@ -5,6 +5,8 @@ import Xapian
 ///   `индийский`, `РБ`, `Белоруссия`) means its country term `XC…`, weighted by how often the
 ///   document names the country; this also joins case forms the Snowball stemmer splits
 ///   (`Вьетнам`→`вьетн` but `Вьетнама`→`вьетнам`);
+/// - an organisation's short names (`ФСВТС`, `Минобороны`) mean its `XO` term, which documents
+///   naming it in full carry too;
 /// - Latin and Cyrillic weapon designations (`Su-30MKI` = `Су-30МКИ`, `S-400` = `С-400`).
 ///
 /// Every key is added twice, unstemmed (`su30mki`) and stemmed with the `Z` prefix, the two
@@ -20,6 +22,12 @@ struct SynonymWriter {
             for form in CountryTable.surfaceForms(of: code) where !form.contains(" ") && form.count > 1 {
                 // A hyphenated name (`гвинеи-бисау`) reaches the query side joined.
                 try add(Compounds.joined(form) ?? form, meaning: term)
+            }
+        }
+        for (term, _) in try database.allTerms(prefix: IndexSchema.organisationPrefix) {
+            let name = String(term.dropFirst(IndexSchema.organisationPrefix.count))
+            for alias in OrganisationExtractor.singleWordAliases[name] ?? [] {
+                try add(Compounds.joined(alias) ?? alias, meaning: term)
             }
         }
         for (term, _) in try database.allTerms(prefix: IndexSchema.typePrefix) {

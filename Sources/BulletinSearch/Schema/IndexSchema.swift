@@ -16,6 +16,7 @@
 /// | `XS` | source agency, as written in the dateline | `XSЦАМТО` |
 /// | `XP` | person, nominative full name | `XPОлег Мищенко` |
 /// | `XW` | weapon designation, canonical | `XWСу-30МКИ` |
+/// | `XO` | organisation, canonical (weighted; its short names are synonyms) | `XOФСВТС` |
 /// | `XR` | root directory an id belongs to (for pruning) | `XR/home/a/bulletins` |
 public enum IndexSchema {
     /// Stored in the database metadata key `bulletin.schema`; bump on incompatible changes.
@@ -37,6 +38,7 @@ public enum IndexSchema {
     public static let sourcePrefix = "XS"
     public static let personPrefix = "XP"
     public static let weaponPrefix = "XW"
+    public static let organisationPrefix = "XO"
     public static let rootPrefix = "XR"
     /// First bytes of every non-word term: skipped when expanding a document into a query.
     public static let nonWordPrefixBytes = "QDMYXSZ"

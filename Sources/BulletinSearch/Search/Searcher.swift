@@ -179,7 +179,8 @@ public final class Searcher {
             return try body()
         } catch let error as XapianError {
             if error.kind == .queryParser {
-                throw .querySyntax("\(error.message.oneLine) in «\(query.oneLine)»; check that AND/OR/NOT have words on both sides")
+                let hint = SyntaxHint.locate(query) ?? "check that AND/OR/NOT have words on both sides and quotes are closed"
+                throw .querySyntax("«\(query.oneLine)» \(hint) [Xapian: \(error.message.oneLine)]")
             }
             throw BulletinError.from(error, indexPath: indexPath)
         } catch let error as BulletinError {

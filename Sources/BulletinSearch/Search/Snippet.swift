@@ -11,6 +11,8 @@ enum Snippet {
             text = text.replacingOccurrences(of: entity, with: plain)
         }
         text = text.replacingOccurrences(of: "\n", with: " ")
+        // Source Markdown bold would read as our highlight marks.
+        text = text.replacingOccurrences(of: "**", with: "")
         text = text.replacingOccurrences(of: Searcher.highlightEnd + " " + Searcher.highlightStart, with: " ")
         text = text.replacingOccurrences(of: Searcher.highlightEnd + "-" + Searcher.highlightStart, with: "-")
         text = text.replacingOccurrences(of: Searcher.highlightStart, with: "**")

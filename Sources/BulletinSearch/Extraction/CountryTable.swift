@@ -85,7 +85,7 @@ public enum CountryTable {
         let qa = Array(q)
         var best: [String: Int] = [:]
         for (form, code) in tables.nominatives {
-            var d = editDistance(qa, Array(form))
+            var d = EditDistance.between(qa, Array(form))
             if form.hasPrefix(q) || q.hasPrefix(form) { d = min(d, 1) }
             if let display = info(code)?.name, d < best[display] ?? Int.max { best[display] = d }
         }
@@ -113,21 +113,6 @@ public enum CountryTable {
     static var index: [Word: [CountryEntry]] { tables.index }
     static var cities: [Word: [CityEntry]] { tables.cities }
     static var headNouns: Set<Word> { tables.headNouns }
-
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
-    }
 
     static let tables = Tables()
 }

@@ -44,7 +44,7 @@ struct FacetValues {
     mutating func suggestions(prefix: String, for value: String, limit: Int = 3) throws(XapianError) -> [String] {
         let wanted = Self.fold(value)
         let values: [String] = try indexed(prefix: prefix).map { String($0.dropFirst(prefix.count)) }
-        let scored: [(value: String, distance: Int)] = values.map { ($0, EditDistance.between(Self.fold($0), wanted)) }
+        let scored: [(value: String, distance: Int)] = values.map { ($0, EditDistance.between(Array(Self.fold($0)), Array(wanted))) }
         let sorted = scored.sorted { $0.distance != $1.distance ? $0.distance < $1.distance : $0.value < $1.value }
         return sorted.prefix(limit).map(\.value)
     }
@@ -58,24 +58,5 @@ struct FacetValues {
 
     static func fold(_ s: String) -> String {
         TextNormalizer.normalize(s).lowercased().filter { !$0.isWhitespace && $0 != "-" }
-    }
-}
-
-/// Levenshtein distance over Characters (short strings: facet names, query words).
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -10,7 +10,8 @@ struct Bulletin: ParsableCommand {
         abstract: "Full-text search over Russian defence-cooperation news bulletins (Xapian).",
         discussion: """
             Exit codes: 0 ok (also for zero hits), 1 runtime failure, 2 usage or query syntax error,
-            3 index missing, locked or corrupt, 4 indexing finished but some files were rejected.
+            3 index missing, locked or corrupt, 4 indexing finished but some files were rejected,
+            130/143 indexing stopped by SIGINT/SIGTERM after committing the work done.
             """,
         version: "0.1.0",
         subcommands: [Index.self, Search.self, Similar.self, Extract.self, Check.self, Eval.self],

@@ -51,3 +51,15 @@ final class SyntaxHintTests: XCTestCase {
         XCTAssertNil(SyntaxHint.locate("танки AND самолеты NOT Китай"))
     }
 }
+
+final class QueryLimitTests: XCTestCase {
+    func testHugeQueriesAreRefusedAsSyntaxErrors() throws {
+        let (searcher, _, _) = try makeIndex(["a.txt": "ЦАМТО, 1 мая. Индия получила танки."])
+        let huge = Array(repeating: "Индия поставка Т-90С", count: 200).joined(separator: " ")
+        XCTAssertThrowsError(try searcher.search(SearchRequest(query: huge))) { error in
+            XCTAssertEqual((error as? BulletinError)?.exitCode, 2)
+        }
+        let long = Array(repeating: "индия", count: 100).joined(separator: " ")
+        XCTAssertEqual(try searcher.search(SearchRequest(query: long)).hits.count, 1)
+    }
+}

@@ -17,6 +17,10 @@ public final class Searcher {
     /// than any BM25 sum a query reaches.
     static let allWordsBoost = 10_000.0
     static let exactTotalUpTo = 1000
+    /// Longer queries are refused (exit 2): no analyst types them, and thousands of words
+    /// make Xapian (and spelling lookups) take seconds.
+    static let maxQueryWords = 256
+    static let maxQueryBytes = 8192
     static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .autoSynonyms]
 
     /// Opens the index at `indexPath`; a missing, locked-out or unreadable one is `.index…`.
@@ -39,6 +43,10 @@ public final class Searcher {
 
     public func search(_ request: SearchRequest) throws(BulletinError) -> SearchResponse {
         guard request.limit >= 0, request.offset >= 0 else { throw .usage("--limit and --offset must not be negative") }
+        let words = request.query.split(whereSeparator: { $0.isWhitespace }).count
+        if words > Self.maxQueryWords || request.query.utf8.count > Self.maxQueryBytes {
+            throw .querySyntax("query too long (\(words) words, \(request.query.utf8.count) bytes): at most \(Self.maxQueryWords) words and \(Self.maxQueryBytes) bytes")
+        }
         return try mapErrors(query: request.query) { () throws -> SearchResponse in
             try withReopenOnModification { () throws -> SearchResponse in try run(request) }
         }
@@ -52,6 +60,8 @@ public final class Searcher {
         var hasWords: Bool
         var correctedQuery: String?
         var compoundStems: Set<String>
+        /// True when all-word matches carry `allWordsBoost` (any-word mode with several words).
+        var boosted = false
     }
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
@@ -117,6 +127,7 @@ public final class Searcher {
                     // Any word matches; documents with all of them get a constant on top.
                     let boost = try Query.combine(.filter, [try Query.fixedWeight(Self.allWordsBoost), all])
                     plan.query = try Query.combine(.andMaybe, [any, boost])
+                    plan.boosted = true
                 }
                 plan.compoundStems = Set(try QueryRewriter.compounds(in: words).map { try pipeline.stem($0) })
             }
@@ -141,7 +152,7 @@ public final class Searcher {
            let window = try Snippet.window(in: stored.text, compoundStems: plan.compoundStems, stem: pipeline.stem) {
             raw = window
         }
-        let matchedAll = !plan.hasWords || item.weight >= Self.allWordsBoost || !isBoosted(plan.query)
+        let matchedAll = !plan.boosted || item.weight >= Self.allWordsBoost
         let score = item.weight >= Self.allWordsBoost ? item.weight - Self.allWordsBoost : item.weight
         return SearchHit(
             id: stored.id, rank: item.rank + 1, score: (score * 1000).rounded() / 1000, matchedAll: matchedAll,
@@ -158,7 +169,6 @@ public final class Searcher {
         return min(max(mset.matchesEstimated, mset.matchesLowerBound), mset.matchesUpperBound)
     }
 
-    private func isBoosted(_ query: Query) -> Bool { query.description.contains("PostingSource") }
 
     /// The ids collapsed into `item`: other matches sharing its duplicate key.
     private func duplicates(of item: MSet.Item, matching query: Query) throws -> [String] {

@@ -7,8 +7,12 @@ struct SpellingCorrector {
     let database: Database
     let pipeline: TextPipeline
 
+    /// Words looked up at most (each unknown word costs a spelling-table scan).
+    static let maxWords = 32
+
     /// The corrected query (lowercased as it is searched), or nil when every word is known.
     func correct(_ query: String) throws -> String? {
+        guard query.split(separator: " ").count <= Self.maxWords else { return nil }
         var changed = false
         var inPhrase = false
         var output: [String] = []

@@ -42,7 +42,7 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
         switch error.kind {
         case .databaseNotFound: return .indexMissing(path: path)
         case .databaseLock: return .indexLocked(path: path)
-        case .databaseOpening, .databaseVersion, .databaseCorrupt, .databaseClosed, .docNotFound:
+        case .databaseOpening, .databaseVersion, .databaseCorrupt, .databaseClosed, .docNotFound, .database:
             return .indexCorrupt(path: path, detail: error.message.oneLine)
         case .queryParser: return .querySyntax(error.message.oneLine)
         case .wildcard: return .querySyntax("a wildcard matches too many words; make it longer (\(error.message.oneLine))")

@@ -43,7 +43,8 @@ public final class Searcher {
 
     public func search(_ request: SearchRequest) throws(BulletinError) -> SearchResponse {
         guard request.limit >= 0, request.offset >= 0 else { throw .usage("--limit and --offset must not be negative") }
-        let words = request.query.split(whereSeparator: { $0.isWhitespace }).count
+        let words = request.query.split(whereSeparator: { $0.isWhitespace })
+            .filter { !QueryRewriter.operators.contains($0.uppercased()) }.count
         if words > Self.maxQueryWords || request.query.utf8.count > Self.maxQueryBytes {
             throw .querySyntax("query too long (\(words) words, \(request.query.utf8.count) bytes): at most \(Self.maxQueryWords) words and \(Self.maxQueryBytes) bytes")
         }

@@ -79,3 +79,13 @@ final class TextHandlingTests: XCTestCase {
         XCTAssertTrue(doc.indexText?.contains("С-400") ?? false)
     }
 }
+
+final class SnippetTests: XCTestCase {
+    func testMarkHighlightsInOnePass() {
+        let s = Searcher.highlightStart, e = Searcher.highlightEnd
+        XCTAssertEqual(Snippet.markHighlights("…\(s)Олег\(e) \(s)Мищенко\(e) &amp; &lt;b&gt;\n  **жирный** \(s)Су\(e)-\(s)30МКИ\(e) "),
+                       "…**Олег Мищенко** & <b> жирный **Су-30МКИ**")
+        XCTAssertEqual(Snippet.markHighlights("a &unknown; b"), "a &unknown; b")
+        XCTAssertEqual(Snippet.markHighlights(""), "")
+    }
+}

@@ -5,28 +5,74 @@ enum Snippet {
     /// `compoundStems`: stems of the joined hyphenated words of the query (`военнотехническ`);
     /// Xapian cannot highlight those (it sees only the parts), so they are marked here.
     static func clean(_ raw: String, compoundStems: Set<String>, stem: (String) throws -> String) throws -> String {
-        var text = raw
-        // MSet::snippet escapes text for HTML; undo it (ampersand last).
-        for (entity, plain) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: plain)
-        }
-        text = text.replacingOccurrences(of: "\n", with: " ")
-        // Source Markdown bold would read as our highlight marks.
-        text = text.replacingOccurrences(of: "**", with: "")
-        text = text.replacingOccurrences(of: Searcher.highlightEnd + " " + Searcher.highlightStart, with: " ")
-        text = text.replacingOccurrences(of: Searcher.highlightEnd + "-" + Searcher.highlightStart, with: "-")
-        text = text.replacingOccurrences(of: Searcher.highlightStart, with: "**")
-        text = text.replacingOccurrences(of: Searcher.highlightEnd, with: "**")
+        let text = markHighlights(raw)
+        if compoundStems.isEmpty { return text }
         var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        if !compoundStems.isEmpty {
-            for (i, word) in words.enumerated() where word.contains("-") && !word.contains("**") {
-                let core = trimPunctuation(word)
-                guard let joined = Compounds.joined(core), compoundStems.contains(try stem(joined)),
-                      let range = word.range(of: core) else { continue }
-                words[i] = word.replacingCharacters(in: range, with: "**\(core)**")
-            }
+        for (i, word) in words.enumerated() where word.contains("-") && !word.contains("**") {
+            let core = trimPunctuation(word)
+            guard let joined = Compounds.joined(core), compoundStems.contains(try stem(joined)),
+                  let range = word.range(of: core) else { continue }
+            words[i] = word.replacingCharacters(in: range, with: "**\(core)**")
         }
         return words.joined(separator: " ")
+    }
+
+    private static let entities: [(String.UnicodeScalarView, Unicode.Scalar)] = [
+        ("lt;".unicodeScalars, "<"), ("gt;".unicodeScalars, ">"), ("quot;".unicodeScalars, "\""),
+        ("#39;".unicodeScalars, "'"), ("amp;".unicodeScalars, "&"),
+    ]
+
+    /// One pass over Xapian's snippet: HTML entities decoded (MSet::snippet escapes), the
+    /// source's own Markdown `**` dropped, highlight markers turned into `**` (adjacent
+    /// highlights separated by a space or hyphen merged), whitespace runs made one space.
+    /// (Foundation's replacingOccurrences on Linux made this most of a query's time.)
+    static func markHighlights(_ raw: String) -> String {
+        let s = Array(raw.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(s.count + 16)
+        var pendingSpace = false
+        var i = 0
+        func append(_ c: Unicode.Scalar) {
+            if pendingSpace && !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            out.append(c)
+        }
+        func starts(_ pattern: String.UnicodeScalarView, at index: Int) -> Bool {
+            var j = index
+            for p in pattern {
+                guard j < s.count, s[j] == p else { return false }
+                j += 1
+            }
+            return true
+        }
+        while i < s.count {
+            let c = s[i]
+            switch c {
+            case "&":
+                if let (pattern, plain) = entities.first(where: { starts($0.0, at: i + 1) }) {
+                    append(plain)
+                    i += 1 + pattern.count
+                    continue
+                }
+                append(c)
+            case "\u{2}":
+                append("*"); out.append("*")
+            case "\u{3}":
+                if i + 2 < s.count, s[i + 1] == " " || s[i + 1] == "-", s[i + 2] == "\u{2}" {
+                    out.append(s[i + 1])     // one highlight across `Олег Мищенко`, `Су-30МКИ`
+                    i += 3
+                    continue
+                }
+                out.append("*"); out.append("*")
+            case "*" where i + 1 < s.count && s[i + 1] == "*":
+                i += 2
+                continue
+            default:
+                if c.properties.isWhitespace { pendingSpace = true } else { append(c) }
+            }
+            i += 1
+        }
+        return String(out)
     }
 
     /// About 30 words of `text` around the first hyphenated word matching `compoundStems`:

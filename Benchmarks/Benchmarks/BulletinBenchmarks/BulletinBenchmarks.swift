@@ -2,7 +2,8 @@
 // repository root; docs/benchmarks.md has the figures and how to read them.
 //
 // Inputs are made by tools/bench/make-corpus.py under <repo>/.bench/ (never committed):
-// the 20 000-bulletin corpus, and the index built from it once and reused across runs.
+// the 20 000-bulletin corpus (BULLETIN_BENCH_DOCS picks another size), and the index built
+// from it once and reused across runs (delete .bench/index-N.stamp to rebuild it).
 
 import Benchmark
 import BulletinSearch
@@ -142,7 +143,11 @@ struct BenchQuery: Sendable {
 
 /// Paths, the corpus sample and the reused 20k index. Built on first use, once per process.
 final class Bench: @unchecked Sendable {
-    static let corpusSize = 20_000
+    /// 20 000 unless BULLETIN_BENCH_DOCS says otherwise (`make bench BENCH_DOCS=100000`).
+    static let corpusSize: Int = {
+        let value = ProcessInfo.processInfo.environment["BULLETIN_BENCH_DOCS"] ?? ""
+        return Int(value).flatMap { $0 >= indexDocuments ? $0 : nil } ?? 20_000
+    }()
     static let indexDocuments = 2_000
 
     /// <repo>: four levels above this file (Benchmarks/Benchmarks/BulletinBenchmarks/…).

@@ -40,12 +40,14 @@ clean:
 
 ## Benchmarks (separate package in Benchmarks/, never built by `make test`): indexing and
 ## extraction throughput, query latency at 20k bulletins. Inputs go to .bench/. See docs/benchmarks.md.
+## BENCH_DOCS=100000 runs them on a bigger corpus; BENCH_ARGS="--filter 'Query.*'" picks benchmarks.
+BENCH_DOCS ?= 20000
 .PHONY: bench
 bench:
 	@$(MAKE) --no-print-directory deps
-	python3 tools/bench/make-corpus.py --count 20000
-	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory --allow-writing-to-directory ../.bench \
-		benchmark --target BulletinBenchmarks --no-progress $(BENCH_ARGS)
+	python3 tools/bench/make-corpus.py --count $(BENCH_DOCS)
+	cd Benchmarks && BULLETIN_BENCH_DOCS=$(BENCH_DOCS) $(SWIFT) package --allow-writing-to-package-directory \
+		--allow-writing-to-directory ../.bench benchmark --target BulletinBenchmarks --no-progress $(BENCH_ARGS)
 
 ## Crash safety: kills real `bulletin index` runs with SIGKILL at random points (200 times,
 ## 2000+ files), checks the index after each, then asserts the exact document count and that

@@ -121,7 +121,7 @@ public final class Indexer {
     private typealias Handles = (reader: Database?, writer: WritableDatabase?, builder: DocumentBuilder?)
 
     private static func open(_ options: IndexOptions) throws(BulletinError) -> Handles {
-        do {
+        try BulletinError.mapping(indexPath: options.indexPath) {
             let handles = options.dryRun ? try openReadOnly(options.indexPath) : try openWritable(options.indexPath)
             if let reader = handles.reader {
                 let version = try reader.metadata(IndexSchema.versionKey)
@@ -130,12 +130,6 @@ public final class Indexer {
                 }
             }
             return handles
-        } catch let error as XapianError {
-            throw BulletinError.from(error, indexPath: options.indexPath)
-        } catch let error as BulletinError {
-            throw error
-        } catch {
-            throw .runtime("\(error)")
         }
     }
 
@@ -176,7 +170,7 @@ public final class Indexer {
         summary = IndexSummary()
         summary.dryRun = options.dryRun
         progress = IndexProgress()
-        do {
+        try BulletinError.mapping(indexPath: options.indexPath) {
             let collected = FileCollector.collect(paths)
             summary.failures = collected.failures
             try loadKnownDocuments()
@@ -200,12 +194,6 @@ public final class Indexer {
                 try writer.commit()
                 report(.committed(documents: progress.documents))
             }
-        } catch let error as XapianError {
-            throw BulletinError.from(error, indexPath: options.indexPath)
-        } catch let error as BulletinError {
-            throw error
-        } catch {
-            throw .runtime("\(error)")
         }
         summary.interruptedBy = options.stop?.signal
         summary.seconds = Date().timeIntervalSince(start)

@@ -186,18 +186,13 @@ public final class Searcher {
     // MARK: - Errors and concurrency
 
     func mapErrors<R>(query: String, _ body: () throws -> R) throws(BulletinError) -> R {
-        do {
-            return try body()
-        } catch let error as XapianError {
-            if error.kind == .queryParser {
+        try BulletinError.mapping(indexPath: indexPath) {
+            do {
+                return try body()
+            } catch let error as XapianError where error.kind == .queryParser {
                 let hint = SyntaxHint.locate(query) ?? "check that AND/OR/NOT have words on both sides and quotes are closed"
-                throw .querySyntax("«\(query.oneLine)» \(hint) [Xapian: \(error.message.oneLine)]")
+                throw BulletinError.querySyntax("«\(query.oneLine)» \(hint) [Xapian: \(error.message.oneLine)]")
             }
-            throw BulletinError.from(error, indexPath: indexPath)
-        } catch let error as BulletinError {
-            throw error
-        } catch {
-            throw .runtime("\(error)")
         }
     }
 

@@ -51,6 +51,22 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
     }
 }
 
+extension BulletinError {
+    /// Runs `body`, turning whatever it throws into a `BulletinError` for the index at
+    /// `indexPath` (Xapian errors by kind, anything else as a runtime failure).
+    static func mapping<R>(indexPath: String, _ body: () throws -> R) throws(BulletinError) -> R {
+        do {
+            return try body()
+        } catch let error as XapianError {
+            throw from(error, indexPath: indexPath)
+        } catch let error as BulletinError {
+            throw error
+        } catch {
+            throw .runtime("\(error)")
+        }
+    }
+}
+
 extension String {
     /// The text on one line (newlines and tabs become spaces), for one-line messages.
     var oneLine: String {

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <unordered_map>
-#include <unordered_set>
+#include <deque>
+#include <string_view>
 
 using cxapian::guarded;
 using cxapian::guarded_void;
@@ -10,37 +11,46 @@ using cxapian::make_string;
 using cxapian::str;
 
 /// Counts facet terms packed '\n'-separated in one value slot, once per distinct term per
-/// document. Reading one value is far cheaper than walking each document's termlist.
+/// document. Reading one value is far cheaper than walking each document's termlist, and the
+/// per-document work allocates nothing once a term has been seen: terms are compared as
+/// string_views and stored once.
 class BulletinFacetSpy : public Xapian::MatchSpy {
   public:
     explicit BulletinFacetSpy(Xapian::valueno slot) : slot_(slot) {}
 
     void operator()(const Xapian::Document &doc, double) override {
         ++seen_;
-        const std::string packed = doc.get_value(slot_);
-        seen_in_doc_.clear();
-        size_t start = 0;
-        while (start < packed.size()) {
-            size_t end = packed.find('\n', start);
-            if (end == std::string::npos) end = packed.size();
-            if (end > start) {
-                std::string term = packed.substr(start, end - start);
-                if (seen_in_doc_.insert(term).second) ++counts_[term];
+        packed_ = doc.get_value(slot_);
+        in_doc_.clear();
+        std::string_view rest(packed_);
+        while (!rest.empty()) {
+            size_t end = rest.find('\n');
+            std::string_view term = rest.substr(0, end);
+            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+            if (term.empty() || std::find(in_doc_.begin(), in_doc_.end(), term) != in_doc_.end()) continue;
+            in_doc_.push_back(term);
+            auto it = counts_.find(term);
+            if (it != counts_.end()) {
+                ++it->second;
+            } else {
+                storage_.emplace_back(term);
+                counts_.emplace(std::string_view(storage_.back()), 1);
             }
-            start = end + 1;
         }
     }
 
     std::string name() const override { return "BulletinFacetSpy"; }
 
     Xapian::doccount seen() const { return seen_; }
-    const std::unordered_map<std::string, Xapian::doccount> &counts() const { return counts_; }
+    const std::unordered_map<std::string_view, Xapian::doccount> &counts() const { return counts_; }
 
   private:
     Xapian::valueno slot_;
     Xapian::doccount seen_ = 0;
-    std::unordered_map<std::string, Xapian::doccount> counts_;
-    std::unordered_set<std::string> seen_in_doc_;
+    std::string packed_;
+    std::vector<std::string_view> in_doc_;
+    std::deque<std::string> storage_;   // stable addresses for the map's keys
+    std::unordered_map<std::string_view, Xapian::doccount> counts_;
 };
 
 namespace {
@@ -204,7 +214,7 @@ CXapianTermList *CXapian_facetspy_counts(const CXapianFacetSpy *spy, const char 
         std::string p = str(prefix, prefix_len);
         auto list = std::make_unique<CXapianTermList>();
         for (const auto &entry : spy->spy->counts()) {
-            if (entry.first.compare(0, p.size(), p) == 0) list->entries.emplace_back(entry.first, entry.second);
+            if (entry.first.compare(0, p.size(), p) == 0) list->entries.emplace_back(std::string(entry.first), entry.second);
         }
         std::sort(list->entries.begin(), list->entries.end(), [](const auto &a, const auto &b) {
             return a.second != b.second ? a.second > b.second : a.first < b.first;

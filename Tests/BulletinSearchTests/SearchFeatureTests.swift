@@ -144,6 +144,8 @@ final class SearchFeatureTests: XCTestCase {
         XCTAssertEqual(ids(try run(searcher, "Su-30MKI")), ["cyr", "lat"])
         XCTAssertEqual(ids(try run(searcher, "Су-30МКИ")), ["cyr", "lat"])
         XCTAssertEqual(ids(try run(searcher, "S-400")), ["cyr"])
+        XCTAssertEqual(ids(try run(searcher, "оружие:S-400")), ["cyr"])
+        XCTAssertEqual(ids(try run(searcher, "") { $0.filters.weapons = ["su-30mki"] }), ["cyr", "lat"])
     }
 
     func testSpellingSuggestion() throws {

@@ -54,7 +54,8 @@ extension Searcher {
         }
         let sources = try indexedValues(filters.sources, prefix: IndexSchema.sourcePrefix, label: "source", wordMatch: false)
         let persons = try indexedValues(filters.persons, prefix: IndexSchema.personPrefix, label: "person", wordMatch: true)
-        let weapons = try indexedValues(filters.weapons, prefix: IndexSchema.weaponPrefix, label: "weapon", wordMatch: false)
+        let weapons = try indexedValues(filters.weapons.flatMap(Self.splitList).map(WeaponNormalizer.canonical),
+                                        prefix: IndexSchema.weaponPrefix, label: "weapon", wordMatch: false)
         return [countries, types, sources, persons, weapons]
     }
 

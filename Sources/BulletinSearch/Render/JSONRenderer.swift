@@ -8,6 +8,7 @@ extension SearchResponse {
         var members: [(String, JSON)] = [
             ("query", .string(query)),
             ("total", .int(total)),
+            ("total_exact", .bool(totalIsExact)),
             ("offset", .int(offset)),
             ("limit", .int(limit)),
             ("corrected_query", .optional(correctedQuery)),

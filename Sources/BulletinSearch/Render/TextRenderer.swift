@@ -19,12 +19,13 @@ public struct TextRenderer {
         var what = response.query.isEmpty ? [] : ["«\(response.query)»"]
         what += describe(filters)
         let subject = what.isEmpty ? "" : " for " + what.joined(separator: ", ")
+        let total = (response.totalIsExact ? "" : "≈") + String(response.total)
         if response.hits.isEmpty {
             lines.append(response.total == 0 ? "No matches\(subject)."
-                         : "\(response.total) matches\(subject); none at offset \(response.offset).")
+                         : "\(total) matches\(subject); none at offset \(response.offset).")
         } else {
             let noun = response.total == 1 ? "match" : "matches"
-            lines.append("\(response.total) \(noun)\(subject), showing \(first)–\(last):")
+            lines.append("\(total) \(noun)\(subject), showing \(first)–\(last):")
         }
         if let corrected = response.correctedQuery {
             lines.append("Возможно, вы имели в виду: \(corrected)")

@@ -105,6 +105,8 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var query: String
     /// Xapian's estimate of the number of matching documents (exact when facets were counted).
     public var total: Int
+    /// False when `total` is Xapian's estimate (more than 1000 matches, no facets).
+    public var totalIsExact: Bool = true
     public var offset: Int
     public var limit: Int
     public var hits: [SearchHit]

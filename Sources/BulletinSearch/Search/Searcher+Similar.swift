@@ -19,10 +19,12 @@ extension Searcher {
                 let query = try similarQuery(to: documentID, id: id)
                 let enquire = try Enquire(database: database)
                 try enquire.setQuery(query)
-                let mset = try enquire.mset(first: offset, count: limit)
+                let mset = try enquire.mset(first: offset, count: limit, checkAtLeast: Self.exactTotalUpTo)
+                let exhaustive = mset.matchesUpperBound <= Self.exactTotalUpTo
                 // No words of the analyst's: every hit counts as matching "all" of them.
                 let plan = Plan(query: query, hasWords: false, correctedQuery: nil, compoundStems: [])
-                return SearchResponse(query: "similar:\(id)", total: mset.matchesEstimated, offset: offset, limit: limit,
+                return SearchResponse(query: "similar:\(id)", total: Self.total(mset, exhaustive: exhaustive),
+                                      totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, offset: offset, limit: limit,
                                       hits: try mset.map { try makeHit($0, in: mset, plan: plan) },
                                       correctedQuery: nil, facets: nil)
             }

@@ -87,6 +87,9 @@ public final class Searcher {
             checkAtLeast = try database.documentCount()
         }
         let mset = try enquire.mset(first: request.offset, count: request.limit, checkAtLeast: checkAtLeast)
+        // Xapian looked at every match when there cannot be more than it was asked to check
+        // (with collapsing, the lower bound alone does not tell).
+        let exhaustive = request.facets || mset.matchesUpperBound <= checkAtLeast
         var hits: [SearchHit] = []
         hits.reserveCapacity(mset.count)
         for item in mset {
@@ -97,7 +100,8 @@ public final class Searcher {
             hits.append(hit)
         }
         return SearchResponse(
-            query: request.query, total: Self.total(mset, exhaustive: request.facets || mset.matchesLowerBound < checkAtLeast), offset: request.offset, limit: request.limit,
+            query: request.query, total: Self.total(mset, exhaustive: exhaustive),
+            totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, offset: request.offset, limit: request.limit,
             hits: hits, correctedQuery: plan.correctedQuery,
             facets: try spy.map { try facetCounts($0, limit: request.facetLimit) })
     }

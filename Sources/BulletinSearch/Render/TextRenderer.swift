@@ -38,6 +38,9 @@ public struct TextRenderer {
             if !hit.countries.isEmpty { facts.append(hit.countries.joined(separator: " ")) }
             if !hit.types.isEmpty { facts.append(hit.types.joined(separator: ", ")) }
             if !hit.weapons.isEmpty { facts.append(hit.weapons.joined(separator: ", ")) }
+            if !hit.persons.isEmpty {
+                facts.append(hit.persons.prefix(3).joined(separator: ", ") + (hit.persons.count > 3 ? " +\(hit.persons.count - 3)" : ""))
+            }
             if !hit.duplicates.isEmpty { facts.append("+\(hit.duplicates.count) similar") }
             if !hit.matchedAll { facts.append("not all words") }
             if !facts.isEmpty { lines.append("     " + facts.joined(separator: " · ")) }

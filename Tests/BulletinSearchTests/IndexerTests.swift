@@ -188,3 +188,17 @@ final class IndexerTests: XCTestCase {
         }
     }
 }
+
+final class SchemaVersionTests: XCTestCase {
+    func testAnIndexOfAnotherSchemaIsRefusedBySearch() throws {
+        let (_, index, _) = try makeIndex(["a.txt": "ЦАМТО, 1 мая. Текст."])
+        let db = try WritableDatabase(path: index.path)
+        try db.setMetadata(IndexSchema.versionKey, "999")
+        try db.commit()
+        try db.close()
+        XCTAssertThrowsError(try Searcher(indexPath: index.path)) { error in
+            guard case .indexCorrupt(_, let detail) = error as? BulletinError else { return XCTFail("\(error)") }
+            XCTAssertTrue(detail.contains("schema version 999"), detail)
+        }
+    }
+}

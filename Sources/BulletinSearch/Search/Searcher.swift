@@ -26,14 +26,16 @@ public final class Searcher {
     /// Opens the index at `indexPath`; a missing, locked-out or unreadable one is `.index…`.
     public init(indexPath: String) throws(BulletinError) {
         self.indexPath = indexPath
-        do {
-            database = try Database(path: indexPath)
-            pipeline = try TextPipeline()
-            parser = try pipeline.makeQueryParser(database: database)
-            facetValues = FacetValues(database: database)
-        } catch {
-            throw BulletinError.from(error, indexPath: indexPath)
+        (database, pipeline, parser) = try BulletinError.mapping(indexPath: indexPath) { () throws -> (Database, TextPipeline, QueryParser) in
+            let database = try Database(path: indexPath)
+            let version = try database.metadata(IndexSchema.versionKey)
+            if !version.isEmpty, version != IndexSchema.version {
+                throw BulletinError.indexCorrupt(path: indexPath, detail: "schema version \(version), this bulletin reads \(IndexSchema.version); re-index into a new directory")
+            }
+            let pipeline = try TextPipeline()
+            return (database, pipeline, try pipeline.makeQueryParser(database: database))
         }
+        facetValues = FacetValues(database: database)
     }
 
     /// Number of documents in the index.

@@ -11,8 +11,9 @@ deps:
 build: deps
 	$(SWIFT) build
 
+## Static Swift runtime: a search is one short process, and dynamic linking was a quarter of it.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 ## Builds release, indexes the shipped corpus into ./Index and runs three example searches.
 demo: release

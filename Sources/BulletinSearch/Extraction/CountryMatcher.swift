@@ -52,12 +52,7 @@ enum CountryMatcher {
         guard let candidates = CountryTable.index[t.key] else { return nil }
         for e in candidates {
             let len = e.tokens.count
-            guard i + len <= tokens.count else { continue }
-            var ok = true
-            for k in 1..<max(len, 1) where k < len {
-                if tokens[i + k].key != e.tokens[k] || !tt.isNameJoin(before: i + k) { ok = false; break }
-            }
-            guard ok else { continue }
+            guard tt.matchesEntry(e.tokens, at: i) else { continue }
             let last = i + len - 1
             switch e.kind {
             case .headOnly:

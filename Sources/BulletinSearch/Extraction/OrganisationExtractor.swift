@@ -158,12 +158,7 @@ enum OrganisationExtractor {
                 var matched = false
                 for e in entries {
                     let len = e.tokens.count
-                    guard i + len <= tokens.count else { continue }
-                    var ok = true
-                    for k in 1..<max(len, 1) where k < len {
-                        if tokens[i + k].key != e.tokens[k] || !tt.isNameJoin(before: i + k) { ok = false; break }
-                    }
-                    guard ok else { continue }
+                    guard tt.matchesEntry(e.tokens, at: i) else { continue }
                     if let exact = e.exact, tt.span(i, i + len - 1) != exact { continue }
                     var name = e.name
                     var last = i + len - 1

@@ -243,6 +243,16 @@ struct TokenizedText {
 
     /// True when tokens `t - 1` and `t` are joined only by spaces, hyphens,
     /// dashes or apostrophes (as in multi-word and hyphenated names).
+    /// True when the words of a multi-word entry stand at tokens `i...` as one name (the first
+    /// word is the caller's index lookup; the others must follow with no break between).
+    func matchesEntry(_ words: [Word], at i: Int) -> Bool {
+        guard i + words.count <= tokens.count else { return false }
+        for k in 1..<max(words.count, 1) where k < words.count {
+            if tokens[i + k].key != words[k] || !isNameJoin(before: i + k) { return false }
+        }
+        return true
+    }
+
     func isNameJoin(before t: Int) -> Bool {
         guard t > 0 else { return false }
         let sep = separator(before: t)

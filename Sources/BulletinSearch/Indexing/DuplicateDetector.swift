@@ -150,41 +150,13 @@ final class DuplicateDetector {
     /// valid one. Plain civil-calendar arithmetic: Foundation's Calendar costs more than the
     /// whole search.
     static func window(around date: String?) -> [String]? {
-        guard let date, date.utf8.count == 10 else { return nil }
-        let parts = date.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        let day = daysFromCivil(year: y, month: m, day: d)
-        guard civil(fromDays: day) == (y, m, d) else { return nil }  // 2024-02-31
+        // SimpleDate checks the calendar (2024-02-31 is no date) and does the day arithmetic.
+        guard let date, date.utf8.count == 10, let day = SimpleDate(iso: date) else { return nil }
         return (-dayWindow...dayWindow).map { offset in
-            let (y, m, d) = civil(fromDays: day + offset)
-            let digits = String(y * 10_000 + m * 100 + d)
+            let d = day.adding(days: offset)
+            let digits = String(d.year * 10_000 + d.month * 100 + d.day)
             return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    /// The date `days` after 1970-01-01.
-    static func civil(fromDays days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 

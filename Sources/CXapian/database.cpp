@@ -95,6 +95,16 @@ CXapianTermList *CXapian_database_allterms(CXapianDatabase *db, const char *pref
     });
 }
 
+CXapianTermList *CXapian_database_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
+    return guarded(error, (CXapianTermList *)nullptr, [&] {
+        std::string t = str(term, term_len);
+        // A synonym iterator has no term frequency (get_termfreq throws): 0 for each.
+        auto list = std::make_unique<CXapianTermList>();
+        for (auto it = db->db->synonyms_begin(t); it != db->db->synonyms_end(t); ++it) list->entries.emplace_back(*it, 0);
+        return list.release();
+    });
+}
+
 CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const char *word, size_t word_len, uint32_t max_edit_distance, CXapianError *error) noexcept {
     return guarded(error, CXapianString{nullptr, 0}, [&] {
         return make_string(db->db->get_spelling_suggestion(str(word, word_len), max_edit_distance));

@@ -62,6 +62,12 @@ public class Database {
         try withBytes(prefix) { p, n throws(XapianError) in takeTermList(try call { CXapian_database_allterms(handle, p, n, $0) }) }
     }
 
+    /// The synonyms the synonym table holds for `term`, in byte order (empty when none).
+    public func synonyms(of term: String) throws(XapianError) -> [String] {
+        try withBytes(term) { p, n throws(XapianError) in takeTermList(try call { CXapian_database_synonyms(handle, p, n, $0) }) }
+            .map(\.term)
+    }
+
     /// The closest word in the spelling table, or nil.
     public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws(XapianError) -> String? {
         let s = try withBytes(word) { p, n throws(XapianError) in

@@ -32,6 +32,15 @@ final class CountrySearchTests: XCTestCase {
         XCTAssertEqual(try run(searcher, "") { $0.filters.countries = ["Индия", "CN"] }.sorted(), ["2021/by.txt", "2021/in-adj.txt", "2021/in-name.txt"])
     }
 
+    func testCountryFilterResolvesFormsTheIndexDoesNotHold() throws {
+        let searcher = try index()
+        // Single-word forms are looked up in the synonym table first; a country no document
+        // names, and a multi-word name, still resolve through the full table.
+        XCTAssertEqual(try run(searcher, "") { $0.filters.countries = ["Индии"] }.sorted(), ["2021/in-adj.txt", "2021/in-name.txt"])
+        XCTAssertEqual(try run(searcher, "") { $0.filters.countries = ["Бразилии"] }, [])
+        XCTAssertEqual(try run(searcher, "") { $0.filters.countries = ["Республика Беларусь"] }, ["2021/by.txt"])
+    }
+
     func testUnknownCountryIsAUsageErrorWithSuggestions() throws {
         let searcher = try index()
         XCTAssertThrowsError(try run(searcher, "") { $0.filters.countries = ["Беларусия"] }) { error in

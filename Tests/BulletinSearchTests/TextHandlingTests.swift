@@ -11,6 +11,34 @@ final class TextHandlingTests: XCTestCase {
         XCTAssertEqual(TextNormalizer.normalize("plain ascii"), "plain ascii")
     }
 
+    func testEmojiSelectorsBidiMarksAndStrayCombiningMarksNeverJoinAWord() {
+        // ⚡️ is U+26A1 U+FE0F; the selector must not glue to the headline's first word.
+        XCTAssertEqual(TextNormalizer.normalize("⚡\u{FE0F}Белоусов"), "⚡Белоусов")
+        XCTAssertEqual(TextNormalizer.normalize("👍\u{1F3FD} ок \u{200F}Минск\u{200E} 1\u{FE0F}\u{20E3}"), "👍 ок Минск 1")
+        // A stress mark on a letter with no precomposed form is dropped: М́инск is Минск.
+        XCTAssertEqual(TextNormalizer.normalize("М\u{0301}инск"), "Минск")
+        // Letters that NFC composes keep their mark.
+        XCTAssertEqual(TextNormalizer.normalize("e\u{0301}"), "é")
+    }
+
+    func testQueryTextIsRepairedLikeDocumentText() {
+        // Latin look-alikes typed inside Cyrillic words (M, c, K, I, …) are repaired on the query side too.
+        XCTAssertEqual(QueryRewriter.normalized("Mинcк"), "Минск")
+        XCTAssertEqual(QueryRewriter.rewrite("Су-30MKИ"), "(су30мки OR \"су-30мки\")")
+        XCTAssertEqual(QueryRewriter.rewrite("М\u{0301}инск"), "минск")
+    }
+
+    func testHeadlineAfterAnEmojiIsFoundByItsFirstWord() throws {
+        let searcher = try makeIndex([
+            "tg/1.txt": "⚡\u{FE0F}Белоусов провел совещание по поставкам вооружения.\n\nТекст сообщения.",
+            "tg/2.txt": "❗\u{FE0F}Минск и Пекин подписали протокол о сотрудничестве.",
+            "tg/3.txt": "Обычная новость без эмодзи о выставке.",
+        ]).searcher
+        XCTAssertEqual(try ids(searcher, "белоусов"), ["tg/1.txt"])
+        XCTAssertEqual(try ids(searcher, "Mинcк"), ["tg/2.txt"])
+        XCTAssertEqual(try ids(searcher, "М\u{0301}инск"), ["tg/2.txt"])
+    }
+
     func testCompoundsAreJoinedAndLowercased() {
         XCTAssertEqual(Compounds.joinedTokens(in: "самолеты Су-30МКИ и С-400 «Триумф», военно-технического."),
                        ["су30мки", "с400", "военнотехнического"])

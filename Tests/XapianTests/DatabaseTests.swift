@@ -107,4 +107,15 @@ final class DatabaseTests: XCTestCase {
         XCTAssertEqual(try db.metadata("schema"), "1")
         XCTAssertEqual(try db.metadata("absent"), "")
     }
+
+    func testSynonymsReadBackAfterCommit() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let db = try WritableDatabase(path: dir.path)
+        try db.addSynonym("индии", "XCIN")
+        try db.addSynonym("индии", "индия")
+        try db.commit()
+        let reader = try Database(path: dir.path)
+        XCTAssertEqual(try reader.synonyms(of: "индии"), ["XCIN", "индия"])
+        XCTAssertEqual(try reader.synonyms(of: "китая"), [])
+    }
 }

@@ -48,7 +48,7 @@ public enum CountryTable {
         guard !trimmed.isEmpty else { return nil }
         if trimmed.count == 2, trimmed.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) {
             let code = trimmed.uppercased()
-            if tables.byCode[code] != nil { return code }
+            if names.byCode[code] != nil { return code }
         }
         let tt = TokenizedText(TextRepair.repair(trimmed))
         let words = tt.tokens.map(\.key)
@@ -75,7 +75,7 @@ public enum CountryTable {
 
     /// The country for a code, or nil.
     public static func info(_ code: String) -> CountryInfo? {
-        tables.byCode[code.uppercased()].map { tables.infos[$0] }
+        names.byCode[code.uppercased()].map { names.infos[$0] }
     }
 
     /// Display names closest to `name` (edit distance on the lowercased nominative forms).
@@ -106,7 +106,7 @@ public enum CountryTable {
     }
 
     /// Every country in the table, ordered by code.
-    public static var all: [CountryInfo] { tables.infos }
+    public static var all: [CountryInfo] { names.infos }
 
     // MARK: - Internal lookups
 
@@ -115,6 +115,28 @@ public enum CountryTable {
     static var headNouns: Set<Word> { tables.headNouns }
 
     static let tables = Tables()
+    /// Codes and display names only: what renderers need, cheap to build. The full `tables`
+    /// (every case form of every name) costs tens of milliseconds and is built only when a
+    /// name must be resolved or matched.
+    static let names = CountryNames()
+}
+
+/// Codes and display names, read from the first two fields of `CountryData.table`.
+struct CountryNames: Sendable {
+    var infos: [CountryInfo] = []
+    var byCode: [String: Int] = [:]
+
+    init() {
+        for line in CountryData.table.split(separator: "\n") {
+            let fields = line.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count >= 3 else { continue }
+            let code = fields[0].trimmingCharacters(in: .whitespaces)
+            guard code != "-", !code.isEmpty else { continue }
+            infos.append(CountryInfo(code: code, name: Tables.displayName(spec: fields[1])))
+        }
+        infos.sort { $0.code < $1.code }
+        for (i, info) in infos.enumerated() { byCode[info.code] = i }
+    }
 }
 
 /// The parsed table (built once, immutable).
@@ -206,9 +228,7 @@ struct Tables: Sendable {
                 return fields[i].split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
             if !code.isEmpty {
-                var display = fields[1]
-                if let open = display.firstIndex(of: "{") { display = String(display[..<open]) }
-                display = display.filter { $0 != "=" && $0 != "*" && $0 != "~" && $0 != "^" }
+                let display = Tables.displayName(spec: fields[1])
                 byCode[code] = infos.count
                 infos.append(CountryInfo(code: code, name: display))
                 genitives[code] = Tables.genitive(spec: fields[1], display: display)
@@ -251,6 +271,13 @@ struct Tables: Sendable {
         byCode = [:]
         for (i, info) in infos.enumerated() { byCode[info.code] = i }
         surface = surfaceSets.mapValues { $0.sorted() }
+    }
+
+    /// The display name in a table spec: explicit case forms (`{…}`) and markers (`= * ~ ^`) removed.
+    static func displayName<S: StringProtocol>(spec: S) -> String {
+        var display = String(spec)
+        if let open = display.firstIndex(of: "{") { display = String(display[..<open]) }
+        return display.filter { $0 != "=" && $0 != "*" && $0 != "~" && $0 != "^" }
     }
 
     /// Genitive of a display name, capitalised like the display name.

@@ -38,7 +38,7 @@ public enum TextDecoder {
             return .failure(Problem(reason: "binary file (\(controls * 100 / max(total, 1))% control characters)"))
         }
         let text = clean(decoded.text, hasControls: controls > 0)
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || isInvisible($0) }) {
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || TextNormalizer.isInvisible($0) }) {
             return .failure(Problem(reason: "empty file (whitespace only)"))
         }
         return .success(Decoded(text: text, encoding: decoded.encoding))
@@ -65,10 +65,5 @@ public enum TextDecoder {
     /// C0 controls other than tab, line feed, vertical tab, form feed and carriage return; DEL.
     static func isStrayControl(_ s: Unicode.Scalar) -> Bool {
         (s.value < 0x20 && !(0x09...0x0D).contains(s.value)) || s.value == 0x7F
-    }
-
-    /// Characters that print as nothing (BOM, zero-width space and joiners, soft hyphen).
-    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
-        [0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0x00AD].contains(s.value)
     }
 }

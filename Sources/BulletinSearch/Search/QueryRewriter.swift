@@ -14,8 +14,16 @@ public enum QueryRewriter {
 
     static let operators: Set<String> = ["AND", "OR", "NOT", "XOR", "NEAR", "ADJ"]
 
+    /// The query text as the index side sees document text: `TextNormalizer` (NFC, `ё`,
+    /// invisible characters, stray combining marks), then `TextRepair` (Latin look-alike letters
+    /// inside Cyrillic words: `Mинcк` is `Минск`, `Су-30MKИ` is `Су-30МКИ`), as the indexer
+    /// applies both before it generates terms.
+    public static func normalized(_ query: String) -> String {
+        TextRepair.repair(TextNormalizer.normalize(query))
+    }
+
     public static func rewrite(_ query: String) -> String {
-        let text = TextNormalizer.normalize(query)
+        let text = normalized(query)
         var output: [String] = []
         var inPhrase = false
         var phrase = ""
@@ -54,7 +62,7 @@ public enum QueryRewriter {
 
     /// The joined hyphenated words of a query outside phrases (`Су-30МКИ` → `су30мки`).
     public static func compounds(in query: String) -> [String] {
-        TextNormalizer.normalize(query).split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" }).compactMap { token in
+        normalized(query).split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" }).compactMap { token in
             var word = token.drop(while: { $0 == "+" || $0 == "-" || $0 == "\"" })
             if let colon = word.firstIndex(of: ":") { word = word[word.index(after: colon)...] }
             return Compounds.joined(word.lowercased())

@@ -39,7 +39,7 @@ extension Searcher {
     private func facetTerms(_ filters: SearchFilters) throws -> [[String]] {
         var countries: [String] = []
         for value in filters.countries.flatMap(Self.splitList) {
-            guard let code = FacetValues.country(value) else {
+            guard let code = facetValues.countryCode(value) else {
                 let close = FacetValues.countrySuggestions(value)
                 throw BulletinError.usage("unknown country '\(value)'" + (close.isEmpty ? "; use an ISO code such as BY or a Russian name" : "; did you mean \(close.joined(separator: ", "))?"))
             }

@@ -16,7 +16,7 @@ struct SpellingCorrector {
         var changed = false
         var inPhrase = false
         var output: [String] = []
-        for token in TextNormalizer.normalize(query).split(separator: " ", omittingEmptySubsequences: true) {
+        for token in QueryRewriter.normalized(query).split(separator: " ", omittingEmptySubsequences: true) {
             let quotes = token.filter { $0 == "\"" }.count
             defer { if quotes % 2 == 1 { inPhrase.toggle() } }
             let lower = token.lowercased()

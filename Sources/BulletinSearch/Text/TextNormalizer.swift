@@ -4,7 +4,10 @@ import Foundation
 ///
 /// - Unicode NFC (so `й` typed as `и` + combining breve meets the precomposed letter),
 /// - `ё`/`Ё` folded to `е`/`Е` (Xapian's Russian stemmer keeps `ё`, so `учёт` ≠ `учет`),
-/// - soft hyphens, zero-width spaces/joiners, word joiners and BOMs removed,
+/// - characters that print as nothing removed (`isInvisible`): soft hyphens, zero-width
+///   spaces/joiners, BOMs, bidi controls, emoji variation selectors (`⚡️` is U+26A1 U+FE0F,
+///   and the selector would otherwise glue to the next word), skin-tone modifiers, tags,
+/// - combining marks NFC could not compose removed (a stress mark: `М́инск` is `Минск`),
 /// - no-break and other exotic spaces turned into plain spaces.
 public enum TextNormalizer {
     /// Normalises `text` for indexing, snippets and queries.
@@ -18,7 +21,7 @@ public enum TextNormalizer {
             switch scalar.value {
             case 0x0451: scalars.append("е")                       // ё
             case 0x0401: scalars.append("Е")                       // Ё
-            case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:   // soft hyphen, zero-width, BOM
+            case _ where isInvisible(scalar) || (0x0300...0x036F).contains(scalar.value):
                 continue
             case 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:  // exotic spaces
                 scalars.append(" ")
@@ -29,5 +32,18 @@ public enum TextNormalizer {
             }
         }
         return String(scalars)
+    }
+
+    /// Characters that print as nothing and must never become part of a word: soft hyphen,
+    /// zero-width space/joiners, word joiner, BOM, bidi marks and embeddings, variation
+    /// selectors, the keycap mark, emoji modifiers and tag characters.
+    public static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x00AD, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF,
+             0xFE00...0xFE0F, 0x20E3, 0x1F3FB...0x1F3FF, 0xE0000...0xE007F, 0xE0100...0xE01EF:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -15,8 +15,8 @@ extension Bulletin {
                 each rejected file or feed line as `path: reason` on stderr.
 
                 Exit codes: 0 ok; 1 runtime failure; 2 usage error; 3 index locked, missing or \
-                corrupt; 4 finished, but some files or feed lines were rejected; 130/143 stopped \
-                by SIGINT/SIGTERM after committing the work done so far (a second signal quits at \
+                corrupt; 4 finished, but some files or feed lines were rejected; 129/130/143 stopped \
+                by SIGHUP/SIGINT/SIGTERM after committing the work done so far (a second signal quits at \
                 once; the index keeps its last commit).
                 """)
 
@@ -61,7 +61,7 @@ extension Bulletin {
             options.maxBytes = maxBytes
             options.prune = prune
             options.dryRun = dryRun
-            options.stop = StopSignal.installForInterrupts()
+            options.stop = StopSignal.installForInterrupts(onRepeat: { _exit(128 + $0) })
             let indexer = try Indexer(options: options)
             let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal)
             let summary = try indexer.index(paths: paths, feeds: feeds) { event in
@@ -91,11 +91,8 @@ extension Bulletin {
             indexer.close()
             for failure in summary.failures { Terminal.stderr("\(failure)\n") }
             print(summary.line)
-            if let signal = summary.interruptedBy {
-                Terminal.error("interrupted by \(StopSignal.name(of: signal)): the work done so far is committed; run the same command again to finish")
-                throw ExitCode(128 + signal)
-            }
-            if summary.failed > 0 { throw ExitCode(4) }
+            if let signal = summary.interruptedBy { throw BulletinError.interrupted(signal: signal) }
+            if summary.failed > 0 { throw BulletinError.filesRejected(count: summary.failed) }
         }
     }
 }

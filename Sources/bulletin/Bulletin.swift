@@ -29,7 +29,8 @@ struct Bulletin: ParsableCommand {
             code = 0
         } catch let error as BulletinError {
             Terminal.flushStandardOutput()
-            Terminal.error(error.description)
+            // Rejected files were named one per line already.
+            if case .filesRejected = error {} else { Terminal.error(error.description) }
             code = error.exitCode
         } catch let exit as ExitCode {
             code = exit.rawValue

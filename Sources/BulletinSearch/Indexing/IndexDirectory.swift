@@ -10,11 +10,30 @@ enum IndexDirectory {
         name == "flintlock" || name == "iamglass" || name.hasSuffix(".glass") || name.hasSuffix(".tmp")
     }
 
-    /// The tables a bulletin index with documents always has: every document has data,
-    /// terms and positions, every word feeds the spelling table, and the country synonyms
-    /// are written at every run. Xapian treats a missing optional table as empty, which
-    /// would silently break phrases, spelling or country synonyms.
-    static let requiredTables = ["postlist", "termlist", "docdata", "position", "spelling", "synonym"]
+    /// The tables a bulletin index with documents always has (every document has data,
+    /// terms and positions). The others (spelling, synonym) exist once some document fed
+    /// them: each run records the tables present after its commit (`tablesKey`), and later
+    /// opens demand those too. Xapian treats a missing optional table as empty, which would
+    /// silently break phrases, spelling or country synonyms.
+    static let requiredTables = ["postlist", "termlist", "docdata", "position"]
+    static let tablesKey = "bulletin.tables"
+
+    /// The tables the index will have after the commit about to be made: those present,
+    /// the required ones once there are documents (every document's words feed the spelling
+    /// table), and the synonym table once a country is indexed (its names become synonyms).
+    /// Recorded in the same commit: no second commit, no window without the record.
+    static func expectedTables(_ database: Database, path: String) throws -> String {
+        var tables = Set(presentTables(path).split(separator: ",").map(String.init))
+        if try database.documentCount() > 0 { tables.formUnion(requiredTables + ["spelling"]) }
+        if try !database.allTerms(prefix: IndexSchema.countryPrefix).isEmpty { tables.insert("synonym") }
+        return tables.sorted().joined(separator: ",")
+    }
+
+    /// The `*.glass` tables present in the directory, sorted, comma-separated.
+    static func presentTables(_ path: String) -> String {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { $0.hasSuffix(".glass") }.map { String($0.dropLast(6)) }.sorted().joined(separator: ",")
+    }
 
     /// For reading: a directory holding a glass database, else the error that says why not.
     static func checkReadable(_ path: String) throws(BulletinError) {
@@ -93,10 +112,17 @@ enum IndexDirectory {
     /// Every table the schema uses is there (when the index has documents), the schema
     /// version is this build's, and every document has its unique id term.
     static func verifyOpened(_ database: Database, path: String) throws(BulletinError) {
+        // The postlist holds the metadata and the document count: without it an index looks
+        // empty and healthy.
+        if access(path + "/postlist.glass", F_OK) != 0 {
+            throw .indexCorrupt(path: path, detail: "table postlist.glass missing; re-index into a new directory")
+        }
         try IndexSchema.checkVersion(of: database, path: path)
         let count = try BulletinError.mapping(indexPath: path) { try database.documentCount() }
         guard count > 0 else { return }
-        let missing = requiredTables.filter { access(path + "/\($0).glass", F_OK) != 0 }
+        let recorded = try BulletinError.mapping(indexPath: path) { try database.metadata(tablesKey) }
+        let expected = Set(requiredTables + recorded.split(separator: ",").map(String.init)).sorted()
+        let missing = expected.filter { access(path + "/\($0).glass", F_OK) != 0 }
         if !missing.isEmpty {
             throw .indexCorrupt(path: path, detail: "table\(missing.count == 1 ? "" : "s") \(missing.map { "\($0).glass" }.joined(separator: ", ")) missing; re-index into a new directory")
         }

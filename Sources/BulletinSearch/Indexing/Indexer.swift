@@ -220,6 +220,7 @@ public final class Indexer {
         }
         if let writer, let builder {
             try builder.writeIndexWideData()
+            try writer.setMetadata(IndexDirectory.tablesKey, try IndexDirectory.expectedTables(writer, path: options.indexPath))
             try writer.commit()
             committedDocuments = progress.documents
             report(.committed(documents: progress.documents))

@@ -28,12 +28,30 @@ public enum IndexChecker {
         return try BulletinError.mapping(indexPath: indexPath) {
             let database = try Database(path: indexPath)
             try IndexDirectory.verifyOpened(database, path: indexPath)
-            let (errors, report) = try Database.check(path: indexPath)
+            let (errors, report) = try xapianCheck(indexPath)
             if errors > 0 {
                 let detail = report.split(whereSeparator: \.isNewline).filter { !$0.isEmpty }.suffix(3).joined(separator: "; ")
                 throw BulletinError.indexCorrupt(path: indexPath, detail: "Xapian's check found \(errors) error\(errors == 1 ? "" : "s")\(detail.isEmpty ? "" : ": \(detail)")")
             }
             return try checkDocuments(database, indexPath: indexPath, listIDs: listIDs)
+        }
+    }
+
+    /// Xapian's check of the whole database; on a read-only file system (where it wants to
+    /// write) each table is checked on its own, which only reads.
+    private static func xapianCheck(_ path: String) throws(XapianError) -> (errors: Int, report: String) {
+        do {
+            return try Database.check(path: path)
+        } catch {
+            guard SystemCause(message: error.message) == .readOnly else { throw error }
+            var total = 0
+            var reports: [String] = []
+            for table in IndexDirectory.presentTables(path).split(separator: ",") {
+                let (errors, report) = try Database.check(path: "\(path)/\(table).glass")
+                total += errors
+                if errors > 0 { reports.append(report) }
+            }
+            return (total, reports.joined(separator: "\n"))
         }
     }
 

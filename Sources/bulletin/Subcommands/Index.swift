@@ -33,6 +33,12 @@ extension Bulletin {
         @Flag(help: "Remove documents whose files no longer exist under the given directories.")
         var prune = false
 
+        @Flag(help: "With --prune: prune even a directory that holds no bulletin files (refused otherwise: an unmounted disk looks empty).")
+        var force = false
+
+        @Flag(help: "Read and hash every file, also those whose size and modification time are unchanged.")
+        var checkContent = false
+
         @Flag(help: "Report what would change; write nothing.")
         var dryRun = false
 
@@ -53,6 +59,16 @@ extension Bulletin {
             if feeds.filter({ $0 == "-" }).count > 1 { throw ValidationError("--jsonl - (stdin) may be given once") }
             if commitEvery < 1 { throw ValidationError("--commit-every must be at least 1") }
             if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
+            // A path that is not there is a typo or an unmounted disk: refuse before an index
+            // is created or touched.
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("\(path): no such file or directory")
+            }
+            for feed in feeds where feed != "-" {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: feed, isDirectory: &isDirectory) else { throw ValidationError("--jsonl \(feed): no such file") }
+                if isDirectory.boolValue { throw ValidationError("--jsonl \(feed) is a directory; give a JSON-lines file") }
+            }
         }
 
         func run() throws {
@@ -60,6 +76,8 @@ extension Bulletin {
             options.commitEvery = commitEvery
             options.maxBytes = maxBytes
             options.prune = prune
+            options.force = force
+            options.checkContent = checkContent
             options.dryRun = dryRun
             options.stop = StopSignal.installForInterrupts(onRepeat: { _exit(128 + $0) })
             let indexer = try Indexer(options: options)

@@ -53,7 +53,7 @@ bench:
 ## Crash safety: kills real `bulletin index` runs with SIGKILL at random points (200 times,
 ## 2000+ files), checks the index after each, then asserts the exact document count and that
 ## every file is found by its id and its unique word. `make test` runs a short version.
-.PHONY: torture fuzz
+.PHONY: torture fuzz hostile
 torture: build
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/torture.sh
 
@@ -62,3 +62,9 @@ torture: build
 fuzz: build
 	@test -f $(INDEX)/iamglass || "$$($(SWIFT) build --show-bin-path)/bulletin" index Corpora --index $(INDEX) --quiet
 	python3 tools/fuzz-queries.py --run "$$($(SWIFT) build --show-bin-path)/bulletin" --index $(INDEX)
+
+## Issue 10's hostile cases (damaged tables, two roots, links to /, empty prune, feed/file ids,
+## 32-bit overflows, closed/full std streams, read-only and full disks via tmpfs when mount is
+## permitted, SIGHUP) against the debug binary; prints how many held. About 5 s.
+hostile: build
+	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/hostile.sh

@@ -71,7 +71,7 @@ public class Database {
     /// The closest word in the spelling table, or nil.
     public func spellingSuggestion(for word: String, maxEditDistance: Int = 2) throws(XapianError) -> String? {
         let s = try withBytes(word) { p, n throws(XapianError) in
-            takeString(try call { CXapian_database_spelling_suggestion(handle, p, n, UInt32(maxEditDistance), $0) })
+            takeString(try call { CXapian_database_spelling_suggestion(handle, p, n, UInt32(clamping: maxEditDistance), $0) })
         }
         return s.isEmpty ? nil : s
     }

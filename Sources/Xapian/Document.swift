@@ -33,7 +33,7 @@ public final class Document {
     public func addTerm(_ term: String, wdfIncrement: Int = 1) throws(XapianError) {
         try Self.checkTerm(term)
         _ = try withBytes(term) { p, n throws(XapianError) in
-            try call { CXapian_document_add_term(handle, p, n, UInt32(wdfIncrement), $0) }
+            try call { CXapian_document_add_term(handle, p, n, UInt32(clamping: wdfIncrement), $0) }
         }
     }
 
@@ -47,7 +47,7 @@ public final class Document {
     public func addPosting(_ term: String, position: UInt32, wdfIncrement: Int = 1) throws(XapianError) {
         try Self.checkTerm(term)
         _ = try withBytes(term) { p, n throws(XapianError) in
-            try call { CXapian_document_add_posting(handle, p, n, position, UInt32(wdfIncrement), $0) }
+            try call { CXapian_document_add_posting(handle, p, n, position, UInt32(clamping: wdfIncrement), $0) }
         }
     }
 

@@ -41,7 +41,7 @@ public final class Enquire {
 
     /// Keeps at most `max` hits per distinct non-empty value of `slot`.
     public func setCollapseKey(slot: UInt32, max: Int = 1) throws(XapianError) {
-        _ = try call { CXapian_enquire_set_collapse_key(handle, slot, UInt32(max), $0) }
+        _ = try call { CXapian_enquire_set_collapse_key(handle, slot, UInt32(clamping: max), $0) }
     }
 
     /// Adds a facet counter; it sees every document considered by the next `mset` calls.
@@ -53,8 +53,12 @@ public final class Enquire {
     /// Hits `first..<first+count`; `checkAtLeast` makes Xapian look at (and count, and show
     /// to spies) at least that many matches. Throws `.databaseModified` (reopen and retry),
     /// `.wildcard` (expansion limit reached).
+    /// `first` and `count` must fit Xapian's 32-bit counts (`.invalidArgument` otherwise).
     public func mset(first: Int, count: Int, checkAtLeast: Int = 0) throws(XapianError) -> MSet {
-        MSet(handle: try callHandle { CXapian_enquire_get_mset(handle, UInt32(first), UInt32(count), UInt32(checkAtLeast), $0) }, owner: self)
+        guard let first32 = UInt32(exactly: first), let count32 = UInt32(exactly: count), first32 <= UInt32.max - count32 else {
+            throw XapianError(kind: .invalidArgument, message: "MSet range \(first)+\(count) does not fit Xapian's 32-bit document counts")
+        }
+        return MSet(handle: try callHandle { CXapian_enquire_get_mset(handle, first32, count32, UInt32(clamping: checkAtLeast), $0) }, owner: self)
     }
 
     /// The terms that best characterise `documents` (relevance-set expansion), skipping terms
@@ -62,7 +66,7 @@ public final class Enquire {
     public func expand(documents: [UInt32], count: Int, skippingPrefixes: String = "") throws(XapianError) -> [(term: String, weight: Double)] {
         let eset: OpaquePointer = try documents.withUnsafeBufferPointer { ids throws(XapianError) in
             try withBytes(skippingPrefixes) { p, n throws(XapianError) in
-                try callHandle { CXapian_enquire_get_eset(handle, ids.baseAddress, ids.count, UInt32(count), p, n, $0) }
+                try callHandle { CXapian_enquire_get_eset(handle, ids.baseAddress, ids.count, UInt32(clamping: count), p, n, $0) }
             }
         }
         defer { CXapian_eset_free(eset) }

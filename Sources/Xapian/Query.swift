@@ -26,7 +26,7 @@ public final class Query: CustomStringConvertible {
 
     public static func term(_ term: String, wqf: Int = 1) throws(XapianError) -> Query {
         try withBytes(term) { p, n throws(XapianError) in
-            Query(handle: try callHandle { CXapian_query_new_term(p, n, UInt32(wqf), $0) })
+            Query(handle: try callHandle { CXapian_query_new_term(p, n, UInt32(clamping: wqf), $0) })
         }
     }
 
@@ -34,7 +34,7 @@ public final class Query: CustomStringConvertible {
     public static func combine(_ op: Operator, _ queries: [Query], window: Int = 0) throws(XapianError) -> Query {
         let handles: [OpaquePointer?] = queries.map { $0.handle }
         let result = try handles.withUnsafeBufferPointer { buffer throws(XapianError) in
-            try callHandle { CXapian_query_new_combine(op.rawValue, buffer.baseAddress, buffer.count, UInt32(window), $0) }
+            try callHandle { CXapian_query_new_combine(op.rawValue, buffer.baseAddress, buffer.count, UInt32(clamping: window), $0) }
         }
         return withExtendedLifetime(queries) { Query(handle: result) }
     }
@@ -56,7 +56,7 @@ public final class Query: CustomStringConvertible {
     /// Terms starting with `prefix`; more than `maxExpansion` raises `.wildcard` when run.
     public static func wildcard(_ prefix: String, maxExpansion: Int = 0) throws(XapianError) -> Query {
         try withBytes(prefix) { p, n throws(XapianError) in
-            Query(handle: try callHandle { CXapian_query_new_wildcard(p, n, UInt32(maxExpansion), $0) })
+            Query(handle: try callHandle { CXapian_query_new_wildcard(p, n, UInt32(clamping: maxExpansion), $0) })
         }
     }
 

@@ -96,7 +96,7 @@ public final class QueryParser {
 
     /// Caps wildcard and partial expansion; a query expanding further raises `.wildcard`.
     public func setMaxExpansion(_ limit: Int) throws(XapianError) {
-        _ = try call { CXapian_queryparser_set_max_expansion(handle, UInt32(limit), $0) }
+        _ = try call { CXapian_queryparser_set_max_expansion(handle, UInt32(clamping: limit), $0) }
     }
 
     /// Parses `text`. Throws `.queryParser` on malformed input.

@@ -95,14 +95,14 @@ public final class TermGenerator {
     public func indexText(_ text: String, wdfIncrement: Int = 1, prefix: String = "", positions: Bool = true) throws(XapianError) {
         _ = try withBytes(text) { t, tn throws(XapianError) in
             try withBytes(prefix) { p, pn throws(XapianError) in
-                try call { CXapian_termgenerator_index_text(handle, t, tn, UInt32(wdfIncrement), p, pn, positions, $0) }
+                try call { CXapian_termgenerator_index_text(handle, t, tn, UInt32(clamping: wdfIncrement), p, pn, positions, $0) }
             }
         }
     }
 
     /// Leaves a gap in positions (so phrases do not match across fields).
     public func increaseTermPosition(by delta: Int = 100) throws(XapianError) {
-        _ = try call { CXapian_termgenerator_increase_termpos(handle, UInt32(delta), $0) }
+        _ = try call { CXapian_termgenerator_increase_termpos(handle, UInt32(clamping: delta), $0) }
     }
 
     /// The current term position.

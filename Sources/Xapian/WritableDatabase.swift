@@ -82,7 +82,7 @@ public final class WritableDatabase: Database {
     /// Adds `word` to the spelling table.
     public func addSpelling(_ word: String, frequency: Int = 1) throws(XapianError) {
         _ = try withBytes(word) { p, n throws(XapianError) in
-            try call { CXapian_database_add_spelling(handle, p, n, UInt32(frequency), $0) }
+            try call { CXapian_database_add_spelling(handle, p, n, UInt32(clamping: frequency), $0) }
         }
     }
 

@@ -11,34 +11,45 @@ struct Bulletin: ParsableCommand {
         discussion: """
             Exit codes: 0 ok (also for zero hits), 1 runtime failure, 2 usage or query syntax error,
             3 index missing, locked or corrupt, 4 indexing finished but some files were rejected,
-            130/143 indexing stopped by SIGINT/SIGTERM after committing the work done.
+            129/130/143 indexing stopped by SIGHUP/SIGINT/SIGTERM after committing the work done.
             """,
         version: "0.1.0",
         subcommands: [Index.self, Search.self, Similar.self, Extract.self, Check.self, Eval.self],
         defaultSubcommand: nil
     )
 
-    /// Parses, runs, and maps every failure to the documented exit codes (ArgumentParser's
-    /// own usage errors become 2, not its default 64).
+    /// Parses, runs, and maps every outcome to the documented exit codes: the one place that
+    /// decides them (ArgumentParser's own usage errors become 2, not its default 64). A
+    /// failed write to stdout is exit 1, never 0 with nothing printed.
     static func main() {
+        let code: Int32
         do {
             var command = try parseAsRoot()
             try command.run()
+            code = 0
         } catch let error as BulletinError {
-            Terminal.error(error.description)
-            Foundation.exit(error.exitCode)
+            Terminal.flushStandardOutput()
+            // Rejected files were named one per line already.
+            if case .filesRejected = error {} else { Terminal.error(error.description) }
+            code = error.exitCode
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
+            code = exit.rawValue
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
+            let parsed = exitCode(for: error)
+            if parsed == .success {
                 // --help, --version
                 print(fullMessage(for: error))
-                Foundation.exit(0)
+                code = 0
+            } else {
+                Terminal.error(message(for: error))
+                code = parsed == .validationFailure ? 2 : parsed.rawValue
             }
-            Terminal.error(message(for: error).oneLine)
-            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+        if !Terminal.flushStandardOutput() {
+            Terminal.error("cannot write to standard output: \(String(cString: strerror(errno)))")
+            Foundation.exit(code == 0 ? 1 : code)
+        }
+        Foundation.exit(code)
     }
 }
 
@@ -60,14 +71,27 @@ enum Terminal {
 
     /// `bulletin: message` on stderr, one line.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("bulletin: \(message.oneLine)\n".utf8))
+        stderr("bulletin: \(message.oneLine)\n")
     }
 
+    /// Writes to stderr with write(2). A closed or full stderr is not a crash: the text is
+    /// dropped and the exit code still tells what happened.
     static func stderr(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
     }
-}
 
-extension String {
-    var oneLine: String { split(whereSeparator: { $0.isNewline }).joined(separator: " ") }
+    /// Flushes stdout (what `print` buffered); false when that write failed (stdout closed,
+    /// a full disk, /dev/full). (`fflush(NULL)`: Swift 6 does not let the code name C's
+    /// `stdout` global; stderr is unbuffered, so this flushes stdout only.)
+    @discardableResult
+    static func flushStandardOutput() -> Bool {
+        fflush(nil) == 0
+    }
 }

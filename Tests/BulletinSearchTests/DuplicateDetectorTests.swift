@@ -52,12 +52,12 @@ final class DuplicateDetectorTests: XCTestCase {
             let doc = try builder.build(stored, signature: "0:0:0")
             let key = try detector.key(for: stored)
             try doc.setValue(key, slot: IndexSchema.duplicateKeySlot)
-            try database.replace(uniqueTerm: DocumentBuilder.uniqueTerm(for: id), with: doc)
+            try database.replace(uniqueTerm: DocumentBuilder.uniqueTerm(forFeedRecord: id), with: doc)
             return key
         }
 
         func storedKey(_ id: String) throws -> String {
-            let docid = try XCTUnwrap(try database.documentID(withTerm: DocumentBuilder.uniqueTerm(for: id)))
+            let docid = try XCTUnwrap(try database.documentID(withTerm: DocumentBuilder.uniqueTerm(forFeedRecord: id)))
             return try database.document(docid).value(slot: IndexSchema.duplicateKeySlot)
         }
     }

@@ -76,8 +76,11 @@ final class IndexerTests: XCTestCase {
         let pruned = try run(index, [one.path]) { $0.prune = true }
         XCTAssertEqual(pruned.removed, 1)
         let searcher = try Searcher(indexPath: index.path)
-        XCTAssertEqual(try ids(searcher, "танки"), ["c.txt", "x/a.txt"])
-        XCTAssertEqual(try run(index, [two.path]) { $0.prune = true }.removed, 1)
+        // ids are relative to the index's base root (the first root indexed): `one`.
+        XCTAssertEqual(try ids(searcher, "танки"), ["../two/c.txt", "x/a.txt"])
+        // `two` is now empty: pruning it is refused unless forced (an unmounted disk looks so).
+        XCTAssertThrowsError(try run(index, [two.path]) { $0.prune = true })
+        XCTAssertEqual(try run(index, [two.path]) { $0.prune = true; $0.force = true }.removed, 1)
         XCTAssertEqual(try Searcher(indexPath: index.path).documentCount(), 1)
     }
 
@@ -91,7 +94,7 @@ final class IndexerTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: index.path), "a dry run creates no index")
     }
 
-    func testSmallBatchesAndMovedTree() throws {
+    func testSmallBatchesCommitAndRerunIsUnchanged() throws {
         let dir = try makeTemporaryDirectory(self)
         let old = dir.appendingPathComponent("old")
         var files: [String: String] = [:]
@@ -107,17 +110,9 @@ final class IndexerTests: XCTestCase {
         XCTAssertEqual(summary.indexed, 25)
         XCTAssertEqual(committed, 7, "6 batches of 4, then the final commit")
 
-        // The tree moves: same ids, so the documents are updated in place with the new paths.
-        let new = dir.appendingPathComponent("new")
-        try FileManager.default.moveItem(at: old, to: new)
-        let moved = try run(index, [new.path])
-        XCTAssertEqual([moved.indexed, moved.updated, moved.unchanged], [0, 25, 0])
-        let searcher = try Searcher(indexPath: index.path)
-        XCTAssertEqual(try searcher.documentCount(), 25)
-        var request = SearchRequest(query: "танки")
-        request.limit = 50
-        XCTAssertTrue(try searcher.search(request).hits.allSatisfy { $0.path?.hasPrefix(new.path) == true })
-        XCTAssertEqual(try run(index, [new.path]).unchanged, 25)
+        // (A moved tree keeps its ids no more since schema 2: ids are relative to the index's
+        // base root. See the report/README: re-index a moved archive into a new index.)
+        XCTAssertEqual(try run(index, [old.path]).unchanged, 25)
     }
 
     func testStopRequestCommitsWhatIsDoneAndSaysSo() throws {
@@ -157,7 +152,7 @@ final class IndexerTests: XCTestCase {
         let first = try Indexer(options: IndexOptions(indexPath: dir.path))
         XCTAssertThrowsError(try Indexer(options: IndexOptions(indexPath: dir.path))) { error in
             XCTAssertEqual(error as? BulletinError, .indexLocked(path: dir.path))
-            XCTAssertEqual((error as? BulletinError)?.description, "index \(dir.path) is locked by another indexing process")
+            XCTAssertEqual((error as? BulletinError)?.description, "index \(dir.path) is locked: indexing in progress in another process; try again when it finishes")
         }
         withExtendedLifetime(first) {}
     }

@@ -18,7 +18,7 @@ final class IndexingCheckTests: XCTestCase {
         XCTAssertEqual(report.documents, 40)
         XCTAssertEqual(report.schemaVersion, IndexSchema.version)
         XCTAssertEqual(Set(report.ids), Set(corpus().keys))
-        XCTAssertTrue(report.line(indexPath: "I").hasPrefix("index I ok: 40 documents (schema 1, Xapian 1."), report.line(indexPath: "I"))
+        XCTAssertTrue(report.line(indexPath: "I").hasPrefix("index I ok: 40 documents (schema \(IndexSchema.version), Xapian 1."), report.line(indexPath: "I"))
     }
 
     func testMissingForeignAndDamagedIndexesAreExit3() throws {
@@ -31,7 +31,7 @@ final class IndexingCheckTests: XCTestCase {
         XCTAssertEqual(searchError(foreign)?.exitCode, 3)
         // A file, not a directory.
         let file = foreign.appendingPathComponent("notes.txt")
-        XCTAssertEqual(try checkError(file), .indexCorrupt(path: file.path, detail: "not a directory"))
+        XCTAssertEqual(try checkError(file), .notAnIndex(path: file.path, detail: "it is not a directory"))
         XCTAssertEqual(searchError(file)?.exitCode, 3)
 
         // Garbage over the start of a table, and a mangled version file.
@@ -82,7 +82,7 @@ final class IndexingCheckTests: XCTestCase {
             try db.setMetadata(IndexSchema.versionKey, "999")
             try db.commit()
         }
-        XCTAssertEqual(try checkError(schema), .indexCorrupt(path: schema.path, detail: "schema version 999, this bulletin reads \(IndexSchema.version)"))
+        XCTAssertEqual(try checkError(schema), .indexCorrupt(path: schema.path, detail: "written with schema version 999, this bulletin uses \(IndexSchema.version); re-index into a new directory"))
         XCTAssertThrowsError(try Indexer(options: IndexOptions(indexPath: schema.path))) { error in
             XCTAssertEqual((error as? BulletinError)?.exitCode, 3)
         }

@@ -55,8 +55,8 @@ final class SimilarTests: XCTestCase {
 
     func testQuerySkipsNonWordTermsAndStopwords() throws {
         let (searcher, _, _) = try makeCorpus()
-        let (documentID, id) = try XCTUnwrap(try searcher.resolve("2024/belarus.txt"))
-        let terms = try searcher.similarQuery(to: documentID, id: id).terms()
+        let (documentID, _) = try XCTUnwrap(try searcher.resolve("2024/belarus.txt"))
+        let terms = try searcher.similarQuery(to: documentID).terms()
         let words = terms.filter { !$0.hasPrefix(IndexSchema.uniqueIDPrefix) }
         XCTAssertFalse(words.isEmpty)
         XCTAssertLessThanOrEqual(words.count, Searcher.similarQueryTerms)

@@ -93,7 +93,7 @@ final class IndexCLITests: XCTestCase {
         XCTAssertTrue(writer.waitForStderr("indexed stdin:1 r1"))
         let second = try run(["index", try corpus(in: dir).path, "--index", index])
         XCTAssertEqual(second.status, 3)
-        XCTAssertEqual(second.stderr, "bulletin: index \(index) is locked by another indexing process\n")
+        XCTAssertEqual(second.stderr, "bulletin: index \(index) is locked: indexing in progress in another process; try again when it finishes\n")
         // Searches keep working meanwhile.
         XCTAssertEqual(try run(["search", "корветы", "--index", index]).status, 0)
         let first = try writer.finish()

@@ -23,9 +23,20 @@ final class DocumentBuilder {
         encoder.outputFormatting = [.withoutEscapingSlashes]
     }
 
-    /// The unique-id term for `id` (hashed when the id is too long for a Xapian term).
+    /// The unique-id term for a file's `id` (hashed when the id is too long for a Xapian term).
     static func uniqueTerm(for id: String) -> String {
         boundedTerm(prefix: IndexSchema.uniqueIDPrefix, id)
+    }
+
+    /// The unique-id term for a feed record's `id`: its own namespace, so that a record can
+    /// never replace a file's document (no relative path starts with `/`).
+    static func uniqueTerm(forFeedRecord id: String) -> String {
+        boundedTerm(prefix: IndexSchema.uniqueIDPrefix, IndexSchema.feedIDMarker + id)
+    }
+
+    /// The unique-id term of a stored document (feed records have no path).
+    static func uniqueTerm(of stored: StoredDocument) -> String {
+        stored.path == nil ? uniqueTerm(forFeedRecord: stored.id) : uniqueTerm(for: stored.id)
     }
 
     static func rootTerm(for root: String) -> String {
@@ -42,7 +53,6 @@ final class DocumentBuilder {
     /// Writes what belongs to the whole index rather than one document (call once per run,
     /// before the final commit).
     func writeIndexWideData() throws {
-        try database.setMetadata(IndexSchema.versionKey, IndexSchema.version)
         try SynonymWriter(database: database, pipeline: pipeline).write()
     }
 
@@ -51,7 +61,7 @@ final class DocumentBuilder {
         let duplicateKey = try duplicates.key(for: stored)
         let doc = try Document()
         try doc.setData(String(decoding: try encoder.encode(stored), as: UTF8.self))
-        try doc.addBooleanTerm(Self.uniqueTerm(for: stored.id))
+        try doc.addBooleanTerm(Self.uniqueTerm(of: stored))
         if let root = stored.root { try doc.addBooleanTerm(Self.rootTerm(for: root)) }
 
         try termGenerator.setDocument(doc)

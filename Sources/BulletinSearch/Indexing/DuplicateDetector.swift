@@ -64,7 +64,7 @@ final class DuplicateDetector {
     /// The most similar indexed copy of `stored` at or above `threshold`, with its key.
     /// `stored` is about to be written (its old version, if any, is forgotten).
     func bestMatch(for stored: StoredDocument, threshold: Double = threshold) throws -> (id: String, key: String, similarity: Double)? {
-        let uniqueTerm = DocumentBuilder.uniqueTerm(for: stored.id)
+        let uniqueTerm = DocumentBuilder.uniqueTerm(of: stored)
         if let old = try database.documentID(withTerm: uniqueTerm) { candidateCache[old] = nil }
         let fingerprint = Fingerprint(text: stored.text, leadWords: Self.leadWords)
         guard !fingerprint.shingles.isEmpty,

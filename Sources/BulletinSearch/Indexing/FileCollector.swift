@@ -2,11 +2,12 @@ import Foundation
 
 /// A file to index: where it is, the id it gets, and what `stat` said about it.
 public struct SourceFile: Sendable, Equatable {
-    /// Absolute path.
+    /// Real path (symbolic links resolved): one path per file however it was reached.
     public var path: String
-    /// Absolute path of the root it was found under (a directory argument, or a file's folder).
+    /// Real path of the root it was found under (a directory argument, or a file's folder).
     public var root: String
-    /// Path relative to `root`: the document's unique id.
+    /// The document's unique id: `path` relative to the index's base root (with `../` when
+    /// the file lies outside it). It does not depend on which folder the user named.
     public var id: String
     /// Size in bytes when collected.
     public var size: Int = 0
@@ -20,34 +21,46 @@ public struct SourceFile: Sendable, Equatable {
 }
 
 /// Expands the `bulletin index` arguments into files: directories recursively (`*.txt`,
-/// sorted by id, hidden entries skipped, symbolic links followed with loop detection),
-/// files as given. Works on raw bytes (POSIX `opendir`/`lstat`), so names that are not
-/// valid UTF-8, broken links, link loops, FIFOs and unreadable directories are each
-/// reported as a failure instead of being skipped silently or hanging the run.
+/// sorted by id, hidden entries skipped), files as given. Symbolic links are followed only
+/// when they lead to a place inside the directory argument they were found in (a link to
+/// `/` or elsewhere is reported, not walked); loops through ancestors are reported too.
+/// Works on raw bytes (POSIX `opendir`/`lstat`), so names that are not valid UTF-8, broken
+/// links, FIFOs and unreadable directories are each reported as a failure instead of being
+/// skipped silently or hanging the run.
 public enum FileCollector {
     public struct Result: Sendable {
         public var files: [SourceFile] = []
         /// Arguments or entries that could not be used, with the reason.
         public var failures: [FileFailure] = []
-        /// Absolute paths of the directory arguments.
+        /// Real paths of the directory arguments.
         public var directoryRoots: [String] = []
+        /// The real path ids are relative to (the one given, or the first argument's folder).
+        public var baseRoot: String?
     }
 
-    public static func collect(_ arguments: [String]) -> Result {
-        var walker = Walker()
+    /// Collects the files of `arguments`; ids are relative to `baseRoot` (the index's, when
+    /// it has one), else to the first directory argument (or the first file's folder).
+    public static func collect(_ arguments: [String], baseRoot: String? = nil) -> Result {
+        var resolved: [(argument: String, path: String, st: stat)] = []
+        var failures: [FileFailure] = []
         for argument in arguments {
-            let path = URL(fileURLWithPath: argument).standardizedFileURL.path
             var st = stat()
-            guard stat(path, &st) == 0 else {
-                walker.fail(path: argument, reason: errnoReason(errno, missing: "no such file or directory"))
+            guard stat(argument, &st) == 0, let real = realPath(argument) else {
+                failures.append(FileFailure(path: argument, reason: errnoReason(errno, missing: "no such file or directory")))
                 continue
             }
+            resolved.append((argument, real, st))
+        }
+        let base = baseRoot ?? resolved.first.map { isDirectory($0.st) ? $0.path : parent(of: $0.path) }
+        var walker = Walker(base: Array((base ?? "/").utf8))
+        walker.result.failures = failures
+        walker.result.baseRoot = base
+        for (argument, path, st) in resolved {
             if isDirectory(st) {
                 if !walker.result.directoryRoots.contains(path) { walker.result.directoryRoots.append(path) }
                 walker.walkRoot(path)
             } else if isRegular(st) {
-                let url = URL(fileURLWithPath: path)
-                walker.add(SourceFile(path: path, root: url.deletingLastPathComponent().path, id: url.lastPathComponent,
+                walker.add(SourceFile(path: path, root: parent(of: path), id: walker.id(for: Array(path.utf8)),
                                       size: Int(st.st_size), mtimeMillis: modificationMillis(st)), identity: FileIdentity(st))
             } else {
                 walker.fail(path: argument, reason: "not a regular file")
@@ -56,21 +69,51 @@ public enum FileCollector {
         return walker.result
     }
 
+    /// The real path (links resolved), or nil with `errno` set.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func parent(of path: String) -> String {
+        let url = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return url.isEmpty ? "/" : url
+    }
+
+    /// `path` relative to `base` (both real, absolute), with `..` where `path` lies outside.
+    static func relative(_ path: [UInt8], to base: [UInt8]) -> [UInt8] {
+        let slash = UInt8(ascii: "/")
+        let p = path.split(separator: slash).map(Array.init)
+        let b = base.split(separator: slash).map(Array.init)
+        var common = 0
+        while common < p.count, common < b.count, p[common] == b[common] { common += 1 }
+        let parts = Array(repeating: Array("..".utf8), count: b.count - common) + p[common...]
+        return Array(parts.joined(separator: [slash]))
+    }
+
     private struct Found {
         var file: SourceFile
         var identity: FileIdentity
-        var viaLink: Bool
     }
 
     /// One pass over the arguments: keeps each distinct file (device and inode) once.
     private struct Walker {
         var result = Result()
+        let base: [UInt8]
         private var seenFiles: Set<FileIdentity> = []
         private var ancestors: [FileIdentity] = []
         private var visitedDirectories: Set<FileIdentity> = []
 
+        init(base: [UInt8]) { self.base = base }
+
         mutating func fail(path: String, reason: String) {
             result.failures.append(FileFailure(path: path, reason: reason))
+        }
+
+        func id(for path: [UInt8]) -> String {
+            let bytes = FileCollector.relative(path, to: base)
+            return String(validating: bytes, as: UTF8.self) ?? display(bytes)
         }
 
         mutating func add(_ file: SourceFile, identity: FileIdentity) {
@@ -87,16 +130,19 @@ public enum FileCollector {
             visitedDirectories.insert(identity)
             var found: [Found] = []
             ancestors = [identity]
-            walk(Array(root.utf8), relative: [], root: root, into: &found)
+            walk(Array(root.utf8), root: Array(root.utf8), into: &found)
             ancestors = []
-            // A file reached both directly and through a link keeps its own name.
-            let direct = Set(found.filter { !$0.viaLink }.map(\.identity))
-            for entry in found.sorted(by: { $0.file.id < $1.file.id }) where !entry.viaLink || !direct.contains(entry.identity) {
-                add(entry.file, identity: entry.identity)
-            }
+            for entry in found.sorted(by: { $0.file.id < $1.file.id }) { add(entry.file, identity: entry.identity) }
         }
 
-        private mutating func walk(_ directory: [UInt8], relative: [UInt8], root: String, into found: inout [Found]) {
+        /// True when the real path `target` is `root` or inside it.
+        private func isInside(_ target: [UInt8], _ root: [UInt8]) -> Bool {
+            target == root || (target.count > root.count && target.starts(with: root) && target[root.count] == UInt8(ascii: "/"))
+                || root == [UInt8(ascii: "/")]
+        }
+
+        /// Walks `directory` (a real path, links already resolved) under the argument `root`.
+        private mutating func walk(_ directory: [UInt8], root: [UInt8], into found: inout [Found]) {
             let names: [[UInt8]]
             switch listDirectory(directory) {
             case .success(let list): names = list
@@ -105,8 +151,7 @@ public enum FileCollector {
                 return
             }
             for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-                let path = directory + [UInt8(ascii: "/")] + name
-                let relativePath = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+                var path = directory + [UInt8(ascii: "/")] + name
                 let isText = hasTextExtension(name)
                 var st = stat()
                 guard lstat(path.cString, &st) == 0 else {
@@ -124,6 +169,20 @@ public enum FileCollector {
                         }
                         continue
                     }
+                    guard isText || isDirectory(st) else { continue }
+                    guard let target = realPath(String(decoding: path, as: UTF8.self)).map({ Array($0.utf8) }) else {
+                        fail(path: display(path), reason: errnoReason(errno))
+                        continue
+                    }
+                    if isDirectory(st), ancestors.contains(FileIdentity(st)) {
+                        fail(path: display(path), reason: "symbolic link loop (points to a directory that contains it)")
+                        continue
+                    }
+                    guard isInside(target, root) else {
+                        fail(path: display(path), reason: "symbolic link leads outside \(display(root)) (to \(display(target))): not followed")
+                        continue
+                    }
+                    path = target
                 }
                 let identity = FileIdentity(st)
                 if isDirectory(st) {
@@ -135,15 +194,15 @@ public enum FileCollector {
                         fail(path: display(path), reason: "symbolic link loop (points to a directory that contains it)")
                         continue
                     }
-                    // A second link to a directory already walked: its files are indexed once.
+                    // A second way into a directory already walked: its files are indexed once.
                     guard visitedDirectories.insert(identity).inserted else { continue }
                     ancestors.append(identity)
-                    walk(path, relative: relativePath, root: root, into: &found)
+                    walk(path, root: root, into: &found)
                     ancestors.removeLast()
                     continue
                 }
                 guard isText else { continue }
-                guard let id = String(validating: relativePath, as: UTF8.self), let full = String(validating: path, as: UTF8.self) else {
+                guard let full = String(validating: path, as: UTF8.self) else {
                     fail(path: display(path), reason: "file name is not valid UTF-8 (rename it)")
                     continue
                 }
@@ -151,9 +210,9 @@ public enum FileCollector {
                     fail(path: full, reason: isLink ? "symbolic link to something that is not a regular file" : "not a regular file")
                     continue
                 }
-                found.append(Found(file: SourceFile(path: full, root: root, id: id, size: Int(st.st_size),
-                                                    mtimeMillis: modificationMillis(st), fromDirectory: true),
-                                   identity: identity, viaLink: isLink))
+                found.append(Found(file: SourceFile(path: full, root: String(decoding: root, as: UTF8.self), id: id(for: path),
+                                                    size: Int(st.st_size), mtimeMillis: modificationMillis(st), fromDirectory: true),
+                                   identity: identity))
             }
         }
     }

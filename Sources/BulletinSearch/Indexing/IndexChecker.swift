@@ -4,7 +4,7 @@ import Xapian
 /// `bulletin check`: Xapian's own consistency check of every table, then the bulletin
 /// layer's invariants: each document has exactly one unique `Q` term, no unique term names
 /// two documents, the stored data decodes and names that same id, the signature slot is set,
-/// and the schema version is one this build reads.
+/// the schema version is one this build reads, and every table the schema uses is there.
 public enum IndexChecker {
     public struct Report: Sendable, Equatable {
         public var documents: Int
@@ -18,43 +18,49 @@ public enum IndexChecker {
         }
     }
 
-    /// Checks the index at `indexPath`; any problem is `.indexCorrupt` (or `.indexMissing`).
+    /// Checks the index at `indexPath`; any problem is `.indexCorrupt` (or `.indexMissing`,
+    /// `.notAnIndex`, `.indexAccess`). Read-only throughout (it works on a read-only index),
+    /// and it refuses (`.indexLocked`) while a writer holds the lock rather than read files
+    /// an indexing run is changing.
     public static func check(indexPath: String, listIDs: Bool = false) throws(BulletinError) -> Report {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: indexPath, isDirectory: &isDirectory) else {
-            throw .indexMissing(path: indexPath)
-        }
-        guard isDirectory.boolValue else {
-            throw .indexCorrupt(path: indexPath, detail: "not a directory")
-        }
-        do {
+        try IndexDirectory.checkReadable(indexPath)
+        if IndexDirectory.isWriteLocked(indexPath) { throw .indexLocked(path: indexPath) }
+        return try BulletinError.mapping(indexPath: indexPath) {
             let database = try Database(path: indexPath)
-            let (errors, report) = try Database.check(path: indexPath)
+            try IndexDirectory.verifyOpened(database, path: indexPath)
+            let (errors, report) = try xapianCheck(indexPath)
             if errors > 0 {
                 let detail = report.split(whereSeparator: \.isNewline).filter { !$0.isEmpty }.suffix(3).joined(separator: "; ")
                 throw BulletinError.indexCorrupt(path: indexPath, detail: "Xapian's check found \(errors) error\(errors == 1 ? "" : "s")\(detail.isEmpty ? "" : ": \(detail)")")
             }
             return try checkDocuments(database, indexPath: indexPath, listIDs: listIDs)
-        } catch let error as BulletinError {
-            throw error
-        } catch let error as XapianError {
-            if error.kind == .databaseNotFound { throw .indexMissing(path: indexPath) }
-            if error.kind == .databaseLock { throw .indexLocked(path: indexPath) }
-            throw .indexCorrupt(path: indexPath, detail: "\(error.kind): \(error.message.oneLine)")
+        }
+    }
+
+    /// Xapian's check of the whole database; on a read-only file system (where it wants to
+    /// write) each table is checked on its own, which only reads.
+    private static func xapianCheck(_ path: String) throws(XapianError) -> (errors: Int, report: String) {
+        do {
+            return try Database.check(path: path)
         } catch {
-            throw .indexCorrupt(path: indexPath, detail: "\(error)")
+            guard SystemCause(message: error.message) == .readOnly else { throw error }
+            var total = 0
+            var reports: [String] = []
+            for table in IndexDirectory.presentTables(path).split(separator: ",") {
+                let (errors, report) = try Database.check(path: "\(path)/\(table).glass")
+                total += errors
+                if errors > 0 { reports.append(report) }
+            }
+            return (total, reports.joined(separator: "\n"))
         }
     }
 
     private static func checkDocuments(_ database: Database, indexPath: String, listIDs: Bool) throws -> Report {
         func corrupt(_ detail: String) -> BulletinError { .indexCorrupt(path: indexPath, detail: detail) }
         let version = try database.metadata(IndexSchema.versionKey)
-        if !version.isEmpty, version != IndexSchema.version {
-            throw corrupt("schema version \(version), this bulletin reads \(IndexSchema.version)")
-        }
+        if version.isEmpty, try database.documentCount() > 0 { throw corrupt("schema version unset although the index has documents") }
         let count = try database.documentCount()
         let terms = try database.allTerms(prefix: IndexSchema.uniqueIDPrefix)
-        let decoder = JSONDecoder()
         var ids: [String] = []
         var seen = Set<UInt32>()
         for (term, frequency) in terms {
@@ -65,11 +71,8 @@ public enum IndexChecker {
             if try document.terms(prefix: IndexSchema.uniqueIDPrefix).count != 1 {
                 throw corrupt("document \(id) has more than one unique term")
             }
-            let stored: StoredDocument
-            do { stored = try decoder.decode(StoredDocument.self, from: Data(try document.data().utf8)) } catch {
-                throw corrupt("document \(id) (\(term)) has unreadable stored data")
-            }
-            if DocumentBuilder.uniqueTerm(for: stored.id) != term {
+            let stored = try StoredDocument.decode(document, documentID: id, indexPath: indexPath)
+            if DocumentBuilder.uniqueTerm(of: stored) != term {
                 throw corrupt("document \(id) stores id \(stored.id) but is indexed as \(term)")
             }
             let signature = try document.value(slot: IndexSchema.signatureSlot)

@@ -8,10 +8,7 @@ extension Indexer {
     func indexFile(_ file: SourceFile) throws -> (FileOutcome, String?) {
         let uniqueTerm = DocumentBuilder.uniqueTerm(for: file.id)
         let old = known[uniqueTerm]
-        // Same id but indexed from another root (the tree was moved): re-index, so that the
-        // stored path and root are right.
-        let sameRoot = try old.map { try documents(under: file.root).contains($0.documentID) } ?? false
-        if let old, sameRoot, old.signature.hasPrefix(file.statSignature + ":") { return (.unchanged, nil) }
+        if let old, !options.checkContent, old.signature.hasPrefix(file.statSignature + ":") { return (.unchanged, nil) }
         if file.size > options.maxBytes { return (.failed(tooLarge(file.size)), nil) }
 
         let content: FileContent
@@ -22,7 +19,7 @@ extension Indexer {
         progress.bytes += content.bytes.count
         let hash = ContentHash.hex(content.bytes)
         let signature = "\(content.bytes.count):\(content.mtimeMillis):\(hash)"
-        if let old, sameRoot, old.signature.hasSuffix(":" + hash) {
+        if let old, old.signature.hasSuffix(":" + hash) {
             // Touched but not changed: remember the new size/mtime so the next run needs no hash.
             if let writer, old.signature != signature {
                 let document = try writer.document(old.documentID)
@@ -48,32 +45,14 @@ extension Indexer {
         return (old == nil ? .indexed : .updated, note)
     }
 
-    /// The documents indexed from `root` (its `XR` term's posting list), looked up once per root.
-    func documents(under root: String) throws -> Set<UInt32> {
-        if let cached = rootMembers[root] { return cached }
-        var members = Set<UInt32>()
-        if let reader {
-            let count = try reader.documentCount()
-            if count > 0 {
-                let enquire = try Enquire(database: reader)
-                try enquire.setQuery(try Query.term(DocumentBuilder.rootTerm(for: root)))
-                try enquire.setSort(.relevance)
-                let mset = try enquire.mset(first: 0, count: count)
-                members.reserveCapacity(mset.count)
-                for item in mset { members.insert(item.documentID) }
-            }
-        }
-        rootMembers[root] = members
-        return members
-    }
-
     func tooLarge(_ size: Int) -> String {
         "file is \(size) bytes, over the limit of \(options.maxBytes) (--max-bytes)"
     }
 
     /// Indexes every record of one JSON-lines feed; malformed lines are failures `FEED:LINE`.
     func indexFeed(_ path: String, report: (IndexEvent) -> Void) throws {
-        let reader = FeedReader(path: path, maxLineBytes: options.maxBytes * 2 + 4096)
+        let (doubled, overflow) = options.maxBytes.multipliedReportingOverflow(by: 2)
+        let reader = FeedReader(path: path, maxLineBytes: overflow || doubled > Int.max - 4096 ? Int.max : doubled + 4096)
         while !stopRequested(), let item = reader.next() {
             switch item {
             case .failure(let failure):
@@ -92,7 +71,7 @@ extension Indexer {
     }
 
     private func indexRecord(_ record: FeedRecord) throws -> FileOutcome {
-        let uniqueTerm = DocumentBuilder.uniqueTerm(for: record.id)
+        let uniqueTerm = DocumentBuilder.uniqueTerm(forFeedRecord: record.id)
         let signature = record.signature
         let old = known[uniqueTerm]
         if old?.signature == signature { return .unchanged }
@@ -109,24 +88,21 @@ extension Indexer {
         return old == nil ? .indexed : .updated
     }
 
-    /// Removes the documents indexed from `roots` whose files no longer exist. Documents
-    /// from other roots and from feeds are never touched; neither are documents whose file
-    /// still exists but could not be indexed this time (unreadable, …).
+    /// Removes the documents indexed from under `roots` (by their stored real path) whose
+    /// files no longer exist. Documents from other roots and from feeds are never touched;
+    /// neither are documents whose file still exists but could not be indexed this time.
     func prune(roots: [String], keeping seen: Set<String>, report: (IndexEvent) -> Void) throws {
         guard let reader, !roots.isEmpty else { return }
-        let rootTerms = Set(roots.map { DocumentBuilder.rootTerm(for: $0) })
-        let decoder = JSONDecoder()
+        let prefixes = roots.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         for (term, entry) in known.sorted(by: { $0.key < $1.key }) where !seen.contains(term) && entry.documentID != 0 {
             if stopRequested() { return }
-            let document = try reader.document(entry.documentID)
-            guard try document.terms(prefix: IndexSchema.rootPrefix).contains(where: { rootTerms.contains($0.term) }) else { continue }
-            let stored = try? decoder.decode(StoredDocument.self, from: Data(try document.data().utf8))
-            if let path = stored?.path, !Self.isGone(path) { continue }
+            let stored = try StoredDocument.decode(try reader.document(entry.documentID), documentID: entry.documentID, indexPath: options.indexPath)
+            guard let path = stored.path, prefixes.contains(where: { path.hasPrefix($0) }), Self.isGone(path) else { continue }
             if let writer { try writer.delete(uniqueTerm: term) }
             known[term] = nil
             summary.removed += 1
             changed(bytes: 0)
-            report(.removed(id: stored?.id ?? String(term.dropFirst(IndexSchema.uniqueIDPrefix.count)), path: stored?.path))
+            report(.removed(id: stored.id, path: stored.path))
             try commitIfDue(report: report)
         }
     }

@@ -12,6 +12,12 @@ public struct IndexOptions: Sendable {
     public var maxBytes: Int = 10 * 1024 * 1024
     /// Remove documents whose files no longer exist under the directory arguments.
     public var prune = false
+    /// Prune even a directory argument that holds no bulletin files (else refused: an
+    /// unmounted disk would empty the index).
+    public var force = false
+    /// Read and hash every file, also those whose size and modification time are unchanged
+    /// (an edit that kept both is otherwise not seen).
+    public var checkContent = false
     /// Report what would change; open the index read-only and write nothing.
     public var dryRun = false
     /// Polled between documents: when set, commit what is done and return.
@@ -97,8 +103,12 @@ public final class Indexer {
     /// Unique term → document and signature, loaded at the start of a run.
     var known: [String: KnownDocument] = [:]
     /// Root → the documents indexed from it when the run started.
-    var rootMembers: [String: Set<UInt32>] = [:]
+    /// The real path file ids are relative to (`IndexSchema.baseRootKey`); nil until the
+    /// first run that indexes files records it.
+    var baseRoot: String?
     var pendingDocuments = 0
+    /// Documents of this run made durable so far (for the disk-full message).
+    var committedDocuments = 0
     var pendingBytes = 0
     var summary = IndexSummary()
     var progress = IndexProgress()
@@ -109,45 +119,44 @@ public final class Indexer {
     }
 
     /// Opens (or creates) the index for writing; in a dry run, opens it read-only if it
-    /// exists. A second writer gets `.indexLocked`.
+    /// exists. A second writer gets `.indexLocked`. An existing index is verified first (it
+    /// opens, has every table, is of this schema): writing into a damaged one is refused,
+    /// since it would report success and lose what the damage hid.
     public init(options: IndexOptions) throws(BulletinError) {
         self.options = options
         let opened = try Self.open(options)
         reader = opened.reader
         writer = opened.writer
         builder = opened.builder
+        baseRoot = try BulletinError.mapping(indexPath: options.indexPath) {
+            try opened.reader.map { try $0.metadata(IndexSchema.baseRootKey) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
     }
 
     private typealias Handles = (reader: Database?, writer: WritableDatabase?, builder: DocumentBuilder?)
 
     private static func open(_ options: IndexOptions) throws(BulletinError) -> Handles {
-        try BulletinError.mapping(indexPath: options.indexPath) {
-            let handles = options.dryRun ? try openReadOnly(options.indexPath) : try openWritable(options.indexPath)
-            if let reader = handles.reader {
-                let version = try reader.metadata(IndexSchema.versionKey)
-                if !version.isEmpty, version != IndexSchema.version {
-                    throw BulletinError.indexCorrupt(path: options.indexPath, detail: "schema version \(version), this bulletin writes \(IndexSchema.version); index into a new directory")
-                }
-            }
-            return handles
+        let path = options.indexPath
+        if options.dryRun {
+            do { try IndexDirectory.checkReadable(path) } catch .indexMissing { return (nil, nil, nil) }
+        } else if try !IndexDirectory.prepareForWriting(path) {
+            return try BulletinError.mapping(indexPath: path) { try openWritable(path) }
         }
-    }
-
-    /// A dry run reads the index if there is one and never creates it.
-    private static func openReadOnly(_ path: String) throws -> Handles {
-        guard FileManager.default.fileExists(atPath: path) else { return (nil, nil, nil) }
-        let database: Database
-        do { database = try Database(path: path) } catch where error.kind == .databaseNotFound { return (nil, nil, nil) }
-        return (database, nil, nil)
+        try BulletinError.mapping(indexPath: path) {
+            let existing = try Database(path: path)
+            try IndexDirectory.verifyOpened(existing, path: path)
+        }
+        if options.dryRun {
+            return try BulletinError.mapping(indexPath: path) { (try Database(path: path), nil, nil) }
+        }
+        return try BulletinError.mapping(indexPath: path) { try openWritable(path) }
     }
 
     private static func openWritable(_ path: String) throws -> Handles {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw BulletinError.runtime("cannot create index directory \(path): \(error.localizedDescription)")
-        }
         let database = try WritableDatabase(path: path)
+        try IndexSchema.checkVersion(of: database, path: path)
+        // In the first commit, whenever it comes: a run killed early leaves a versioned index.
+        try database.setMetadata(IndexSchema.versionKey, IndexSchema.version)
         return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database))
     }
 
@@ -170,35 +179,52 @@ public final class Indexer {
         summary = IndexSummary()
         summary.dryRun = options.dryRun
         progress = IndexProgress()
-        try BulletinError.mapping(indexPath: options.indexPath) {
-            let collected = FileCollector.collect(paths)
-            summary.failures = collected.failures
-            try loadKnownDocuments()
-            progress.total = collected.files.count
-            report(.started(total: collected.files.count))
-            for file in collected.files {
-                if stopRequested() { break }
-                let (outcome, note) = try indexFile(file)
-                finish(path: file.path, outcome: outcome, note: note, report: report)
-                try commitIfDue(report: report)
-            }
-            if !feeds.isEmpty { progress.total = nil }
-            for feed in feeds where !stopRequested() {
-                try indexFeed(feed, report: report)
-            }
-            if options.prune, !stopRequested() {
-                try prune(roots: collected.directoryRoots, keeping: Set(collected.files.map { DocumentBuilder.uniqueTerm(for: $0.id) }), report: report)
-            }
-            if let writer, let builder {
-                try builder.writeIndexWideData()
-                try writer.commit()
-                report(.committed(documents: progress.documents))
-            }
+        do {
+            try BulletinError.mapping(indexPath: options.indexPath) { try run(paths: paths, feeds: feeds, report: report) }
+        } catch .diskFull(let path, _) {
+            throw .diskFull(path: path, committed: committedDocuments)
         }
         summary.interruptedBy = options.stop?.signal
         summary.seconds = Date().timeIntervalSince(start)
         summary.bytesRead = progress.bytes
         return summary
+    }
+
+    private func run(paths: [String], feeds: [String], report: (IndexEvent) -> Void) throws {
+        let collected = FileCollector.collect(paths, baseRoot: baseRoot)
+        if options.prune, !options.force {
+            for root in collected.directoryRoots where !collected.files.contains(where: { $0.root == root }) {
+                throw BulletinError.usage("refusing to prune \(root): it holds no bulletin files (an unmounted disk?), so every document indexed from it would be removed; add --force to prune anyway")
+            }
+        }
+        if baseRoot == nil, let base = collected.baseRoot, !collected.files.isEmpty {
+            baseRoot = base
+            try writer?.setMetadata(IndexSchema.baseRootKey, base)
+        }
+        summary.failures = collected.failures
+        try loadKnownDocuments()
+        progress.total = collected.files.count
+        report(.started(total: collected.files.count))
+        for file in collected.files {
+            if stopRequested() { break }
+            let (outcome, note) = try indexFile(file)
+            finish(path: file.path, outcome: outcome, note: note, report: report)
+            try commitIfDue(report: report)
+        }
+        if !feeds.isEmpty { progress.total = nil }
+        for feed in feeds where !stopRequested() {
+            try indexFeed(feed, report: report)
+        }
+        if options.prune, !stopRequested() {
+            try prune(roots: collected.directoryRoots, keeping: Set(collected.files.map { DocumentBuilder.uniqueTerm(for: $0.id) }), report: report)
+        }
+        if let writer, let builder {
+            try builder.writeIndexWideData()
+            try writer.setMetadata(IndexDirectory.tablesKey, try IndexDirectory.expectedTables(writer, path: options.indexPath))
+            try writer.commit()
+            committedDocuments = progress.documents
+            report(.committed(documents: progress.documents))
+        }
     }
 
     // MARK: - Batches
@@ -225,6 +251,7 @@ public final class Indexer {
     func commitIfDue(report: (IndexEvent) -> Void) throws {
         guard let writer, pendingDocuments >= options.commitEvery || pendingBytes >= options.commitBytes else { return }
         try writer.commit()
+        committedDocuments = progress.documents
         pendingDocuments = 0
         pendingBytes = 0
         report(.committed(documents: progress.documents))
@@ -234,9 +261,12 @@ public final class Indexer {
     /// dictionary lookup per file.
     func loadKnownDocuments() throws {
         known = [:]
-        rootMembers = [:]
         guard let reader else { return }
         let terms = try reader.allTerms(prefix: IndexSchema.uniqueIDPrefix)
+        let count = try reader.documentCount()
+        if terms.count != count {
+            throw BulletinError.indexCorrupt(path: options.indexPath, detail: "\(count) documents but \(terms.count) unique ids; run `bulletin check`, and re-index into a new directory")
+        }
         known.reserveCapacity(terms.count)
         for (term, _) in terms {
             guard let id = try reader.documentID(withTerm: term) else { continue }

@@ -2,9 +2,10 @@ import Dispatch
 import Foundation
 
 /// A request to stop an indexing run early, set from a signal handler (or a test) and
-/// polled by the indexer between documents. The first SIGINT/SIGTERM asks the run to
-/// commit what it has and return; a second one exits at once (the index stays at its last
-/// commit, which is always consistent).
+/// polled by the indexer between documents. The first SIGINT, SIGTERM or SIGHUP asks the
+/// run to commit what it has and return; what a second one does is the caller's choice
+/// (the CLI quits at once: the index stays at its last commit, which is always consistent).
+/// The library itself never ends the process.
 public final class StopSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var received: Int32 = 0
@@ -32,15 +33,18 @@ public final class StopSignal: @unchecked Sendable {
         return true
     }
 
-    /// Catches SIGINT and SIGTERM: the first sets the request, the second exits the process
-    /// with 128 + signal at once.
-    public static func installForInterrupts() -> StopSignal {
+    /// The signals that ask a run to stop.
+    public static let interrupts: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+    /// Catches SIGINT, SIGTERM and SIGHUP: the first sets the request, a later one calls
+    /// `onRepeat` with its number (on a dispatch queue).
+    public static func installForInterrupts(onRepeat: @escaping @Sendable (Int32) -> Void) -> StopSignal {
         let stop = StopSignal()
-        for number in [SIGINT, SIGTERM] {
+        for number in interrupts {
             Foundation.signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInitiated))
             source.setEventHandler {
-                if !stop.request(number) { _exit(128 + number) }
+                if !stop.request(number) { onRepeat(number) }
             }
             source.resume()
             stop.lock.lock()
@@ -50,12 +54,6 @@ public final class StopSignal: @unchecked Sendable {
         return stop
     }
 
-    /// `SIGINT`, `SIGTERM`, or `signal N`.
-    public static func name(of signal: Int32) -> String {
-        switch signal {
-        case SIGINT: return "SIGINT"
-        case SIGTERM: return "SIGTERM"
-        default: return "signal \(signal)"
-        }
-    }
+    /// `SIGINT`, `SIGTERM`, `SIGHUP`, or `signal N`.
+    public static func name(of signal: Int32) -> String { BulletinError.signalName(signal) }
 }

@@ -1,3 +1,5 @@
+import Xapian
+
 /// The index schema: every term prefix, value slot and text-processing choice that the
 /// indexer writes and the searcher reads. Change it only together with `version`.
 ///
@@ -8,7 +10,8 @@
 /// | (none) | words of the text, unstemmed, with positions | `сотрудничества` |
 /// | `Z` | stemmed words (Xapian's STEM_SOME) | `Zсотрудничеств` |
 /// | `S` | words of the title | `Sзаседание` |
-/// | `Q` | unique id: path relative to the indexed root, or the feed id | `Q2019/2019-03-14-ctamto-0007.txt` |
+/// | `Q` | unique id of a file: its real path relative to the index's base root (`bulletin.root`) | `Q2019/2019-03-14-ctamto-0007.txt` |
+/// | `Q/` | unique id of a feed record: `/` (which no relative path starts with), then the feed's id | `Q/tg-1234` |
 /// | `D` / `M` / `Y` | publication date YYYYMMDD / YYYYMM / YYYY | `D20251118`, `M202511`, `Y2025` |
 /// | `XC` | partner country, ISO 3166-1 alpha-2 | `XCBY` |
 /// | `XV` | venue country | `XVVE` |
@@ -20,8 +23,23 @@
 /// | `XR` | root directory an id belongs to (for pruning) | `XR/home/a/bulletins` |
 public enum IndexSchema {
     /// Stored in the database metadata key `bulletin.schema`; bump on incompatible changes.
-    public static let version = "1"
+    /// 2: file ids relative to one base root recorded in `bulletin.root` (real paths, so a
+    /// file has one id whichever folder was named), feed ids in their own `Q/` namespace.
+    public static let version = "2"
     public static let versionKey = "bulletin.schema"
+    /// The base root: the real path every file id is relative to, recorded by the first run.
+    public static let baseRootKey = "bulletin.root"
+    /// What follows the unique-id prefix in a feed record's term.
+    public static let feedIDMarker = "/"
+
+    /// Refuses an index written with another schema version (an unset version is a first
+    /// run killed before it committed anything but documents: it is this version).
+    static func checkVersion(of database: Database, path: String) throws(BulletinError) {
+        let found = try BulletinError.mapping(indexPath: path) { try database.metadata(versionKey) }
+        guard !found.isEmpty, found != version else { return }
+        let why = found == "1" ? " (ids relative to whichever folder was named, so one file could have two)" : ""
+        throw .indexCorrupt(path: path, detail: "written with schema version \(found)\(why), this bulletin uses \(version); re-index into a new directory")
+    }
 
     // MARK: Text
     public static let stemLanguage = "russian"

@@ -1,3 +1,6 @@
+import Foundation
+import Xapian
+
 /// What the index keeps of a bulletin in the Xapian document data (JSON): everything a hit
 /// shows, without going back to the file.
 public struct StoredDocument: Codable, Sendable, Equatable {
@@ -31,5 +34,20 @@ public struct StoredDocument: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, path, root, url, date, dateSource = "date_source", source, origin, title, countries, venue, types
         case persons, organisations, weapons, text
+    }
+}
+
+extension StoredDocument {
+    /// Decodes a document's stored data; broken or missing data is the index's fault and
+    /// says so (exit 3, naming the index and the document), never a raw decoding error.
+    static func decode(_ document: Document, documentID: UInt32, indexPath: String) throws(BulletinError) -> StoredDocument {
+        let data = try BulletinError.mapping(indexPath: indexPath) { try document.data() }
+        do {
+            return try JSONDecoder().decode(StoredDocument.self, from: Data(data.utf8))
+        } catch {
+            let term = (try? document.terms(prefix: IndexSchema.uniqueIDPrefix).first?.term).flatMap { $0 }
+            let name = term.map { "document \(documentID) (\(String($0.dropFirst(IndexSchema.uniqueIDPrefix.count)).oneLine))" } ?? "document \(documentID)"
+            throw .indexCorrupt(path: indexPath, detail: "\(name) has \(data.isEmpty ? "no" : "unreadable") stored data; run `bulletin check` and re-index into a new directory")
+        }
     }
 }

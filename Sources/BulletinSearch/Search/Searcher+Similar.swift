@@ -10,13 +10,13 @@ extension Searcher {
     /// file), best first, the document itself excluded. The response's query is `similar:ID`.
     /// Unknown id or path → `.usage` (exit 2).
     public func similar(to target: String, limit: Int = 10, offset: Int = 0) throws(BulletinError) -> SearchResponse {
-        guard limit >= 0, offset >= 0 else { throw .usage("--limit and --offset must not be negative") }
+        try Self.checkPage(offset: offset, limit: limit)
         return try mapErrors(query: "similar:\(target)") { () throws -> SearchResponse in
             try withReopenOnModification { () throws -> SearchResponse in
                 guard let (documentID, id) = try resolve(target) else {
                     throw BulletinError.usage("no document with id or path «\(target.oneLine)» in the index \(indexPath)")
                 }
-                let query = try similarQuery(to: documentID, id: id)
+                let query = try similarQuery(to: documentID)
                 let enquire = try Enquire(database: database)
                 try enquire.setQuery(query)
                 let mset = try enquire.mset(first: offset, count: limit, checkAtLeast: Self.exactTotalUpTo)
@@ -33,40 +33,31 @@ extension Searcher {
 
     /// OR of the document's most characteristic words (Xapian's ESet over the document
     /// alone, non-word prefixes and stopwords skipped), minus the document itself.
-    func similarQuery(to documentID: UInt32, id: String) throws -> Query {
+    func similarQuery(to documentID: UInt32) throws -> Query {
         let enquire = try Enquire(database: database)
         let expanded = try enquire.expand(documents: [documentID], count: Self.similarQueryTerms * 2,
                                           skippingPrefixes: IndexSchema.nonWordPrefixBytes)
         let terms = expanded.map(\.term).filter { !pipeline.stopper.contains($0) }.prefix(Self.similarQueryTerms)
         guard !terms.isEmpty else { return try Query.empty() }
         let words = try Query.combine(.or, try terms.map { try Query.term($0) })
-        return try Query.combine(.andNot, [words, try Query.term(DocumentBuilder.uniqueTerm(for: id))])
+        let stored = try StoredDocument.decode(try database.document(documentID), documentID: documentID, indexPath: indexPath)
+        return try Query.combine(.andNot, [words, try Query.term(DocumentBuilder.uniqueTerm(of: stored))])
     }
 
-    /// The Xapian document id and unique id of `target`: an id as shown in hits, or the
-    /// path of a file under one of the indexed roots (`XR…` terms).
+    /// The Xapian document id and unique id of `target`: a file's id as shown in hits, a
+    /// feed record's id, or the path of an indexed file (its real path relative to the
+    /// index's base root, as the indexer computes ids).
     func resolve(_ target: String) throws -> (UInt32, String)? {
-        if !target.isEmpty, let documentID = try database.documentID(withTerm: DocumentBuilder.uniqueTerm(for: target)) {
-            return (documentID, target)
-        }
-        let url = URL(fileURLWithPath: target).standardizedFileURL
-        let paths = Array(Set([url.path, url.resolvingSymlinksInPath().path]))
-        var found: [(documentID: UInt32, id: String)] = []
-        for (term, _) in try database.allTerms(prefix: IndexSchema.rootPrefix) {
-            let root = String(term.dropFirst(IndexSchema.rootPrefix.count))
-            let base = root.hasSuffix("/") ? root : root + "/"
-            for path in paths where path.hasPrefix(base) && path.count > base.count {
-                let id = String(path.dropFirst(base.count))
-                if let documentID = try database.documentID(withTerm: DocumentBuilder.uniqueTerm(for: id)) {
-                    found.append((documentID, id))
-                }
+        if !target.isEmpty {
+            for term in [DocumentBuilder.uniqueTerm(for: target), DocumentBuilder.uniqueTerm(forFeedRecord: target)] {
+                if let documentID = try database.documentID(withTerm: term) { return (documentID, target) }
             }
         }
-        // Two roots may hold the same relative id: prefer the document stored with this path.
-        for candidate in found {
-            let stored = try decoder.decode(StoredDocument.self, from: Data(try database.document(candidate.documentID).data().utf8))
-            if let path = stored.path, paths.contains(path) { return candidate }
-        }
-        return found.first
+        let base = try database.metadata(IndexSchema.baseRootKey)
+        guard !base.isEmpty, let real = FileCollector.realPath(target) else { return nil }
+        let bytes = FileCollector.relative(Array(real.utf8), to: Array(base.utf8))
+        guard let id = String(validating: bytes, as: UTF8.self), !id.isEmpty,
+              let documentID = try database.documentID(withTerm: DocumentBuilder.uniqueTerm(for: id)) else { return nil }
+        return (documentID, id)
     }
 }

@@ -23,17 +23,19 @@ public final class Searcher {
     static let maxQueryBytes = 8192
     static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .autoSynonyms]
 
-    /// Opens the index at `indexPath`; a missing, locked-out or unreadable one is `.index…`.
+    /// Opens the index at `indexPath`; a missing, unreadable, locked-out or damaged one is
+    /// `.index…` / `.notAnIndex` (exit 3), each saying which.
     public init(indexPath: String) throws(BulletinError) {
         self.indexPath = indexPath
+        try IndexDirectory.checkReadable(indexPath)
         (database, pipeline, parser) = try BulletinError.mapping(indexPath: indexPath) { () throws -> (Database, TextPipeline, QueryParser) in
             let database = try Database(path: indexPath)
-            let version = try database.metadata(IndexSchema.versionKey)
-            if !version.isEmpty, version != IndexSchema.version {
-                throw BulletinError.indexCorrupt(path: indexPath, detail: "schema version \(version), this bulletin reads \(IndexSchema.version); re-index into a new directory")
-            }
             let pipeline = try TextPipeline()
-            return (database, pipeline, try pipeline.makeQueryParser(database: database))
+            let parser = try Self.retryingOnModification(database) { () throws -> QueryParser in
+                try IndexSchema.checkVersion(of: database, path: indexPath)
+                return try pipeline.makeQueryParser(database: database)
+            }
+            return (database, pipeline, parser)
         }
         facetValues = FacetValues(database: database)
     }
@@ -44,7 +46,7 @@ public final class Searcher {
     }
 
     public func search(_ request: SearchRequest) throws(BulletinError) -> SearchResponse {
-        guard request.limit >= 0, request.offset >= 0 else { throw .usage("--limit and --offset must not be negative") }
+        try Self.checkPage(offset: request.offset, limit: request.limit)
         let words = request.query.split(whereSeparator: { $0.isWhitespace })
             .filter { !QueryRewriter.operators.contains($0.uppercased()) }.count
         if words > Self.maxQueryWords || request.query.utf8.count > Self.maxQueryBytes {
@@ -152,7 +154,7 @@ public final class Searcher {
     }
 
     func makeHit(_ item: MSet.Item, in mset: MSet, plan: Plan) throws -> SearchHit {
-        let stored = try decoder.decode(StoredDocument.self, from: Data(try item.document.data().utf8))
+        let stored = try StoredDocument.decode(try item.document, documentID: item.documentID, indexPath: indexPath)
         var raw = try mset.snippet(of: stored.text, length: 320, stemmer: pipeline.stemmer,
                                    highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
         if !plan.compoundStems.isEmpty, !raw.contains(Self.highlightStart),
@@ -185,7 +187,7 @@ public final class Searcher {
         try enquire.setQuery(try Query.combine(.filter, [query, try Query.valueRange(slot: IndexSchema.duplicateKeySlot, key, key)]))
         return try enquire.mset(first: 0, count: 50).compactMap { other in
             guard other.documentID != item.documentID else { return nil }
-            return try decoder.decode(StoredDocument.self, from: Data(try other.document.data().utf8)).id
+            return try StoredDocument.decode(try other.document, documentID: other.documentID, indexPath: indexPath).id
         }
     }
 
@@ -204,12 +206,29 @@ public final class Searcher {
 
     /// Readers see the last commit; when a writer moves on underneath, reopen and retry.
     func withReopenOnModification<R>(_ body: () throws -> R) throws -> R {
+        try Self.retryingOnModification(database, body)
+    }
+
+    /// Xapian readers fail with `DatabaseModifiedError` when a writer has committed twice
+    /// since they opened: reopen (to the latest commit) and retry, with a short growing
+    /// pause, up to `modificationRetries` times. A writer committing every document beside
+    /// many readers needs a few; a reader never fails because a writer committed.
+    static let modificationRetries = 50
+
+    static func retryingOnModification<R>(_ database: Database, _ body: () throws -> R) throws -> R {
         var attempts = 0
         while true {
-            do { return try body() } catch let error as XapianError where error.kind == .databaseModified && attempts < 3 {
+            do { return try body() } catch let error as XapianError where error.kind == .databaseModified && attempts < modificationRetries {
                 attempts += 1
                 try database.reopen()
+                if attempts > 2 { usleep(UInt32(min(attempts, 20)) * 1000) }
             }
         }
+    }
+
+    /// Offsets and limits Xapian can take (its counts are 32-bit).
+    static func checkPage(offset: Int, limit: Int) throws(BulletinError) {
+        guard limit >= 0, offset >= 0 else { throw .usage("the limit and offset must not be negative") }
+        guard offset <= Int(UInt32.max) - limit else { throw .usage("the offset must be below \(Int(UInt32.max) - limit)") }
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 import Xapian
 
-/// Every failure the library reports to the CLI, each with its documented exit code.
+/// Every outcome other than plain success, each with its documented exit code. The library
+/// throws (or returns) these; only the CLI's root turns them into a process exit
+/// (`exitCode`), so the library never ends the process itself.
 public enum BulletinError: Error, Equatable, CustomStringConvertible {
     /// A bad argument or option (exit 2).
     case usage(String)
@@ -13,40 +15,112 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
     case indexLocked(path: String)
     /// The index cannot be read (exit 3).
     case indexCorrupt(path: String, detail: String)
+    /// The index (or its directory) cannot be read or written for lack of permission, or
+    /// because it is on a read-only file system (exit 3). `detail` says which.
+    case indexAccess(path: String, detail: String)
+    /// The path is not an index and will not be made one (a regular file, a directory of
+    /// other files) (exit 3).
+    case notAnIndex(path: String, detail: String)
+    /// The disk filled up while writing; `committed` documents of this run are durable (exit 1).
+    case diskFull(path: String, committed: Int)
+    /// Indexing finished but `count` files or feed lines were rejected (exit 4).
+    case filesRejected(count: Int)
+    /// A signal stopped the run after committing the work done so far (exit 128 + signal).
+    case interrupted(signal: Int32)
     /// Anything else that went wrong at run time (exit 1).
     case runtime(String)
 
-    /// The process exit code the CLI uses for this error.
+    /// The process exit code for this outcome, as documented in README and `--help`.
     public var exitCode: Int32 {
         switch self {
         case .usage, .querySyntax: return 2
-        case .indexMissing, .indexLocked, .indexCorrupt: return 3
-        case .runtime: return 1
+        case .indexMissing, .indexLocked, .indexCorrupt, .indexAccess, .notAnIndex: return 3
+        case .filesRejected: return 4
+        case .interrupted(let signal): return 128 + signal
+        case .runtime, .diskFull: return 1
         }
     }
 
     /// One line, for stderr.
     public var description: String {
         switch self {
-        case .usage(let message): return message
-        case .querySyntax(let message): return "query syntax error: \(message)"
-        case .indexMissing(let path): return "no index at \(path): run `bulletin index PATH --index \(path)` first"
-        case .indexLocked(let path): return "index \(path) is locked by another indexing process"
-        case .indexCorrupt(let path, let detail): return "index \(path) is corrupt or unreadable: \(detail)"
-        case .runtime(let message): return message
+        case .usage(let message): return message.oneLine
+        case .querySyntax(let message): return "query syntax error: \(message.oneLine)"
+        case .indexMissing(let path): return "no index at \(path.oneLine): run `bulletin index PATH --index \(path.oneLine)` first"
+        case .indexLocked(let path): return "index \(path.oneLine) is locked: indexing in progress in another process; try again when it finishes"
+        case .indexCorrupt(let path, let detail): return "index \(path.oneLine) is corrupt or unreadable: \(detail.oneLine)"
+        case .indexAccess(let path, let detail): return "index \(path.oneLine): \(detail.oneLine)"
+        case .notAnIndex(let path, let detail): return "\(path.oneLine) is not a bulletin index: \(detail.oneLine)"
+        case .diskFull(let path, let committed):
+            return "disk full while writing index \(path.oneLine): the index is intact at its last commit (\(committed) document\(committed == 1 ? "" : "s") of this run committed); free space and run the same command again"
+        case .filesRejected(let count): return "\(count) file\(count == 1 ? " or feed line was" : "s or feed lines were") rejected (see above)"
+        case .interrupted(let signal): return "interrupted by \(Self.signalName(signal)): the work done so far is committed; run the same command again to finish"
+        case .runtime(let message): return message.oneLine
         }
     }
 
-    /// Maps a Xapian error met while using the index at `path`.
+    /// `SIGINT`, `SIGTERM`, `SIGHUP`, or `signal N`.
+    public static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case SIGINT: return "SIGINT"
+        case SIGTERM: return "SIGTERM"
+        case SIGHUP: return "SIGHUP"
+        default: return "signal \(signal)"
+        }
+    }
+
+    /// Maps a Xapian error met while using the index at `path`. Errors that carry an
+    /// operating-system cause (Xapian appends `strerror`) say that cause, not "corrupt".
     static func from(_ error: XapianError, indexPath path: String) -> BulletinError {
+        if let cause = SystemCause(message: error.message) {
+            return cause.error(indexPath: path, committed: 0)
+        }
         switch error.kind {
         case .databaseNotFound: return .indexMissing(path: path)
         case .databaseLock: return .indexLocked(path: path)
-        case .databaseOpening, .databaseVersion, .databaseCorrupt, .databaseClosed, .docNotFound, .database:
-            return .indexCorrupt(path: path, detail: error.message.oneLine)
+        case .databaseOpening, .databaseVersion, .databaseCorrupt, .databaseClosed, .docNotFound, .database, .featureUnavailable:
+            return .indexCorrupt(path: path, detail: "\(error.kind): \(error.message.oneLine)")
         case .queryParser: return .querySyntax(error.message.oneLine)
         case .wildcard: return .querySyntax("a wildcard matches too many words; make it longer (\(error.message.oneLine))")
         default: return .runtime("Xapian \(error.kind): \(error.message.oneLine)")
+        }
+    }
+}
+
+/// An operating-system cause of a failure: what `errno` said, classified the way the user
+/// needs it (permission, read-only, disk full, missing).
+enum SystemCause: Equatable {
+    case permissionDenied
+    case readOnly
+    case diskFull
+    case missing
+
+    init?(errno code: Int32) {
+        switch code {
+        case EACCES, EPERM: self = .permissionDenied
+        case EROFS: self = .readOnly
+        case ENOSPC, EDQUOT: self = .diskFull
+        case ENOENT: self = .missing
+        default: return nil
+        }
+    }
+
+    /// Finds the cause in a Xapian message (Xapian appends `strerror(errno)` to errors of
+    /// system calls). `ENOENT` is not looked for: Xapian reports a missing database by kind.
+    init?(message: String) {
+        for code in [EACCES, EPERM, EROFS, ENOSPC, EDQUOT] where message.contains(String(cString: strerror(code))) {
+            self.init(errno: code)
+            return
+        }
+        return nil
+    }
+
+    func error(indexPath path: String, committed: Int) -> BulletinError {
+        switch self {
+        case .permissionDenied: return .indexAccess(path: path, detail: "permission denied")
+        case .readOnly: return .indexAccess(path: path, detail: "read-only file system")
+        case .diskFull: return .diskFull(path: path, committed: committed)
+        case .missing: return .indexMissing(path: path)
         }
     }
 }
@@ -68,8 +142,25 @@ extension BulletinError {
 }
 
 extension String {
-    /// The text on one line (newlines and tabs become spaces), for one-line messages.
-    var oneLine: String {
-        split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+    /// The text on one line, safe for a terminal: newlines and tabs become spaces, other
+    /// control characters (ESC, …) are shown as `\u{1B}`.
+    public var oneLine: String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(unicodeScalars.count)
+        var lastWasSpace = false
+        for scalar in unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" {
+                if !lastWasSpace { out.unicodeScalars.append(" ") }
+                lastWasSpace = true
+                continue
+            }
+            lastWasSpace = false
+            if scalar.properties.generalCategory == .control {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

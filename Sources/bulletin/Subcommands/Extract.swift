@@ -19,7 +19,7 @@ extension Bulletin {
         }
 
         func run() throws {
-            var failed = false
+            var failed = 0
             for (i, path) in files.enumerated() {
                 switch ExtractionRenderer.extract(path: path) {
                 case .success(let meta):
@@ -31,10 +31,10 @@ extension Bulletin {
                     }
                 case .failure(let failure):
                     Terminal.stderr("\(failure)\n")
-                    failed = true
+                    failed += 1
                 }
             }
-            if failed { throw ExitCode(4) }
+            if failed > 0 { throw BulletinError.filesRejected(count: failed) }
         }
     }
 }

@@ -15,8 +15,8 @@ extension Bulletin {
                 each rejected file or feed line as `path: reason` on stderr.
 
                 Exit codes: 0 ok; 1 runtime failure; 2 usage error; 3 index locked, missing or \
-                corrupt; 4 finished, but some files or feed lines were rejected; 130/143 stopped \
-                by SIGINT/SIGTERM after committing the work done so far (a second signal quits at \
+                corrupt; 4 finished, but some files or feed lines were rejected; 129/130/143 stopped \
+                by SIGHUP/SIGINT/SIGTERM after committing the work done so far (a second signal quits at \
                 once; the index keeps its last commit).
                 """)
 
@@ -32,6 +32,12 @@ extension Bulletin {
 
         @Flag(help: "Remove documents whose files no longer exist under the given directories.")
         var prune = false
+
+        @Flag(help: "With --prune: prune even a directory that holds no bulletin files (refused otherwise: an unmounted disk looks empty).")
+        var force = false
+
+        @Flag(help: "Read and hash every file, also those whose size and modification time are unchanged.")
+        var checkContent = false
 
         @Flag(help: "Report what would change; write nothing.")
         var dryRun = false
@@ -53,6 +59,16 @@ extension Bulletin {
             if feeds.filter({ $0 == "-" }).count > 1 { throw ValidationError("--jsonl - (stdin) may be given once") }
             if commitEvery < 1 { throw ValidationError("--commit-every must be at least 1") }
             if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
+            // A path that is not there is a typo or an unmounted disk: refuse before an index
+            // is created or touched.
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("\(path): no such file or directory")
+            }
+            for feed in feeds where feed != "-" {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: feed, isDirectory: &isDirectory) else { throw ValidationError("--jsonl \(feed): no such file") }
+                if isDirectory.boolValue { throw ValidationError("--jsonl \(feed) is a directory; give a JSON-lines file") }
+            }
         }
 
         func run() throws {
@@ -60,8 +76,10 @@ extension Bulletin {
             options.commitEvery = commitEvery
             options.maxBytes = maxBytes
             options.prune = prune
+            options.force = force
+            options.checkContent = checkContent
             options.dryRun = dryRun
-            options.stop = StopSignal.installForInterrupts()
+            options.stop = StopSignal.installForInterrupts(onRepeat: { _exit(128 + $0) })
             let indexer = try Indexer(options: options)
             let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal)
             let summary = try indexer.index(paths: paths, feeds: feeds) { event in
@@ -91,11 +109,8 @@ extension Bulletin {
             indexer.close()
             for failure in summary.failures { Terminal.stderr("\(failure)\n") }
             print(summary.line)
-            if let signal = summary.interruptedBy {
-                Terminal.error("interrupted by \(StopSignal.name(of: signal)): the work done so far is committed; run the same command again to finish")
-                throw ExitCode(128 + signal)
-            }
-            if summary.failed > 0 { throw ExitCode(4) }
+            if let signal = summary.interruptedBy { throw BulletinError.interrupted(signal: signal) }
+            if summary.failed > 0 { throw BulletinError.filesRejected(count: summary.failed) }
         }
     }
 }

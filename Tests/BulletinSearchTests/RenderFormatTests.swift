@@ -98,6 +98,7 @@ final class RenderFormatTests: XCTestCase {
         renderer.date = Date(timeIntervalSince1970: 1_764_000_000)  // 2025-11-24
         let note = String(decoding: try renderer.render(response, as: .md, filters: filters), as: UTF8.self)
         XCTAssertTrue(note.hasPrefix("## «поставка»\n"))
+        XCTAssertEqual(Markdown.escapeSnippet("по **военно** **сотрудничеству**."), "по **военно** **сотрудничеству**.")
         XCTAssertTrue(note.contains("страна: Беларусь · с 2024 · поиск 2025-11-2"), note)
         XCTAssertTrue(note.contains("- **2024-01-10** · ЦАМТО · Беларусь, Куба · поставка, контракт — "), note)
 

@@ -33,10 +33,14 @@ public enum Markdown {
             if bold && !escaped.isEmpty {
                 out += "**" + escaped + "**"
             } else {
-                // Keep the spaces around a highlight that `escape` trimmed.
-                if part.first?.isWhitespace == true, !out.isEmpty { out += " " }
-                out += escaped
-                if part.last?.isWhitespace == true, i < parts.count - 1 { out += " " }
+                // Keep the spaces around a highlight that `escape` trimmed (one, between two).
+                let leading = part.first?.isWhitespace == true && !out.isEmpty
+                let trailing = part.last?.isWhitespace == true && i < parts.count - 1
+                if escaped.isEmpty {
+                    if leading || trailing { out += " " }
+                } else {
+                    out += (leading ? " " : "") + escaped + (trailing ? " " : "")
+                }
             }
         }
         return out

@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // RFC 4180 CSV writing (and reading, in tests).
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
     ],
     targets: [
         // libxapian via pkg-config; only a module map and a header include.
@@ -29,7 +31,7 @@ let package = Package(
         // Safe Swift wrapper, nothing bulletin-specific.
         .target(name: "Xapian", dependencies: ["CXapian"]),
         // Parsing, extraction, schema, indexer, searcher, renderers.
-        .target(name: "BulletinSearch", dependencies: ["Xapian"]),
+        .target(name: "BulletinSearch", dependencies: ["Xapian", .product(name: "CSV", package: "CSV.swift")]),
         // The CLI, thin.
         .executableTarget(
             name: "bulletin",
@@ -39,7 +41,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
-        .testTarget(name: "BulletinSearchTests", dependencies: ["BulletinSearch"]),
+        .testTarget(name: "BulletinSearchTests", dependencies: ["BulletinSearch", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "CLITests", dependencies: ["bulletin"]),
     ]
 )

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Installs what bulletin needs beyond Swift on Debian/Ubuntu: libxapian-dev and pkg-config.
+# Installs what bulletin needs beyond Swift on Debian/Ubuntu: libxapian-dev and pkg-config;
+# for the tests, cmark-gfm (GitHub's CommonMark renderer, which reads back the Markdown notes).
 # Does nothing when they are already there.
 set -euo pipefail
-if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists xapian-core; then
+if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists xapian-core && [ -x /usr/bin/cmark-gfm ]; then
     exit 0
 fi
 SUDO=""
 if [ "$(id -u)" != 0 ]; then
     if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
-        echo "install-deps: need root (or sudo) to apt-get install libxapian-dev pkg-config" >&2; exit 1
+        echo "install-deps: need root (or sudo) to apt-get install libxapian-dev pkg-config cmark-gfm" >&2; exit 1
     fi
 fi
-echo "install-deps: installing libxapian-dev pkg-config with apt-get" >&2
+echo "install-deps: installing libxapian-dev pkg-config cmark-gfm with apt-get" >&2
 $SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libxapian-dev pkg-config >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends libxapian-dev pkg-config cmark-gfm >/dev/null
 pkg-config --exists xapian-core

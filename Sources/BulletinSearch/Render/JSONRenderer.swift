@@ -1,6 +1,11 @@
 /// `--json` output: one object per response, keys in the documented order.
 public enum JSONRenderer {
     public static func render(_ response: SearchResponse) -> String { response.json.serialized() }
+
+    /// JSON lines: one hit object per line (the objects of `hits`), each line ended.
+    public static func lines(_ response: SearchResponse) -> String {
+        response.hits.map { $0.json.serialized() + "\n" }.joined()
+    }
 }
 
 extension SearchResponse {

@@ -56,6 +56,10 @@ public struct SearchRequest: Sendable {
     public var autoCorrect = false
     /// Expand query words through the index's synonym table (country forms, designations).
     public var synonyms = true
+    /// Longest snippet, in characters; nil leaves snippets out (hits carry "").
+    public var snippetChars: Int? = SearchRequest.defaultSnippetChars
+
+    public static let defaultSnippetChars = 160
 
     public init(query: String) { self.query = query }
 }

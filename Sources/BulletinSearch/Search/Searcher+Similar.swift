@@ -8,8 +8,9 @@ extension Searcher {
 
     /// Documents like the one named by `target` (its unique id, or the path of an indexed
     /// file), best first, the document itself excluded. The response's query is `similar:ID`.
-    /// Unknown id or path → `.usage` (exit 2).
-    public func similar(to target: String, limit: Int = 10, offset: Int = 0) throws(BulletinError) -> SearchResponse {
+    /// Unknown id or path → `.usage` (exit 2) naming the closest ids.
+    public func similar(to target: String, limit: Int = 10, offset: Int = 0,
+                        snippetChars: Int? = SearchRequest.defaultSnippetChars) throws(BulletinError) -> SearchResponse {
         try Self.checkPage(offset: offset, limit: limit)
         return try mapErrors(query: "similar:\(target)") { () throws -> SearchResponse in
             try withReopenOnModification { () throws -> SearchResponse in
@@ -25,7 +26,7 @@ extension Searcher {
                 let plan = Plan(query: query, hasWords: false, correctedQuery: nil, compoundStems: [])
                 return SearchResponse(query: "similar:\(id)", total: Self.total(mset, exhaustive: exhaustive),
                                       totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, offset: offset, limit: limit,
-                                      hits: try mset.map { try makeHit($0, in: mset, plan: plan) },
+                                      hits: try mset.map { try makeHit($0, in: mset, plan: plan, snippetChars: snippetChars) },
                                       correctedQuery: nil, facets: nil)
             }
         }

@@ -97,7 +97,7 @@ public final class Searcher {
         var hits: [SearchHit] = []
         hits.reserveCapacity(mset.count)
         for item in mset {
-            var hit = try makeHit(item, in: mset, plan: plan)
+            var hit = try makeHit(item, in: mset, plan: plan, snippetChars: request.snippetChars)
             if item.collapseCount > 0 {
                 hit.duplicates = try duplicates(of: item, matching: plan.query)
             }
@@ -153,13 +153,19 @@ public final class Searcher {
         return plan
     }
 
-    func makeHit(_ item: MSet.Item, in mset: MSet, plan: Plan) throws -> SearchHit {
+    /// - Parameter snippetChars: longest snippet in characters; nil for none.
+    func makeHit(_ item: MSet.Item, in mset: MSet, plan: Plan, snippetChars: Int?) throws -> SearchHit {
         let stored = try StoredDocument.decode(try item.document, documentID: item.documentID, indexPath: indexPath)
-        var raw = try mset.snippet(of: stored.text, length: 320, stemmer: pipeline.stemmer,
-                                   highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
-        if !plan.compoundStems.isEmpty, !raw.contains(Self.highlightStart),
-           let window = try Snippet.window(in: stored.text, compoundStems: plan.compoundStems, stem: pipeline.stem) {
-            raw = window
+        var snippet = ""
+        if let snippetChars, snippetChars > 0 {
+            // Xapian's length is in bytes; Russian text is two bytes a letter.
+            var raw = try mset.snippet(of: stored.text, length: snippetChars * 2, stemmer: pipeline.stemmer,
+                                       highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
+            if !plan.compoundStems.isEmpty, !raw.contains(Self.highlightStart),
+               let window = try Snippet.window(in: stored.text, compoundStems: plan.compoundStems, stem: pipeline.stem) {
+                raw = window
+            }
+            snippet = Snippet.truncate(try Snippet.clean(raw, compoundStems: plan.compoundStems, stem: pipeline.stem), toCharacters: snippetChars)
         }
         let matchedAll = !plan.boosted || item.weight >= Self.allWordsBoost
         let score = item.weight >= Self.allWordsBoost ? item.weight - Self.allWordsBoost : item.weight
@@ -168,7 +174,7 @@ public final class Searcher {
             path: stored.path, url: stored.url, date: stored.date, dateSource: stored.dateSource,
             title: stored.title, source: stored.source, countries: stored.countries, venue: stored.venue,
             types: stored.types, persons: stored.persons, weapons: stored.weapons,
-            snippet: try Snippet.clean(raw, compoundStems: plan.compoundStems, stem: pipeline.stem))
+            snippet: snippet)
     }
 
     /// Xapian's estimate of the matches; when every match was checked (facets), the bounds

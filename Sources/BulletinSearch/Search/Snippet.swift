@@ -87,6 +87,40 @@ enum Snippet {
         return nil
     }
 
+    /// At most `limit` visible characters (the `**` markers do not count), cut between words
+    /// and starting a few words before the first highlight, an open highlight closed, "…"
+    /// where text was cut off.
+    static func truncate(_ snippet: String, toCharacters limit: Int) -> String {
+        func visible(_ word: Substring) -> Int { word.count - 2 * (word.components(separatedBy: "**").count - 1) }
+        let words = snippet.split(separator: " ")
+        if words.reduce(0, { $0 + visible($1) }) + max(words.count - 1, 0) <= limit { return snippet }
+        let firstHighlight = words.firstIndex(where: { $0.contains("**") }) ?? 0
+        // Words before the highlight that fit in a third of the limit stay as context.
+        var start = firstHighlight
+        var before = 0
+        while start > 0, before + visible(words[start - 1]) + 1 <= limit / 3 {
+            start -= 1
+            before += visible(words[start]) + 1
+        }
+        let lead = start > 0 ? "…" : ""
+        var kept: [Substring] = []
+        var length = lead.count
+        for word in words[start...] {
+            let added = visible(word) + (kept.isEmpty ? 0 : 1)
+            if length + added > max(limit - 1, 1) { break }
+            kept.append(word)
+            length += added
+        }
+        if kept.isEmpty {
+            // One word longer than the limit: cut inside it.
+            kept = [Substring(words[start].replacingOccurrences(of: "**", with: "").prefix(max(limit - 1 - lead.count, 1)))]
+        }
+        var out = lead + kept.joined(separator: " ")
+        if out.components(separatedBy: "**").count % 2 == 0 { out += "**" }
+        if out.hasSuffix("…") || start + kept.count == words.count { return out }
+        return out + "…"
+    }
+
     private static func trimPunctuation(_ word: String) -> String {
         word.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
     }

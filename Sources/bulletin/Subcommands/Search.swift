@@ -69,8 +69,7 @@ extension Bulletin {
         @Flag(help: "Run the spelling-corrected query when the index suggests one.")
         var autoCorrect = false
 
-        @Flag(help: "Print one JSON object instead of text.")
-        var json = false
+        @OptionGroup var output: OutputOptions
 
         func validate() throws {
             let hasFilters = !(country.isEmpty && type.isEmpty && source.isEmpty && person.isEmpty && weapon.isEmpty) || from != nil || to != nil || year != nil
@@ -99,16 +98,13 @@ extension Bulletin {
             request.filters.from = year.map(String.init) ?? from
             request.filters.to = year.map(String.init) ?? to
             request.allWords = allWords
-            request.facets = facets || json
+            request.facets = facets || output.resolved == .json
+            request.snippetChars = output.snippetLength
             request.facetLimit = facetLimit
             request.collapse = !noCollapse
             request.autoCorrect = autoCorrect
             let response = try searcher.search(request)
-            if json {
-                print(JSONRenderer.render(response))
-            } else {
-                print(TextRenderer(ansi: Terminal.stdoutIsTerminal).render(response, filters: request.filters))
-            }
+            try output.print(response, filters: request.filters)
         }
     }
 }

@@ -20,8 +20,7 @@ extension Bulletin {
         @Option(help: "Hits per page.")
         var limit: Int = 10
 
-        @Flag(help: "Print one JSON object instead of text.")
-        var json = false
+        @OptionGroup var output: OutputOptions
 
         func validate() throws {
             if limit < 0 || limit > 10_000 { throw ValidationError("--limit must be between 0 and 10000") }
@@ -29,12 +28,8 @@ extension Bulletin {
 
         func run() throws {
             let searcher = try Searcher(indexPath: location.path)
-            let response = try searcher.similar(to: target, limit: limit)
-            if json {
-                print(JSONRenderer.render(response))
-            } else {
-                print(TextRenderer(ansi: Terminal.stdoutIsTerminal).render(response))
-            }
+            let response = try searcher.similar(to: target, limit: limit, snippetChars: output.snippetLength)
+            try output.print(response)
         }
     }
 }

@@ -1,0 +1,44 @@
+import ArgumentParser
+import BulletinSearch
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `--format`, `--json`, `--snippet-chars`, `--no-snippet`, `--bom`: shared by the commands
+/// that print result lists.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("text, json, jsonl (one hit per line), csv or md (a Markdown note).", valueName: "FORMAT"))
+    var format: OutputFormat?
+
+    @Flag(help: "Same as --format json.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Longest snippet, in characters.", valueName: "N"))
+    var snippetChars: Int = SearchRequest.defaultSnippetChars
+
+    @Flag(help: "Leave snippets out.")
+    var noSnippet = false
+
+    @Flag(help: "CSV: start with a UTF-8 byte order mark (for Excel).")
+    var bom = false
+
+    var resolved: OutputFormat { format ?? (json ? .json : .text) }
+
+    /// nil when snippets are off.
+    var snippetLength: Int? { noSnippet ? nil : snippetChars }
+
+    func validate() throws {
+        if json, let format, format != .json { throw ValidationError("--json cannot be combined with --format \(format.rawValue)") }
+        if !(1...5000).contains(snippetChars) { throw ValidationError("--snippet-chars must be between 1 and 5000") }
+        if bom && resolved != .csv { throw ValidationError("--bom applies to --format csv only") }
+    }
+
+    /// Writes `response` to stdout in the chosen format.
+    func print(_ response: SearchResponse, filters: SearchFilters = SearchFilters()) throws {
+        var renderer = ResultRenderer()
+        renderer.ansi = Terminal.stdoutIsTerminal
+        renderer.byteOrderMark = bom
+        renderer.snippets = !noSnippet
+        FileHandle.standardOutput.write(try renderer.render(response, as: resolved, filters: filters))
+    }
+}

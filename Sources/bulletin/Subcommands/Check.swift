@@ -4,6 +4,7 @@ import BulletinSearch
 extension Bulletin {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Verify the index: Xapian's consistency check and the stored metadata.",
             discussion: """
                 Prints `index DIR ok: N documents (schema S, Xapian V)`. Exit codes: 0 ok; 3 index \

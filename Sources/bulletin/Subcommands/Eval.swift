@@ -5,6 +5,7 @@ import Foundation
 extension Bulletin {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "eval",
             abstract: "Measure extraction and retrieval quality on a labelled corpus (Markdown tables).",
             discussion: "Indexes the corpus into a temporary index, runs the judged queries under several configurations and prints nDCG@k and recall@k; extraction precision/recall/F1 per field.")
 

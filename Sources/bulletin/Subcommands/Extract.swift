@@ -5,6 +5,7 @@ import Foundation
 extension Bulletin {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extract",
             abstract: "Show the metadata extracted from bulletin files, without indexing them.",
             discussion: "With --json, one JSON object per file per line. Unreadable files: `path: reason` on stderr, exit 4.")
 

@@ -5,6 +5,7 @@ import Foundation
 extension Bulletin {
     struct Index: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "index",
             abstract: "Index bulletin files (*.txt, recursively in directories) and JSON-lines feeds.",
             discussion: """
                 Incremental: unchanged files are skipped after a stat, changed ones replaced, new ones \

@@ -5,6 +5,7 @@ import Foundation
 extension Bulletin {
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Search the index.",
             discussion: """
                 Query syntax: words (documents with all of them rank first, then those with most; \

@@ -5,6 +5,7 @@ import Foundation
 extension Bulletin {
     struct Similar: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "similar",
             abstract: "Show bulletins like a given one (more-like-this).",
             discussion: """
                 Takes the bulletin's id (as shown in search hits) or the path of an indexed file. \

@@ -14,16 +14,7 @@ final class SearchFeatureTests: XCTestCase {
     }
 
     private func index(_ docs: [StoredDocument]) throws -> Searcher {
-        let dir = try makeTemporaryDirectory(self)
-        let db = try WritableDatabase(path: dir.path)
-        let builder = try DocumentBuilder(pipeline: try TextPipeline(), database: db)
-        for stored in docs {
-            try db.replace(uniqueTerm: DocumentBuilder.uniqueTerm(for: stored.id), with: try builder.build(stored, signature: "0:0:0"))
-        }
-        try builder.writeIndexWideData()
-        try db.commit()
-        try db.close()
-        return try Searcher(indexPath: dir.path)
+        try Searcher(indexPath: try buildIndex(self, docs).path)
     }
 
     private var corpus: [StoredDocument] {

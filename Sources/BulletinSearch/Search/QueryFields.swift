@@ -166,7 +166,8 @@ public enum DateBound {
             month = parts[1]
         }
         if parts.count == 3 {
-            guard parts[2].count == 2, let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+            // A full date must be a real one (2019-02-30 is not).
+            guard parts[2].count == 2, let d = Int(parts[2]), SimpleDate(year: year, month: Int(month)!, day: d) != nil else { return nil }
             day = parts[2]
         }
         return parts[0] + month + day

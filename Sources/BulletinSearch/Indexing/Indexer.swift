@@ -157,7 +157,7 @@ public final class Indexer {
         try IndexSchema.checkVersion(of: database, path: path)
         // In the first commit, whenever it comes: a run killed early leaves a versioned index.
         try database.setMetadata(IndexSchema.versionKey, IndexSchema.version)
-        return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database))
+        return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database, indexPath: path))
     }
 
     /// Releases the write lock now (it is released when the Indexer is freed, too).

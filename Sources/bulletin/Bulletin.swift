@@ -30,7 +30,12 @@ struct Bulletin: ParsableCommand {
         } catch let error as BulletinError {
             Terminal.flushStandardOutput()
             // Rejected files were named one per line already.
-            if case .filesRejected = error {} else { Terminal.error(error.description) }
+            switch error {
+            case .filesRejected: break
+            // The library names no command; the CLI says which one builds an index.
+            case .indexMissing(let path): Terminal.error("no index at \(path): run `bulletin index PATH --index \(path)` first")
+            default: Terminal.error(error.description)
+            }
             code = error.exitCode
         } catch let exit as ExitCode {
             code = exit.rawValue

@@ -46,7 +46,7 @@ extension Indexer {
     }
 
     func tooLarge(_ size: Int) -> String {
-        "file is \(size) bytes, over the limit of \(options.maxBytes) (--max-bytes)"
+        "file is \(size) bytes, over the size limit of \(options.maxBytes)"
     }
 
     /// Indexes every record of one JSON-lines feed; malformed lines are failures `FEED:LINE`.
@@ -77,7 +77,7 @@ extension Indexer {
         if old?.signature == signature { return .unchanged }
         let bytes = record.text.utf8.count
         progress.bytes += bytes
-        if bytes > options.maxBytes { return .failed("text is \(bytes) bytes, over the limit of \(options.maxBytes) (--max-bytes)") }
+        if bytes > options.maxBytes { return .failed("text is \(bytes) bytes, over the size limit of \(options.maxBytes)") }
         let text = TextDecoder.clean(record.text)
         if writer != nil {
             let stored = BulletinAnalyzer.analyze(text: text, id: record.id, path: nil, root: nil, feed: record.fields)
@@ -130,14 +130,14 @@ struct FileContent {
         guard fstat(fd, &st) == 0 else { return .failure(Rejection("cannot read: \(FileCollector.errnoReason(errno))")) }
         guard isRegular(st) else { return .failure(Rejection("not a regular file")) }
         if Int(st.st_size) > maxBytes {
-            return .failure(Rejection("file is \(st.st_size) bytes, over the limit of \(maxBytes) (--max-bytes)"))
+            return .failure(Rejection("file is \(st.st_size) bytes, over the size limit of \(maxBytes)"))
         }
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var filled = 0
         while true {
             if filled == bytes.count {
                 if bytes.count > maxBytes {
-                    return .failure(Rejection("file is over the limit of \(maxBytes) bytes (--max-bytes)"))
+                    return .failure(Rejection("file is over the size limit of \(maxBytes) bytes"))
                 }
                 bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 4096), maxBytes + 1 - bytes.count)))
             }

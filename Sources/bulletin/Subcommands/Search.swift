@@ -73,16 +73,28 @@ extension Bulletin {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            let hasFilters = !(country.isEmpty && type.isEmpty && source.isEmpty && person.isEmpty && weapon.isEmpty) || from != nil || to != nil || year != nil
-            if query.trimmingCharacters(in: .whitespaces).isEmpty && !hasFilters {
+            if query.trimmingCharacters(in: .whitespaces).isEmpty && filters.isEmpty {
                 throw ValidationError("give a query, or filters such as --country IN --type delivery")
             }
-            if limit < 0 || limit > 10_000 { throw ValidationError("--limit must be between 0 and 10000") }
+            if limit < 0 || limit > SearchRequest.maxLimit { throw ValidationError("--limit must be between 0 and \(SearchRequest.maxLimit)") }
             if offset < 0 { throw ValidationError("--offset must not be negative") }
             if facetLimit < 1 { throw ValidationError("--facet-limit must be at least 1") }
             if let sort, SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
             if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
             if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
+        }
+
+        /// The filter options as the library's filters.
+        var filters: SearchFilters {
+            var filters = SearchFilters()
+            filters.countries = country
+            filters.types = type
+            filters.sources = source
+            filters.persons = person
+            filters.weapons = weapon
+            filters.from = year.map(String.init) ?? from
+            filters.to = year.map(String.init) ?? to
+            return filters
         }
 
         func run() throws {
@@ -91,13 +103,7 @@ extension Bulletin {
             request.limit = limit
             request.offset = offset
             request.sort = sort.flatMap(SearchSort.init(rawValue:))
-            request.filters.countries = country
-            request.filters.types = type
-            request.filters.sources = source
-            request.filters.persons = person
-            request.filters.weapons = weapon
-            request.filters.from = year.map(String.init) ?? from
-            request.filters.to = year.map(String.init) ?? to
+            request.filters = filters
             request.allWords = allWords
             request.facets = facets || output.resolved == .json
             request.snippetChars = output.snippetLength

@@ -24,8 +24,8 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HOSTILE_ID = "2024/2024-03-03-hostile.txt"
 HOSTILE_TEXT = (
-    "Москва, 3 марта. /ТАСС/. Заголовок <script>window.__pwned=1</script> о поставке "
-    "<img src=x onerror=\"window.__pwned=2\"> вертолетов «Ансат» в Индию.\n\n"
+    "Москва, 3 марта. /ТАСС/. Заголовок <script>window['__pwned']=1</script> о поставке "
+    "<img src=x onerror=\"window['__pwned']=2\"> вертолетов «Ансат» в Индию.\n\n"
     "Россия поставила Индии партию вертолетов «Ансат». Текст & амперсанд и </p> тег.\n"
 )
 QUERY = "военно-техническое сотрудничество"
@@ -182,7 +182,29 @@ def main():
                              capture_output=True, text=True, check=True).stdout
         check(note == cli, "copy as Markdown gives the CLI's --format md note (%d bytes)" % len(note))
 
-        # 4. Open a document from the list, then its similar bulletins.
+        # 4. A date range typed into the filter panel, then the next page.
+        for field, value in (("from", "2020"), ("to", "2021-06")):
+            box = browser.find_element(By.ID, field)
+            box.clear()
+            box.send_keys(value)
+            box.send_keys(Keys.ENTER)
+        wait.until(lambda b: "from=2020" in b.current_url and "to=2021-06" in b.current_url)
+        ranged = api(base, "/api/search?" + urllib.parse.urlencode({"q": QUERY, "country": "BY", "from": "2020", "to": "2021-06"}))
+        wait.until(lambda b: summary().startswith("%d " % ranged["total"]))
+        check(summary().startswith("%d " % ranged["total"]), "date range 2020..2021-06: summary %r shows %d" % (summary(), ranged["total"]))
+        bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect")
+        check(len(bars) == 2, "date range: timeline has the 2 years (%d bars)" % len(bars))
+        browser.find_element(By.ID, "clear-dates").click()
+        wait.until(lambda b: "from=" not in b.current_url and summary().startswith("%d " % filtered["total"]))
+        browser.find_element(By.ID, "next").click()
+        wait.until(lambda b: "offset=10" in b.current_url and "показаны 11–" in summary())
+        page2 = api(base, "/api/search?" + urllib.parse.urlencode({"q": QUERY, "country": "BY", "offset": 10}))
+        first_title = browser.find_element(By.CSS_SELECTOR, "#hits > li a.title").text
+        check(first_title == page2["hits"][0]["title"], "next page starts with the API's 11th hit")
+        browser.find_element(By.ID, "prev").click()
+        wait.until(lambda b: "offset=" not in b.current_url and "показаны 1–" in summary())
+
+        # 5. Open a document from the list, then its similar bulletins.
         title_link = browser.find_element(By.CSS_SELECTOR, "#hits > li a.title")
         title = title_link.text
         title_link.click()
@@ -202,11 +224,11 @@ def main():
         wait.until(lambda b: not b.find_element(By.ID, "results").get_attribute("hidden"))
         check("country=BY" in browser.current_url, "back returns to the filtered list")
 
-        # 5. A bulletin whose title carries HTML is shown as text, and nothing runs.
+        # 6. A bulletin whose title carries HTML is shown as text, and nothing runs.
         browser.get(base + "?q=" + urllib.parse.quote("амперсанд"))
         wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "#hits > li a.title"))
         shown = browser.find_element(By.CSS_SELECTOR, "#hits > li a.title").text
-        check("<script>window.__pwned=1</script>" in shown, "markup in a title is shown as text: %r" % shown[:80])
+        check("<script>window['__pwned']=1</script>" in shown and "<img src=x" in shown, "markup in a title is shown as text: %r" % shown[:80])
         check(len(browser.find_elements(By.CSS_SELECTOR, "#hits script, #hits img")) == 0, "no element injected from the title")
         check(browser.execute_script("return window.__pwned === undefined"), "no script from the document ran")
         browser.get(base + "?doc=" + urllib.parse.quote(HOSTILE_ID, safe=""))
@@ -222,12 +244,12 @@ def main():
             if hasattr(browser, "get_log") else []
         check(not errors, "no errors in the browser console %s" % [e.get("message") for e in errors][:3])
 
-        # 6. A bad query: the page says what is wrong.
+        # 7. A bad query: the page says what is wrong.
         browser.get(base + "?q=" + urllib.parse.quote("танки AND"))
         wait.until(lambda b: b.find_element(By.ID, "message").text)
         check("AND" in browser.find_element(By.ID, "message").text, "a syntax error is shown: %r" % browser.find_element(By.ID, "message").text[:80])
 
-        # 7. The server stops cleanly on SIGTERM.
+        # 8. The server stops cleanly on SIGTERM.
         server.send_signal(signal.SIGTERM)
         try:
             code = server.wait(timeout=10)

@@ -96,8 +96,8 @@
 
   async function render() {
     $('q').value = state.q;
-    $('from').value = state.from.length === 10 ? state.from : '';
-    $('to').value = state.to.length === 10 ? state.to : '';
+    $('from').value = state.from;
+    $('to').value = state.to;
     $('sort').value = state.sort;
     if (state.doc) {
       await renderDocument(state.doc);
@@ -443,7 +443,7 @@
       navigate(Object.assign({}, state, { q: $('q').value.trim(), offset: 0, doc: '' }));
     });
     $('sort').addEventListener('change', () => navigate(Object.assign({}, state, { sort: $('sort').value, offset: 0 })));
-    const dateChanged = () => navigate(Object.assign({}, state, { from: $('from').value, to: $('to').value, offset: 0, doc: '' }));
+    const dateChanged = () => navigate(Object.assign({}, state, { from: $('from').value.trim(), to: $('to').value.trim(), offset: 0, doc: '' }));
     $('from').addEventListener('change', dateChanged);
     $('to').addEventListener('change', dateChanged);
     $('clear-dates').addEventListener('click', () => navigate(Object.assign({}, state, { from: '', to: '', offset: 0 })));

@@ -1,6 +1,7 @@
 import BulletinSearch
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// `bulletin serve`: the JSON API and the search page over one index.
@@ -31,8 +32,14 @@ public enum BulletinServer {
         var logger = Logger(label: "bulletin.serve")
         logger.logLevel = .warning
         let host = options.host
+        // Idle keep-alive connections are closed after 30 s; request heads are capped well
+        // below NIO's 80 KB defaults (the longest URL served is 32 KB).
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: .seconds(30),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 40 * 1024, maxHeaderListSize: 64 * 1024, maxHeaderFieldCount: 100))
         return Application(
             router: router,
+            server: .http1(configuration: http1),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port

@@ -107,7 +107,7 @@ public final class Searcher {
             query: request.query, total: Self.total(mset, exhaustive: exhaustive),
             totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, offset: request.offset, limit: request.limit,
             hits: hits, correctedQuery: plan.correctedQuery,
-            facets: try spy.map { try facetCounts($0, limit: request.facetLimit) })
+            facets: try spy.map { try facetCounts($0, limit: request.facetLimit, kinds: request.facetKinds) })
     }
 
     func makePlan(_ request: SearchRequest) throws -> Plan {

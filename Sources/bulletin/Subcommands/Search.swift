@@ -58,8 +58,11 @@ extension Bulletin {
         @Flag(help: "Require every word (strict AND).")
         var allWords = false
 
-        @Flag(help: "Show facet counts (country, type, year, source) under the hits; always in --json.")
+        @Flag(help: "Show facet counts (country, type, year, source, person, weapon, venue, pair) under the hits; always in --json.")
         var facets = false
+
+        @Option(help: ArgumentHelp("Which facets to count, a comma list of country, type, year, source, person, weapon, venue, pair (implies --facets).", valueName: "LIST"))
+        var facet: String?
 
         @Option(help: "Values shown per facet.")
         var facetLimit: Int = 20
@@ -79,6 +82,9 @@ extension Bulletin {
             if limit < 0 || limit > SearchRequest.maxLimit { throw ValidationError("--limit must be between 0 and \(SearchRequest.maxLimit)") }
             if offset < 0 { throw ValidationError("--offset must not be negative") }
             if facetLimit < 1 { throw ValidationError("--facet-limit must be at least 1") }
+            if let facet, case .failure(let bad) = FacetKind.parseList(facet) {
+                throw ValidationError("unknown facet '\(bad.item)' in --facet: use \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             if let sort, SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
             if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
             if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
@@ -105,7 +111,8 @@ extension Bulletin {
             request.sort = sort.flatMap(SearchSort.init(rawValue:))
             request.filters = filters
             request.allWords = allWords
-            request.facets = facets || output.resolved == .json
+            request.facets = facets || facet != nil || output.resolved == .json
+            if let facet, case .success(let kinds) = FacetKind.parseList(facet), !kinds.isEmpty { request.facetKinds = kinds }
             request.snippetChars = output.snippetLength
             request.facetLimit = facetLimit
             request.collapse = !noCollapse

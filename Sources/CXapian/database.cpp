@@ -61,10 +61,6 @@ uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) noe
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_doccount(); });
 }
 
-uint32_t CXapian_database_lastdocid(CXapianDatabase *db, CXapianError *error) noexcept {
-    return guarded(error, 0u, [&] { return (uint32_t)db->db->get_lastdocid(); });
-}
-
 uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_termfreq(str(term, term_len)); });
 }
@@ -166,16 +162,8 @@ bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t 
     return guarded_void(error, [&] { writable(db).set_metadata(str(key, key_len), str(value, value_len)); });
 }
 
-bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) noexcept {
-    return guarded_void(error, [&] { writable(db).add_spelling(str(word, word_len), freqinc); });
-}
-
 bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) noexcept {
     return guarded_void(error, [&] { writable(db).add_synonym(str(term, term_len), str(synonym, synonym_len)); });
-}
-
-bool CXapian_database_clear_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
-    return guarded_void(error, [&] { writable(db).clear_synonyms(str(term, term_len)); });
 }
 
 size_t CXapian_termlist_count(const CXapianTermList *list) noexcept { return list ? list->entries.size() : 0; }

@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A Xapian database opened for reading. One object per thread or task: Xapian does no
 /// locking for you.
@@ -27,11 +27,6 @@ public class Database {
     /// Number of documents.
     public func documentCount() throws(XapianError) -> Int {
         Int(try call { CXapian_database_doccount(handle, $0) })
-    }
-
-    /// The highest document id used so far.
-    public func lastDocumentID() throws(XapianError) -> UInt32 {
-        try call { CXapian_database_lastdocid(handle, $0) }
     }
 
     /// Number of documents indexed by `term`.

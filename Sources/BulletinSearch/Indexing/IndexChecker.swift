@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// `bulletin check`: Xapian's own consistency check of every table, then the bulletin
 /// layer's invariants: each document has exactly one unique `Q` term, no unique term names

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// The index directory as the file system sees it, checked before Xapian opens it so that
 /// each failure gets its true name: missing, permission denied, read-only, not an index,

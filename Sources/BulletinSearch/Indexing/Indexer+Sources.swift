@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 // MARK: - Files, feeds and pruning
 

@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 extension Searcher {
     /// AND across facets, OR within one; nil when there is no filter.

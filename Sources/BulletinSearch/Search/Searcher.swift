@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Runs searches against an index. Holds a read-only handle; one Searcher per thread.
 public final class Searcher {

@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// "Did you mean": replaces each plain query word that the index does not hold (neither the
 /// word nor its stem) by the closest word of the index's spelling table. Words in phrases,

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Every outcome other than plain success, each with its documented exit code. The library
 /// throws (or returns) these; only the CLI's root turns them into a process exit

@@ -1,7 +1,7 @@
 import ArgumentParser
 import BulletinSearch
 
-/// The facet and date filters of `timeline` and `watch add` (the same as `search`'s).
+/// The facet and date filters of `search`, `timeline` and `watch add`.
 struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Partner country: ISO code or Russian name in any form (repeatable, or a comma list).", valueName: "COUNTRY"))
     var country: [String] = []

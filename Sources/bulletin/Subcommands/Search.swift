@@ -31,29 +31,7 @@ extension Bulletin {
         @Option(parsing: .unconditional, help: "relevance, date (oldest first) or -date (newest first). Default: relevance, or -date for filters alone.")
         var sort: String?
 
-        @Option(help: ArgumentHelp("Partner country: ISO code or Russian name in any form (repeatable, or a comma list).", valueName: "COUNTRY"))
-        var country: [String] = []
-
-        @Option(help: ArgumentHelp("Document type: meeting, agreement, contract, delivery, exhibition, exercise, visit, test, production, statement, other (or Russian).", valueName: "TYPE"))
-        var type: [String] = []
-
-        @Option(help: ArgumentHelp("Source agency (ЦАМТО, ТАСС, …).", valueName: "SOURCE"))
-        var source: [String] = []
-
-        @Option(help: ArgumentHelp("Person: full name or surname.", valueName: "NAME"))
-        var person: [String] = []
-
-        @Option(help: ArgumentHelp("Weapon designation (Су-30МКИ, Su-30MKI, С-400).", valueName: "DESIGNATION"))
-        var weapon: [String] = []
-
-        @Option(help: ArgumentHelp("From date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "DATE"))
-        var from: String?
-
-        @Option(help: ArgumentHelp("To date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "DATE"))
-        var to: String?
-
-        @Option(help: ArgumentHelp("Only this year.", valueName: "YYYY"))
-        var year: Int?
+        @OptionGroup var filterOptions: FilterOptions
 
         @Flag(help: "Require every word (strict AND).")
         var allWords = false
@@ -86,22 +64,9 @@ extension Bulletin {
                 throw ValidationError("unknown facet '\(bad.item)' in --facet: use \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if let sort, SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
-            if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
-            if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
         }
 
-        /// The filter options as the library's filters.
-        var filters: SearchFilters {
-            var filters = SearchFilters()
-            filters.countries = country
-            filters.types = type
-            filters.sources = source
-            filters.persons = person
-            filters.weapons = weapon
-            filters.from = year.map(String.init) ?? from
-            filters.to = year.map(String.init) ?? to
-            return filters
-        }
+        var filters: SearchFilters { filterOptions.filters }
 
         func run() throws {
             let searcher = try Searcher(indexPath: location.path)

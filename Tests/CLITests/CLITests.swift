@@ -88,7 +88,7 @@ final class CLITests: XCTestCase {
         let countedObject = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(counted.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(countedObject["facets_counted"] as? String, "all")
         let facets = try XCTUnwrap(countedObject["facets"] as? [String: Any])
-        XCTAssertEqual(Set(facets.keys), ["country", "type", "year", "source"])
+        XCTAssertEqual(Set(facets.keys), ["country", "type", "year", "source", "person", "weapon", "venue", "pair"])
         let countries = try XCTUnwrap(facets["country"] as? [[String: Any]])
         let india = try XCTUnwrap(countries.first { $0["value"] as? String == "IN" }, counted.stdout)
         XCTAssertEqual(india["name"] as? String, "Индия")

@@ -36,7 +36,7 @@ public enum Compounds {
         while i < scalars.endIndex {
             let scalar = scalars[i]
             let next = scalars.index(after: i)
-            if isWordScalar(scalar) {
+            if WordScalar.isWord(scalar) {
                 if pendingHyphen { parts += 1; pendingHyphen = false } else if parts == 0 { parts = 1; runStart = i }
                 length += 1
                 runEnd = next
@@ -56,15 +56,5 @@ public enum Compounds {
         let found = joinedTokens(in: token)
         guard found.count == 1, token.contains("-") else { return nil }
         return found[0]
-    }
-
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        // Fast paths for ASCII and the basic Cyrillic block (the same answers as the
-        // properties below, without a Unicode table lookup per character).
-        let v = scalar.value
-        if v < 0x80 { return (0x30...0x39).contains(v) || (0x61...0x7A).contains(v | 0x20) }
-        if (0x410...0x44F).contains(v) || v == 0x401 || v == 0x451 { return true }
-        let p = scalar.properties
-        return p.isAlphabetic || p.numericType != nil
     }
 }

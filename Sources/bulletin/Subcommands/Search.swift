@@ -58,8 +58,11 @@ extension Bulletin {
         @Flag(help: "Require every word (strict AND).")
         var allWords = false
 
-        @Flag(help: "Count facets (country, type, year, source) over every match and show them under the hits (in --json: \"facets\", with \"facets_counted\": \"all\").")
+        @Flag(help: "Count facets (country, type, year, source, person, weapon, venue, pair) over every match and show them under the hits (in --json: \"facets\", with \"facets_counted\": \"all\" or the --facet list).")
         var facets = false
+
+        @Option(help: ArgumentHelp("Which facets to count, a comma list of country, type, year, source, person, weapon, venue, pair (implies --facets).", valueName: "LIST"))
+        var facet: String?
 
         @Option(help: "Values shown per facet.")
         var facetLimit: Int = 20
@@ -76,7 +79,7 @@ extension Bulletin {
         var options: SearchOptions {
             SearchOptions(query: query, index: location.index, limit: limit, offset: offset, sort: sort, country: country,
                           type: type, source: source, person: person, weapon: weapon, from: from, to: to, year: year,
-                          allWords: allWords, facets: facets, facetLimit: facetLimit, noCollapse: noCollapse,
+                          allWords: allWords, facets: facets, facet: facet, facetLimit: facetLimit, noCollapse: noCollapse,
                           autoCorrect: autoCorrect, output: output.settings)
         }
 
@@ -104,6 +107,8 @@ struct SearchOptions {
     var year: Int?
     var allWords = false
     var facets = false
+    /// `--facet LIST`: which facets to count (implies --facets).
+    var facet: String?
     var facetLimit = 20
     var noCollapse = false
     var autoCorrect = false
@@ -111,16 +116,31 @@ struct SearchOptions {
 
     /// The checks of `Search.validate` (OutputOptions checks its own).
     func validateSearch() throws {
-        let hasFilters = !(country.isEmpty && type.isEmpty && source.isEmpty && person.isEmpty && weapon.isEmpty) || from != nil || to != nil || year != nil
-        if query.trimmingCharacters(in: .whitespaces).isEmpty && !hasFilters {
+        if query.trimmingCharacters(in: .whitespaces).isEmpty && filters.isEmpty {
             throw ValidationError("give a query, or filters such as --country IN --type delivery")
         }
-        if limit < 0 || limit > 10_000 { throw ValidationError("--limit must be between 0 and 10000") }
+        if limit < 0 || limit > SearchRequest.maxLimit { throw ValidationError("--limit must be between 0 and \(SearchRequest.maxLimit)") }
         if offset < 0 { throw ValidationError("--offset must not be negative") }
         if facetLimit < 1 { throw ValidationError("--facet-limit must be at least 1") }
+        if let facet, case .failure(let bad) = FacetKind.parseList(facet) {
+            throw ValidationError("unknown facet '\(bad.item)' in --facet: use \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         if let sort, SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
         if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
         if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
+    }
+
+    /// The filter options as the library's filters.
+    var filters: SearchFilters {
+        var filters = SearchFilters()
+        filters.countries = country
+        filters.types = type
+        filters.sources = source
+        filters.persons = person
+        filters.weapons = weapon
+        filters.from = year.map(String.init) ?? from
+        filters.to = year.map(String.init) ?? to
+        return filters
     }
 
     func run() throws {
@@ -129,15 +149,11 @@ struct SearchOptions {
         request.limit = limit
         request.offset = offset
         request.sort = sort.flatMap(SearchSort.init(rawValue:))
-        request.filters.countries = country
-        request.filters.types = type
-        request.filters.sources = source
-        request.filters.persons = person
-        request.filters.weapons = weapon
-        request.filters.from = year.map(String.init) ?? from
-        request.filters.to = year.map(String.init) ?? to
+        request.filters = filters
         request.allWords = allWords
-        request.facets = facets
+        // Facets are counted on request only (--facets or --facet), in every format.
+        request.facets = facets || facet != nil
+        if let facet, case .success(let kinds) = FacetKind.parseList(facet), !kinds.isEmpty { request.facetKinds = kinds }
         request.snippetChars = output.snippetLength
         request.facetLimit = facetLimit
         request.collapse = !noCollapse
@@ -202,6 +218,7 @@ struct SearchOptions {
             case "--from": guard let v = value() else { return nil }; options.from = v
             case "--to": guard let v = value() else { return nil }; options.to = v
             case "--year": guard let v = value().flatMap({ Int($0) }) else { return nil }; options.year = v
+            case "--facet": guard let v = value() else { return nil }; options.facet = v
             case "--facet-limit": guard let v = value().flatMap({ Int($0) }) else { return nil }; options.facetLimit = v
             case "--format": guard let v = value().flatMap({ OutputFormat(rawValue: $0) }) else { return nil }; options.output.format = v
             case "--snippet-chars": guard let v = value().flatMap({ Int($0) }) else { return nil }; options.output.snippetChars = v

@@ -112,7 +112,7 @@ final class ServerTests: XCTestCase {
                                                "source", "countries", "venue", "types", "persons", "weapons", "snippet", "duplicates"])
             XCTAssertTrue((hits[0]["snippet"] as? String)?.contains("**") == true)
             let facets = try XCTUnwrap(object["facets"] as? [String: Any])
-            XCTAssertEqual(Set(facets.keys), ["country", "type", "year", "source"])
+            XCTAssertEqual(Set(facets.keys), ["country", "type", "year", "source", "person", "weapon", "venue", "pair"])
         }
     }
 

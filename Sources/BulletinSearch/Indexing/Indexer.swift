@@ -9,7 +9,7 @@ public struct IndexOptions: Sendable {
     /// Commit after this much changed text, in bytes (and at the end).
     public var commitBytes: Int = 64 * 1024 * 1024
     /// Files (and feed lines) larger than this are rejected.
-    public var maxBytes: Int = 10 * 1024 * 1024
+    public var maxBytes: Int = IndexOptions.defaultMaxBytes
     /// Remove documents whose files no longer exist under the directory arguments.
     public var prune = false
     /// Prune even a directory argument that holds no bulletin files (else refused: an
@@ -24,6 +24,9 @@ public struct IndexOptions: Sendable {
     public var stop: StopSignal?
 
     public init(indexPath: String) { self.indexPath = indexPath }
+
+    /// The default size limit of a file or feed line (`index` and `extract` --max-bytes).
+    public static let defaultMaxBytes = 10 * 1024 * 1024
 }
 
 /// What an indexing run did (or, with `dryRun`, would do).

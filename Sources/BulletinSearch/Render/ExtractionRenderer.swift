@@ -4,9 +4,14 @@ import Foundation
 public enum ExtractionRenderer {
     /// Reads, decodes and extracts one file; the path is kept as given so a year folder
     /// (`Corpora/2019/…`) can date a dateline.
-    public static func extract(path: String) -> Result<BulletinMetadata, FileFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(FileFailure(path: path, reason: "cannot read file"))
+    /// Refuses, like the indexer, anything but a regular file (saying what it is: directory,
+    /// FIFO, broken link, permission denied) and files over `maxBytes`, before reading them.
+    public static func extract(path: String, maxBytes: Int = IndexOptions.defaultMaxBytes) -> Result<BulletinMetadata, FileFailure> {
+        let data: Data
+        switch FileContent.read(path, maxBytes: maxBytes) {
+        case .success(let content): data = Data(content.bytes)
+        case .failure(let problem):
+            return .failure(FileFailure(path: path, reason: problem.reason))
         }
         switch TextDecoder.decode(data) {
         case .success(let text):
@@ -43,7 +48,7 @@ public enum ExtractionRenderer {
     /// A readable block for a terminal.
     public static func text(_ meta: BulletinMetadata, path: String) -> String {
         func name(_ code: String) -> String { "\(code) \(CountryTable.info(code)?.name ?? "")" }
-        var lines = [path]
+        var lines = [path.escapedForTerminal]
         lines.append("  date:          \(meta.date ?? "—") (\(meta.dateSource))" + (meta.eventDates.isEmpty ? "" : "; events \(meta.eventDates.joined(separator: ", "))"))
         lines.append("  source:        \(meta.source ?? "—")" + (meta.origin.map { "; origin \($0)" } ?? ""))
         lines.append("  title:         \(meta.title)")

@@ -39,6 +39,6 @@ struct OutputOptions: ParsableArguments {
         renderer.ansi = Terminal.stdoutIsTerminal
         renderer.byteOrderMark = bom
         renderer.snippets = !noSnippet
-        FileHandle.standardOutput.write(try renderer.render(response, as: resolved, filters: filters))
+        try Terminal.stdout(try renderer.render(response, as: resolved, filters: filters))
     }
 }

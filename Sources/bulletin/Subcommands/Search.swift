@@ -17,8 +17,10 @@ extension Bulletin {
                 Hyphenated designations (Су-30МКИ, С-400) match whole or by their parts.
                 """)
 
-        @Argument(help: "The query (may be empty when filters are given).")
-        var query: String = ""
+        @Argument(help: ArgumentHelp("The query (may be empty when filters are given); several arguments are joined with spaces. A leading -word excludes: `bulletin search -Китай` lists every bulletin without it.", valueName: "query"))
+        var words: [String] = []
+
+        var query: String { words.joined(separator: " ") }
 
         @OptionGroup var location: IndexLocation
 

@@ -25,6 +25,7 @@ public enum IndexChecker {
     public static func check(indexPath: String, listIDs: Bool = false) throws(BulletinError) -> Report {
         try IndexDirectory.checkReadable(indexPath)
         if IndexDirectory.isWriteLocked(indexPath) { throw .indexLocked(path: indexPath) }
+        try IndexDirectory.requirePostlist(indexPath)
         return try BulletinError.mapping(indexPath: indexPath) {
             let database = try Database(path: indexPath)
             try IndexDirectory.verifyOpened(database, path: indexPath)

@@ -92,8 +92,8 @@ final class IndexingFeedTests: XCTestCase {
         var ids: [String] = []
         while let item = reader.next() { ids.append(try item.get().id) }
         XCTAssertEqual(ids, ["big0", "big1", "big2", "big3", "big4"])
-        XCTAssertTrue(FeedReader.isDate("2024-02-29"))
-        XCTAssertFalse(FeedReader.isDate("2023-02-29"))
-        XCTAssertFalse(FeedReader.isDate("24-02-2023"))
+        XCTAssertNotNil(SimpleDate(iso: "2024-02-29"))
+        XCTAssertNil(SimpleDate(iso: "2023-02-29"))
+        XCTAssertNil(SimpleDate(iso: "24-02-2023"))
     }
 }

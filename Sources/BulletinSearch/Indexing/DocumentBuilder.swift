@@ -47,7 +47,7 @@ final class DocumentBuilder {
     static func boundedTerm(prefix: String, _ value: String) -> String {
         let term = prefix + value
         if term.utf8.count <= Document.maxTermBytes { return term }
-        return prefix + "#" + String(ContentHash.fnv1a64(Array(value.utf8)), radix: 16)
+        return prefix + "#" + String(FNV1a.hash(value.utf8), radix: 16)
     }
 
     /// Writes what belongs to the whole index rather than one document (call once per run,

@@ -17,7 +17,7 @@ extension Indexer {
         case .failure(let problem): return (.failed(problem.reason), nil)
         }
         progress.bytes += content.bytes.count
-        let hash = ContentHash.hex(content.bytes)
+        let hash = FNV1a.hex(content.bytes)
         let signature = "\(content.bytes.count):\(content.mtimeMillis):\(hash)"
         if let old, old.signature.hasSuffix(":" + hash) {
             // Touched but not changed: remember the new size/mtime so the next run needs no hash.

@@ -49,7 +49,7 @@ public final class Searcher {
         try Self.checkPage(offset: request.offset, limit: request.limit)
         try request.filters.checkValues()
         let words = request.query.split(whereSeparator: { $0.isWhitespace })
-            .filter { !QueryRewriter.operators.contains($0.uppercased()) }.count
+            .filter { QueryOperator.named($0) == nil }.count
         if words > Self.maxQueryWords || request.query.utf8.count > Self.maxQueryBytes {
             throw .querySyntax("query too long (\(words) words, \(request.query.utf8.count) bytes): at most \(Self.maxQueryWords) words and \(Self.maxQueryBytes) bytes")
         }

@@ -36,6 +36,7 @@ test: deps
 	$(SWIFT) test --skip-build --disable-swift-testing
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/torture.sh --quick
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/hostile.sh $$([ "$$(id -u)" = 0 ] && echo --strict)
+	python3 tools/browser-test.py --bin "$$($(SWIFT) build --show-bin-path)/bulletin"
 
 clean:
 	rm -rf .build
@@ -55,7 +56,7 @@ bench:
 ## Crash safety: kills real `bulletin index` runs with SIGKILL at random points (200 times,
 ## 2000+ files), checks the index after each, then asserts the exact document count and that
 ## every file is found by its id and its unique word. `make test` runs a short version.
-.PHONY: torture fuzz hostile
+.PHONY: torture fuzz hostile browser-test
 torture: build
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/torture.sh
 
@@ -72,3 +73,7 @@ fuzz: build
 ## run (no mount permission, not root). About 15 s. Part of `make test`.
 hostile: build
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/hostile.sh
+
+## The search page of `bulletin serve` in headless Chromium (screenshots in .build/browser-test/).
+browser-test: build
+	python3 tools/browser-test.py --bin "$$($(SWIFT) build --show-bin-path)/bulletin"

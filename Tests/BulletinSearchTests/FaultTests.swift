@@ -357,21 +357,21 @@ final class FaultTests: XCTestCase {
     func test17EmptyFilterValuesAreUsageErrorsNamingTheFlag() throws {
         let (searcher, _, _) = try makeIndex(corpus())
         let cases: [(WritableKeyPath<SearchFilters, [String]>, String)] = [
-            (\.countries, "--country"), (\.types, "--type"), (\.sources, "--source"), (\.persons, "--person"), (\.weapons, "--weapon"),
+            (\.countries, "country"), (\.types, "type"), (\.sources, "source"), (\.persons, "person"), (\.weapons, "weapon"),
         ]
         for (keyPath, flag) in cases {
             for value in ["", " ", ","] {
                 var request = SearchRequest(query: "Минске")
                 request.filters[keyPath: keyPath] = [value]
                 XCTAssertThrowsError(try searcher.search(request), flag) { error in
-                    XCTAssertEqual(error as? BulletinError, .usage("\(flag) needs a value (it was given an empty one)"))
+                    XCTAssertEqual(error as? BulletinError, .usage("the \(flag) filter needs a value (it was given an empty one)"))
                 }
             }
         }
         var request = SearchRequest(query: "Минске")
         request.filters.from = ""
         XCTAssertThrowsError(try searcher.search(request)) { error in
-            XCTAssertEqual(error as? BulletinError, .usage("--from needs a date (it was given an empty one)"))
+            XCTAssertEqual(error as? BulletinError, .usage("the start date filter needs a date (it was given an empty one)"))
         }
         XCTAssertThrowsError(try searcher.search(SearchRequest(query: "Минске country:"))) { error in
             XCTAssertEqual((error as? BulletinError)?.exitCode, 2)
@@ -437,7 +437,7 @@ final class FaultTests: XCTestCase {
         XCTAssertTrue(FileManager.default.createFile(atPath: big.path, contents: nil))
         XCTAssertEqual(truncate(big.path, 50_000_000), 0)
         func reason(_ name: String, maxBytes: Int = IndexOptions.defaultMaxBytes) -> String? {
-            if case .failure(let failure) = ExtractionRenderer.extract(path: dir.appendingPathComponent(name).path, maxBytes: maxBytes) { return failure.reason }
+            if case .failure(let failure) = BulletinAnalyzer.extract(file: dir.appendingPathComponent(name).path, maxBytes: maxBytes) { return failure.reason }
             return nil
         }
         XCTAssertNil(reason("ok.txt"))
@@ -445,8 +445,8 @@ final class FaultTests: XCTestCase {
         XCTAssertEqual(reason("pipe"), "is a FIFO (named pipe), not a file")
         XCTAssertEqual(reason("dangling"), "broken symbolic link")
         XCTAssertEqual(reason("missing"), "cannot read: no such file")
-        XCTAssertEqual(reason("big.txt"), "file is 50000000 bytes, over the limit of 10485760 (--max-bytes)")
-        XCTAssertEqual(reason("ok.txt", maxBytes: 5), "file is \("ЦАМТО, 1 мая. Текст.".utf8.count) bytes, over the limit of 5 (--max-bytes)")
+        XCTAssertEqual(reason("big.txt"), "file is 50000000 bytes, over the size limit of 10485760")
+        XCTAssertEqual(reason("ok.txt", maxBytes: 5), "file is \("ЦАМТО, 1 мая. Текст.".utf8.count) bytes, over the size limit of 5")
         XCTAssertEqual(IndexOptions(indexPath: "x").maxBytes, IndexOptions.defaultMaxBytes, "the same default as index")
     }
 

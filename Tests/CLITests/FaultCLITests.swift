@@ -179,7 +179,7 @@ final class FaultCLITests: XCTestCase {
             "\(dir.path)/folder: is a directory, not a file",
             "\(dir.path)/pipe: is a FIFO (named pipe), not a file",
             "\(dir.path)/dangling: broken symbolic link",
-            "\(dir.path)/big.txt: file is 50000000 bytes, over the limit of 10485760 (--max-bytes)",
+            "\(dir.path)/big.txt: file is 50000000 bytes, over the size limit of 10485760",
         ])
         XCTAssertEqual(try runBulletin(["extract", "--max-bytes", "0", big.path]).status, 2)
     }

@@ -10,6 +10,7 @@ public struct IndexOptions: Sendable {
     public var commitBytes: Int = 64 * 1024 * 1024
     /// Files (and feed lines) larger than this are rejected.
     public var maxBytes: Int = IndexOptions.defaultMaxBytes
+    public static let defaultMaxBytes = 10 * 1024 * 1024
     /// Remove documents whose files no longer exist under the directory arguments.
     public var prune = false
     /// Prune even a directory argument that holds no bulletin files (else refused: an
@@ -24,9 +25,6 @@ public struct IndexOptions: Sendable {
     public var stop: StopSignal?
 
     public init(indexPath: String) { self.indexPath = indexPath }
-
-    /// The default size limit of a file or feed line (`index` and `extract` --max-bytes).
-    public static let defaultMaxBytes = 10 * 1024 * 1024
 }
 
 /// What an indexing run did (or, with `dryRun`, would do).
@@ -161,7 +159,7 @@ public final class Indexer {
         try IndexSchema.checkVersion(of: database, path: path)
         // In the first commit, whenever it comes: a run killed early leaves a versioned index.
         try database.setMetadata(IndexSchema.versionKey, IndexSchema.version)
-        return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database))
+        return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database, indexPath: path))
     }
 
     /// Releases the write lock now (it is released when the Indexer is freed, too).
@@ -198,7 +196,7 @@ public final class Indexer {
         let collected = FileCollector.collect(paths, baseRoot: baseRoot)
         if options.prune, !options.force {
             for root in collected.directoryRoots where !collected.files.contains(where: { $0.root == root }) {
-                throw BulletinError.usage("refusing to prune \(root): it holds no bulletin files (an unmounted disk?), so every document indexed from it would be removed; add --force to prune anyway")
+                throw BulletinError.usage("refusing to prune \(root): it holds no bulletin files (an unmounted disk?), so every document indexed from it would be removed; force the prune to remove them anyway")
             }
         }
         if baseRoot == nil, let base = collected.baseRoot, !collected.files.isEmpty {

@@ -2,25 +2,6 @@ import Foundation
 
 /// `bulletin extract` output: why a document got its facets.
 public enum ExtractionRenderer {
-    /// Reads, decodes and extracts one file; the path is kept as given so a year folder
-    /// (`Corpora/2019/…`) can date a dateline.
-    /// Refuses, like the indexer, anything but a regular file (saying what it is: directory,
-    /// FIFO, broken link, permission denied) and files over `maxBytes`, before reading them.
-    public static func extract(path: String, maxBytes: Int = IndexOptions.defaultMaxBytes) -> Result<BulletinMetadata, FileFailure> {
-        let data: Data
-        switch FileContent.read(path, maxBytes: maxBytes) {
-        case .success(let content): data = Data(content.bytes)
-        case .failure(let problem):
-            return .failure(FileFailure(path: path, reason: problem.reason))
-        }
-        switch TextDecoder.decode(data) {
-        case .success(let text):
-            return .success(MetadataExtractor.extract(text: TextNormalizer.normalize(text), path: path))
-        case .failure(let problem):
-            return .failure(FileFailure(path: path, reason: problem.reason))
-        }
-    }
-
     /// One JSON object, keys in the documented order.
     public static func json(_ meta: BulletinMetadata, path: String) -> JSON {
         .object([

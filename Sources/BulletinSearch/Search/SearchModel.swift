@@ -25,16 +25,16 @@ public struct SearchFilters: Sendable, Equatable {
         countries.isEmpty && types.isEmpty && sources.isEmpty && persons.isEmpty && weapons.isEmpty && from == nil && to == nil
     }
 
-    /// Refuses a filter given an empty value (`--country ''`, `--person ' '`, `--from ''`):
-    /// dropping it silently would search without the filter the analyst asked for.
+    /// Refuses a filter given an empty value (`""`, `" "`, `","`): dropping it silently would
+    /// search without the filter the analyst asked for. (The CLI names its flag first.)
     public func checkValues() throws(BulletinError) {
-        for (flag, values) in [("--country", countries), ("--type", types), ("--source", sources), ("--person", persons), ("--weapon", weapons)] {
+        for (name, values) in [("country", countries), ("type", types), ("source", sources), ("person", persons), ("weapon", weapons)] {
             if values.contains(where: { Searcher.splitList($0).isEmpty }) {
-                throw .usage("\(flag) needs a value (it was given an empty one)")
+                throw .usage("the \(name) filter needs a value (it was given an empty one)")
             }
         }
-        for (flag, value) in [("--from", from), ("--to", to)] where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
-            throw .usage("\(flag) needs a date (it was given an empty one)")
+        for (name, value) in [("start date", from), ("end date", to)] where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw .usage("the \(name) filter needs a date (it was given an empty one)")
         }
     }
 
@@ -52,6 +52,9 @@ public struct SearchFilters: Sendable, Equatable {
 
 /// One search.
 public struct SearchRequest: Sendable {
+    /// Most hits one page may ask for (CLI, library and web alike).
+    public static let maxLimit = 10_000
+
     public var query: String
     public var limit: Int = 10
     public var offset: Int = 0
@@ -63,6 +66,8 @@ public struct SearchRequest: Sendable {
     /// Compute facet counts over all matches.
     public var facets = false
     public var facetLimit = 20
+    /// Which facets to count (all by default).
+    public var facetKinds: [FacetKind] = FacetKind.allCases
     /// Show one hit per near-duplicate group.
     public var collapse = true
     /// Run the spelling-corrected query instead of the original.
@@ -109,12 +114,19 @@ public struct FacetCount: Codable, Sendable, Equatable {
     public var count: Int
 }
 
-/// Counts of the four facets over every matching document.
+/// Counts of the facets over every matching document (a facet not asked for is empty).
 public struct FacetCounts: Codable, Sendable, Equatable {
     public var country: [FacetCount] = []
     public var type: [FacetCount] = []
     public var year: [FacetCount] = []
     public var source: [FacetCount] = []
+    public var person: [FacetCount] = []
+    public var weapon: [FacetCount] = []
+    public var venue: [FacetCount] = []
+    /// Unordered partner-country pairs, value `BY–CN`, name `Беларусь – Китай`.
+    public var pair: [FacetCount] = []
+
+    public init() {}
 }
 
 /// A page of results.

@@ -46,7 +46,7 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .usage(let message): return message.oneLine
         case .querySyntax(let message): return "query syntax error: \(message.oneLine)"
-        case .indexMissing(let path): return "no index at \(path.escapedForTerminal): run `bulletin index PATH --index \(path.escapedForTerminal)` first"
+        case .indexMissing(let path): return "no index at \(path.escapedForTerminal): index bulletins into it first"
         case .indexLocked(let path): return "index \(path.escapedForTerminal) is locked: indexing in progress in another process; try again when it finishes"
         case .indexCorrupt(let path, let detail): return "index \(path.escapedForTerminal) is corrupt or unreadable: \(detail.oneLine)"
         case .indexAccess(let path, let detail): return "index \(path.escapedForTerminal): \(detail.oneLine)"

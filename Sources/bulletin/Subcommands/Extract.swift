@@ -26,7 +26,7 @@ extension Bulletin {
         func run() throws {
             var failed = 0
             for (i, path) in files.enumerated() {
-                switch ExtractionRenderer.extract(path: path, maxBytes: maxBytes) {
+                switch BulletinAnalyzer.extract(file: path, maxBytes: maxBytes) {
                 case .success(let meta):
                     if json {
                         print(ExtractionRenderer.json(meta, path: path).serialized())

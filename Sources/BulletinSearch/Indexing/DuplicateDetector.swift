@@ -191,7 +191,8 @@ extension DuplicateDetector {
         private(set) var vocabulary: Set<UInt64> = []
 
         /// - Parameter leadWords: how many words to keep as strings (for the candidate query).
-        init(text: String, leadWords: Int = 0) {
+        init(text original: String, leadWords: Int = 0) {
+            let text = Self.withoutLinks(original)
             let datelineEnd = Self.datelineLength(text)
             var wordHashes: [UInt64] = []
             wordHashes.reserveCapacity(Self.maxWords)
@@ -298,6 +299,12 @@ extension DuplicateDetector {
             let names = containment(entities, other.entities)
             guard names >= Self.minNameAgreement else { return false }
             let words = containment(vocabulary, other.vocabulary)
+            // One shared name or number is chance (`35%` in two car stories) unless much of the
+            // vocabulary is shared too.
+            let sharedNames = entities.count <= other.entities.count
+                ? entities.reduce(0) { other.entities.contains($1) ? $0 + 1 : $0 }
+                : other.entities.reduce(0) { entities.contains($1) ? $0 + 1 : $0 }
+            guard sharedNames >= 2 || words >= Self.minVocabularyOneName else { return false }
             if min(codes.count, other.codes.count) > 0 {
                 return containment(codes, other.codes) >= Self.minCodeAgreement && words + names >= Self.retellingWithCodes
             }
@@ -311,6 +318,30 @@ extension DuplicateDetector {
         static let minNameAgreement = 0.5
         static let minCodeAgreement = 0.75
         static let minNameAgreementOneSided = 0.75
+        static let minVocabularyOneName = 0.6
+
+        /// The text without what a channel adds to every post: link targets (`https://…`,
+        /// `t.me/…`) and short lines that carry a link or ask to subscribe (`👉 Топор Live.
+        /// Подписаться`). Otherwise two short posts of one channel share names and words.
+        static func withoutLinks(_ text: String) -> String {
+            guard text.contains("http") || text.contains("t.me") || text.contains("@") || text.contains("одпис") else { return text }
+            var lines: [Substring] = []
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let words = line.split(whereSeparator: { $0 == " " }).count
+                let lower = line.lowercased()
+                if words <= 8 && (lower.contains("t.me/") || lower.contains("http") || lower.contains("@") || lower.contains("подпис")) {
+                    continue
+                }
+                lines.append(line)
+            }
+            var out = lines.joined(separator: "\n")
+            while let r = out.range(of: "http") {
+                var end = r.upperBound
+                while end < out.endIndex, !out[end].isWhitespace, out[end] != ")" { end = out.index(after: end) }
+                out.removeSubrange(r.lowerBound..<end)
+            }
+            return out
+        }
         static let retellingWithCodes = 0.9
         static let retellingWithoutCodes = 1.2
 

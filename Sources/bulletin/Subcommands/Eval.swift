@@ -34,6 +34,7 @@ extension Bulletin {
             print("## Extraction (\(corpus))\n")
             let extraction = try ExtractionEvaluator.evaluate(corpusRoot: URL(fileURLWithPath: corpus), truthFile: URL(fileURLWithPath: truthFile))
             print(extraction.renderTable())
+            try runTypesAndDuplicates()
 
             let index = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-eval-\(ProcessInfo.processInfo.processIdentifier)")
             defer { try? FileManager.default.removeItem(at: index) }

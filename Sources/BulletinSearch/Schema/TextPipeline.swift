@@ -34,9 +34,22 @@ final class TextPipeline {
         try parser.addPrefix("title", IndexSchema.titlePrefix)
         try parser.addPrefix("заголовок", IndexSchema.titlePrefix)
         try parser.addPrefix(QueryRewriter.yearField, IndexSchema.yearPrefix)
+        try parser.addPrefix(QueryRewriter.conceptField, IndexSchema.lexiconPrefix)
         return parser
     }
 
     /// The stem of a lowercased word.
     func stem(_ word: String) throws(XapianError) -> String { try stemmer(word) }
+
+    private var cachedLexicon: LexiconMatcher?
+
+    /// The lexicons' concepts (`lexicons/abbreviations.tsv`, `transliterations.tsv`), matched
+    /// by this pipeline's stems; built on first use.
+    func lexicon() throws -> LexiconMatcher {
+        if let cachedLexicon { return cachedLexicon }
+        let stemmer = self.stemmer
+        let matcher = try LexiconMatcher(entries: Lexicon.concepts) { try stemmer($0) }
+        cachedLexicon = matcher
+        return matcher
+    }
 }

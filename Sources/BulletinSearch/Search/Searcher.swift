@@ -9,6 +9,8 @@ public final class Searcher {
     let parser: QueryParser
     let decoder = JSONDecoder()
     var facetValues: FacetValues
+    var capitalKeyCache: [String: String]?
+    var typeStemCache: [String: DocumentType]?
 
     /// Snippet highlight markers: control characters no text contains after decoding.
     static let highlightStart = "\u{2}"
@@ -64,6 +66,7 @@ public final class Searcher {
         var query: Query
         var hasWords: Bool
         var correctedQuery: String?
+        var corrections: [SpellingCorrection] = []
         var compoundStems: Set<String>
         /// True when all-word matches carry `allWordsBoost` (any-word mode with several words).
         var boosted = false
@@ -106,7 +109,7 @@ public final class Searcher {
         return SearchResponse(
             query: request.query, total: Self.total(mset, exhaustive: exhaustive),
             totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, offset: request.offset, limit: request.limit,
-            hits: hits, correctedQuery: plan.correctedQuery,
+            hits: hits, correctedQuery: plan.correctedQuery, corrections: plan.corrections,
             facets: try spy.map { try facetCounts($0, limit: request.facetLimit) })
     }
 
@@ -118,10 +121,13 @@ public final class Searcher {
         var plan = Plan(query: try Query.matchAll(), hasWords: false, correctedQuery: nil, compoundStems: [])
 
         if !words.isEmpty {
-            var text = QueryRewriter.rewrite(words)
-            if let corrected = try SpellingCorrector(database: database, pipeline: pipeline).correct(words) {
-                plan.correctedQuery = corrected
-                if request.autoCorrect { text = QueryRewriter.rewrite(corrected) }
+            let expansion = request.synonyms ? try makeExpansion() : nil
+            let rewritten = try QueryRewriter.rewrite(words, expansion: expansion)
+            var text = rewritten.text
+            if let correction = try SpellingCorrector(database: database, pipeline: pipeline).correct(words) {
+                plan.correctedQuery = correction.query
+                plan.corrections = correction.replaced
+                if request.autoCorrect { text = try QueryRewriter.rewrite(correction.query, expansion: expansion).text }
             }
             let flags = request.synonyms ? Self.queryFlags : Self.queryFlags.subtracting(.autoSynonyms)
             try parser.setDefaultOperator(.or)
@@ -130,12 +136,18 @@ public final class Searcher {
             let all = try parser.parse(text, flags: flags)
             if !all.isEmpty || !any.isEmpty {
                 plan.hasWords = true
-                if request.allWords || all.description == any.description {
+                let widening = request.synonyms ? try wideningQuery(rewritten.plainWords) : nil
+                if request.allWords {
+                    plan.query = try widening.map { try Query.combine(.andMaybe, [all, $0]) } ?? all
+                } else if all.description == any.description && widening == nil {
                     plan.query = all
                 } else {
-                    // Any word matches; documents with all of them get a constant on top.
+                    // Any word matches; documents with all of them get a constant on top. The
+                    // widening (capitals, countries, type words) adds matches and weight, never
+                    // the constant: a document has all the words only when it has the words.
                     let boost = try Query.combine(.filter, [try Query.fixedWeight(Self.allWordsBoost), all])
-                    plan.query = try Query.combine(.andMaybe, [any, boost])
+                    let anyWidened = try widening.map { try Query.combine(.or, [any, $0]) } ?? any
+                    plan.query = try Query.combine(.andMaybe, [anyWidened, boost])
                     plan.boosted = true
                 }
                 plan.compoundStems = Set(try QueryRewriter.compounds(in: words).map { try pipeline.stem($0) })

@@ -35,6 +35,7 @@ final class TextPipeline {
         try parser.addPrefix("заголовок", IndexSchema.titlePrefix)
         try parser.addPrefix(QueryRewriter.yearField, IndexSchema.yearPrefix)
         try parser.addPrefix(QueryRewriter.conceptField, IndexSchema.lexiconPrefix)
+        try parser.addPrefix(QueryRewriter.typeField, IndexSchema.typePrefix)
         return parser
     }
 

@@ -31,12 +31,18 @@ public enum QueryRewriter {
     struct Expansion {
         var concepts: ([String]) throws -> [LexiconMatcher.Match]
         var forms: (String) throws -> [String]
+        /// The document type a word names (`производства` → `production`), if any.
+        var type: (String) throws -> DocumentType?
     }
 
     /// A rewritten query and the words the searcher may widen (plain words, and hyphenated
     /// words joined: `нью-дели` → `ньюдели`).
     struct Rewritten {
         var text: String
+        /// The text for the all-words query: a type word may also be met by the document's type
+        /// (`(производства OR xtype:Production)`), so a bulletin typed `production` that says
+        /// `выпуск` still has every word; in the any-word query the type weighs below the word.
+        var allWordsText: String
         var plainWords: [String]
     }
 
@@ -98,16 +104,19 @@ public enum QueryRewriter {
             && items.allSatisfy { if case .text(let t) = $0 { return t == "(" || t == ")" } else { return true } }
 
         var output: [String] = []
+        var allOutput: [String] = []
         var run: [String] = []
         func flushRun() throws {
             guard !run.isEmpty else { return }
             defer { run.removeAll() }
             if onlyStopwords {
                 output += run.map { "\"" + $0 + "\"" }
+                allOutput += run.map { "\"" + $0 + "\"" }
                 return
             }
             guard let expansion else {
                 output += run
+                allOutput += run
                 return
             }
             let matches = try expansion.concepts(run)
@@ -118,13 +127,20 @@ public enum QueryRewriter {
                     let match = matches[m]
                     let words = run[i..<(i + match.count)].joined(separator: " ")
                     output.append("(\(words) OR \(conceptField):\(match.id.prefix(1).uppercased() + match.id.dropFirst()))")
+                    allOutput.append(output.last!)
                     i += match.count
                     m += 1
                     continue
                 }
                 let word = run[i]
                 let forms = stopwordSet.contains(word) ? [] : try expansion.forms(word)
-                output.append(forms.isEmpty ? word : "(" + ([word] + forms).joined(separator: " OR ") + ")")
+                let alternatives = forms.isEmpty ? word : "(" + ([word] + forms).joined(separator: " OR ") + ")"
+                output.append(alternatives)
+                if let type = try expansion.type(word) {
+                    allOutput.append("(\(alternatives) OR \(typeField):\(type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst()))")
+                } else {
+                    allOutput.append(alternatives)
+                }
                 i += 1
             }
         }
@@ -134,15 +150,18 @@ public enum QueryRewriter {
             case .text(let text):
                 try flushRun()
                 output.append(text)
+                allOutput.append(text)
             }
         }
         try flushRun()
-        return Rewritten(text: output.joined(separator: " "), plainWords: widenable)
+        return Rewritten(text: output.joined(separator: " "), allWordsText: allOutput.joined(separator: " "), plainWords: widenable)
     }
 
     /// The QueryParser field of lexicon concept terms (`XL…`), for rewritten concepts only. The
     /// concept is written capitalised, so that STEM_SOME leaves it unstemmed.
     static let conceptField = "xlex"
+    /// The QueryParser field of document-type terms (`XT…`), for type words in the all-words query.
+    static let typeField = "xtype"
 
     /// A word the searcher may expand: letters and digits only, not an operator.
     static func isPlain(_ lower: String) -> Bool {

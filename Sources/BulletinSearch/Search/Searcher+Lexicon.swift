@@ -14,6 +14,7 @@ extension Searcher {
         let lexicon = try pipeline.lexicon()
         let database = self.database
         let pipeline = self.pipeline
+        let types = try typeWordStems()
         return QueryRewriter.Expansion(
             concepts: { try lexicon.matches(in: $0) },
             forms: { word in
@@ -25,6 +26,10 @@ extension Searcher {
                     if try database.termFrequency("Z" + stem) > 0 { forms.append(form) }
                 }
                 return forms
+            },
+            type: { word in
+                let stem = try pipeline.stem(word)
+                return types[stem.isEmpty ? word : stem]
             })
     }
 

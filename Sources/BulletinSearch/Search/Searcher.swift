@@ -124,16 +124,20 @@ public final class Searcher {
             let expansion = request.synonyms ? try makeExpansion() : nil
             let rewritten = try QueryRewriter.rewrite(words, expansion: expansion)
             var text = rewritten.text
+            var allText = rewritten.allWordsText
             if let correction = try SpellingCorrector(database: database, pipeline: pipeline).correct(words) {
                 plan.correctedQuery = correction.query
                 plan.corrections = correction.replaced
-                if request.autoCorrect { text = try QueryRewriter.rewrite(correction.query, expansion: expansion).text }
+                if request.autoCorrect {
+                    let corrected = try QueryRewriter.rewrite(correction.query, expansion: expansion)
+                    (text, allText) = (corrected.text, corrected.allWordsText)
+                }
             }
             let flags = request.synonyms ? Self.queryFlags : Self.queryFlags.subtracting(.autoSynonyms)
             try parser.setDefaultOperator(.or)
             let any = try parser.parse(text, flags: flags)
             try parser.setDefaultOperator(.and)
-            let all = try parser.parse(text, flags: flags)
+            let all = try parser.parse(allText, flags: flags)
             if !all.isEmpty || !any.isEmpty {
                 plan.hasWords = true
                 let widening = request.synonyms ? try wideningQuery(rewritten.plainWords) : nil

@@ -64,6 +64,15 @@ public enum QueryRewriter {
         func flushToken() {
             guard !token.isEmpty else { return }
             let lower = token.lowercased()
+            // A word glued to an emoji or punctuation (`⚡белоусов`, `ЗРК,`) is still a word.
+            let bare = String(lower.drop(while: { !$0.isLetter && !$0.isNumber && !"+-\"*".contains($0) })
+                .reversed().drop(while: { !$0.isLetter && !$0.isNumber && $0 != "*" }).reversed())
+            if isPlain(bare) {
+                items.append(.plain(bare))
+                widenable.append(bare)
+                token = ""
+                return
+            }
             if isPlain(lower) {
                 items.append(.plain(lower))
                 widenable.append(lower)

@@ -18,6 +18,10 @@ public final class Searcher {
     /// Added to the weight of documents containing every word, so they rank first; larger
     /// than any BM25 sum a query reaches.
     static let allWordsBoost = 10_000.0
+    /// Added on top for documents containing every word as written, when a type word could also
+    /// be met by the document's type: they rank above those that have the type but not the word.
+    /// Boosts are multiples of it, so a hit's BM25 score is its weight modulo it.
+    static let literalBoost = 5_000.0
     static let exactTotalUpTo = 1000
     /// Longer queries are refused (exit 2): no analyst types them, and thousands of words
     /// make Xapian (and spelling lookups) take seconds.
@@ -70,6 +74,8 @@ public final class Searcher {
         var compoundStems: Set<String>
         /// True when all-word matches carry `allWordsBoost` (any-word mode with several words).
         var boosted = false
+        /// The weight from which a hit has every word as written (nil: every hit has).
+        var matchedAllFrom: Double?
     }
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
@@ -141,9 +147,16 @@ public final class Searcher {
             if !all.isEmpty || !any.isEmpty {
                 plan.hasWords = true
                 let widening = request.synonyms ? try wideningQuery(rewritten.plainWords) : nil
+                // `all` may let a type word be met by the document's type; `literal` may not.
+                let literal = allText == text ? nil : try parser.parse(text, flags: flags)
+                let literalBoost = try literal.map { try Query.combine(.filter, [try Query.fixedWeight(Self.literalBoost), $0]) }
                 if request.allWords {
-                    plan.query = try widening.map { try Query.combine(.andMaybe, [all, $0]) } ?? all
-                } else if all.description == any.description && widening == nil {
+                    var parts = [all]
+                    if let widening { parts.append(widening) }
+                    if let literalBoost { parts.append(literalBoost) }
+                    plan.query = parts.count == 1 ? all : try Query.combine(.andMaybe, parts)
+                    if literal != nil { plan.matchedAllFrom = Self.literalBoost }
+                } else if all.description == any.description && widening == nil && literal == nil {
                     plan.query = all
                 } else {
                     // Any word matches; documents with all of them get a constant on top. The
@@ -151,8 +164,9 @@ public final class Searcher {
                     // the constant: a document has all the words only when it has the words.
                     let boost = try Query.combine(.filter, [try Query.fixedWeight(Self.allWordsBoost), all])
                     let anyWidened = try widening.map { try Query.combine(.or, [any, $0]) } ?? any
-                    plan.query = try Query.combine(.andMaybe, [anyWidened, boost])
+                    plan.query = try Query.combine(.andMaybe, [anyWidened, boost] + (literalBoost.map { [$0] } ?? []))
                     plan.boosted = true
+                    plan.matchedAllFrom = Self.allWordsBoost + (literal == nil ? 0 : Self.literalBoost)
                 }
                 plan.compoundStems = Set(try QueryRewriter.compounds(in: words).map { try pipeline.stem($0) })
             }
@@ -183,8 +197,8 @@ public final class Searcher {
             }
             snippet = Snippet.truncate(try Snippet.clean(raw, compoundStems: plan.compoundStems, stem: pipeline.stem), toCharacters: snippetChars)
         }
-        let matchedAll = !plan.boosted || item.weight >= Self.allWordsBoost
-        let score = item.weight >= Self.allWordsBoost ? item.weight - Self.allWordsBoost : item.weight
+        let matchedAll = plan.matchedAllFrom.map { item.weight >= $0 } ?? true
+        let score = item.weight.truncatingRemainder(dividingBy: Self.literalBoost)
         return SearchHit(
             id: stored.id, rank: item.rank + 1, score: (score * 1000).rounded() / 1000, matchedAll: matchedAll,
             path: stored.path, url: stored.url, date: stored.date, dateSource: stored.dateSource,

@@ -63,7 +63,7 @@ enum DocumentTypeClassifier {
     /// looked up while hashing it once.
     static let stemsByHash: [UInt64: (DocumentType, Double)] = {
         var out: [UInt64: (DocumentType, Double)] = [:]
-        for (s, t, w) in cueTable { out[Word.fnv(s.utf8)] = (t, w) }
+        for (s, t, w) in cueTable { out[FNV1a.hash(s.utf8)] = (t, w) }
         return out
     }()
 
@@ -97,7 +97,7 @@ enum DocumentTypeClassifier {
         for (s, types) in verbTable {
             var mask: UInt16 = 0
             for t in types { mask |= 1 << UInt16(order(t)) }
-            out[Word.fnv(s.utf8)] = mask
+            out[FNV1a.hash(s.utf8)] = mask
         }
         return out
     }()
@@ -110,12 +110,11 @@ enum DocumentTypeClassifier {
 
     /// Event-verb mask of a lowercase token (bits by `DocumentType.allCases` order), 0 if none.
     static func verbMask(_ word: Word) -> UInt16 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = FNV1a.offsetBasis
         var n = 0
         var mask: UInt16 = 0
         for b in word.string.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
+            h = FNV1a.mix(h, UInt64(b))
             n += 1
             if n >= 64 { break }
             if verbByteLength[n], let m = verbsByHash[h] { mask |= m }
@@ -131,18 +130,17 @@ enum DocumentTypeClassifier {
     }
 
     /// "пуск" as a stem would take "пусковой"; only its exact forms count.
-    static let bareStemHash = Word.fnv("пуск".utf8)
+    static let bareStemHash = FNV1a.hash("пуск".utf8)
 
     /// The cue for a lowercase token: an exact form, else the longest stem it starts with.
     static func cue(_ word: Word) -> (DocumentType, Double)? {
         if let c = exactCues[word] { return c }
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = FNV1a.offsetBasis
         var n = 0
         var best: (DocumentType, Double)? = nil
         var bestHash: UInt64 = 0
         for b in word.string.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
+            h = FNV1a.mix(h, UInt64(b))
             n += 1
             if n >= 64 { break }
             if stemByteLength[n], let c = stemsByHash[h] {

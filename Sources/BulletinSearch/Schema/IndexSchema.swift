@@ -21,16 +21,21 @@ import Xapian
 /// | `XW` | weapon designation, canonical | `XWСу-30МКИ` |
 /// | `XO` | organisation, canonical (weighted; its short names are synonyms) | `XOФСВТС` |
 /// | `XL` | lexicon concept (`lexicons/*.tsv`) the text names in any of its forms, weighted by count | `XLпво` |
+/// | `XB` | unordered pair of partner countries, codes in byte order (schema 3) | `XBBY-CN` |
 /// | `XR` | root directory an id belongs to (for pruning) | `XR/home/a/bulletins` |
 public enum IndexSchema {
     /// Stored in the database metadata key `bulletin.schema`; bump on incompatible changes.
     /// 2: file ids relative to one base root recorded in `bulletin.root` (real paths, so a
     /// file has one id whichever folder was named), feed ids in their own `Q/` namespace.
     /// 3: lexicon concept terms (`XL`), a larger stop-word list (`lexicons/stopwords.txt`).
+    /// 3: partner-pair terms (`XB`), indexing sequence number and time (slots 5, 6).
     public static let version = "3"
     public static let versionKey = "bulletin.schema"
     /// The base root: the real path every file id is relative to, recorded by the first run.
     public static let baseRootKey = "bulletin.root"
+    /// The last indexing sequence number handed out (decimal); each added or replaced
+    /// document takes the next one, committed with it.
+    public static let sequenceKey = "bulletin.sequence"
     /// What follows the unique-id prefix in a feed record's term.
     public static let feedIDMarker = "/"
 
@@ -47,6 +52,8 @@ public enum IndexSchema {
     public static let stemLanguage = "russian"
 
     // MARK: Term prefixes
+    /// Stemmed words, as TermGenerator's STEM_SOME writes them (see `TextPipeline.stemTerm`).
+    public static let stemPrefix = "Z"
     public static let uniqueIDPrefix = "Q"
     public static let titlePrefix = "S"
     public static let dayPrefix = "D"
@@ -61,6 +68,7 @@ public enum IndexSchema {
     public static let organisationPrefix = "XO"
     public static let rootPrefix = "XR"
     public static let lexiconPrefix = "XL"
+    public static let pairPrefix = "XB"
     /// First bytes of every non-word term: skipped when expanding a document into a query.
     public static let nonWordPrefixBytes = "QDMYXSZ"
 
@@ -75,6 +83,18 @@ public enum IndexSchema {
     public static let signatureSlot: UInt32 = 3
     /// Facet terms joined by "\n", read by the facet MatchSpy.
     public static let facetsSlot: UInt32 = 4
+    /// Indexing sequence number of this version of the document, zero-padded to 12 digits
+    /// (sorts as a string): which documents are new since a saved search last ran.
+    public static let sequenceSlot: UInt32 = 5
+    /// When this version was indexed, UTC `YYYYMMDDHHMMSS`.
+    public static let indexedAtSlot: UInt32 = 6
+
+    static func encodeSequence(_ n: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+    }
+
+    static func decodeSequence(_ value: String) -> Int? { value.isEmpty ? nil : Int(value) }
 
     // MARK: Stopwords
     /// Function words (`lexicons/stopwords.txt`): dropped from ranking among other words,

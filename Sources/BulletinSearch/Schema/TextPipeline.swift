@@ -53,4 +53,12 @@ final class TextPipeline {
         cachedLexicon = matcher
         return matcher
     }
+
+    /// The stem term (`Z` + stem) TermGenerator writes for a lowercased word, or nil where it
+    /// writes none: words starting with a digit, and words with no stem.
+    func stemTerm(_ word: String) throws(XapianError) -> String? {
+        guard let first = word.first, !first.isNumber else { return nil }
+        let stem = try stemmer(word)
+        return stem.isEmpty ? nil : IndexSchema.stemPrefix + stem
+    }
 }

@@ -9,11 +9,11 @@ extension Searcher {
         }
         if filters.from != nil || filters.to != nil {
             let lower = try filters.from.map { value throws(BulletinError) in
-                guard let bound = DateBound.lower(value) else { throw .usage("bad --from date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+                guard let bound = DateBound.lower(value) else { throw .usage("bad start date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
                 return bound
             } ?? "00000000"
             let upper = try filters.to.map { value throws(BulletinError) in
-                guard let bound = DateBound.upper(value) else { throw .usage("bad --to date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+                guard let bound = DateBound.upper(value) else { throw .usage("bad end date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
                 return bound
             } ?? "99999999"
             if lower > upper { throw BulletinError.usage("the date range is empty: \(filters.from ?? "…") is after \(filters.to ?? "…")") }
@@ -77,18 +77,15 @@ extension Searcher {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// Counts from the spy, named for display, top `limit` of each facet.
-    func facetCounts(_ spy: FacetSpy, limit: Int) throws -> FacetCounts {
-        func counts(_ prefix: String, name: (String) -> String) throws -> [FacetCount] {
-            try spy.counts(prefix: prefix).prefix(limit).map { entry in
-                let value = String(entry.term.dropFirst(prefix.count))
-                return FacetCount(value: value, name: name(value), count: entry.count)
+    /// Counts from the spy, named for display, top `limit` of each facet in `kinds`.
+    func facetCounts(_ spy: FacetSpy, limit: Int, kinds: [FacetKind] = FacetKind.allCases) throws -> FacetCounts {
+        var counts = FacetCounts()
+        for kind in kinds {
+            counts[kind] = try spy.counts(prefix: kind.prefix).prefix(limit).map { entry in
+                let value = String(entry.term.dropFirst(kind.prefix.count))
+                return FacetCount(value: kind.displayValue(value), name: kind.name(value), count: entry.count)
             }
         }
-        return FacetCounts(
-            country: try counts(IndexSchema.countryPrefix, name: FacetValues.countryName),
-            type: try counts(IndexSchema.typePrefix, name: FacetValues.typeName),
-            year: try counts(IndexSchema.yearPrefix, name: { $0 }),
-            source: try counts(IndexSchema.sourcePrefix, name: { $0 }))
+        return counts
     }
 }

@@ -23,7 +23,7 @@ extension Searcher {
                 for form in NameForms.forms(of: word) where forms.count < Self.maxForms {
                     let stem = try pipeline.stem(form)
                     guard !stem.isEmpty, seen.insert(stem).inserted else { continue }
-                    if try database.termFrequency("Z" + stem) > 0 { forms.append(form) }
+                    if try database.termFrequency(IndexSchema.stemPrefix + stem) > 0 { forms.append(form) }
                 }
                 return forms
             },
@@ -73,7 +73,7 @@ extension Searcher {
                     if let joined = Compounds.joined(lower) { add(joined); continue }
                     for form in [lower] + NameForms.forms(of: lower) {
                         let stem = try pipeline.stem(form)
-                        if !stem.isEmpty { add("Z" + stem) }
+                        if !stem.isEmpty { add(IndexSchema.stemPrefix + stem) }
                     }
                 }
             }

@@ -54,7 +54,7 @@ public final class Searcher {
     public func search(_ request: SearchRequest) throws(BulletinError) -> SearchResponse {
         try Self.checkPage(offset: request.offset, limit: request.limit)
         let words = request.query.split(whereSeparator: { $0.isWhitespace })
-            .filter { !QueryRewriter.operators.contains($0.uppercased()) }.count
+            .filter { QueryOperator.named($0) == nil }.count
         if words > Self.maxQueryWords || request.query.utf8.count > Self.maxQueryBytes {
             throw .querySyntax("query too long (\(words) words, \(request.query.utf8.count) bytes): at most \(Self.maxQueryWords) words and \(Self.maxQueryBytes) bytes")
         }
@@ -116,7 +116,7 @@ public final class Searcher {
             query: request.query, total: Self.total(mset, exhaustive: exhaustive),
             totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, offset: request.offset, limit: request.limit,
             hits: hits, correctedQuery: plan.correctedQuery, corrections: plan.corrections,
-            facets: try spy.map { try facetCounts($0, limit: request.facetLimit) })
+            facets: try spy.map { try facetCounts($0, limit: request.facetLimit, kinds: request.facetKinds) })
     }
 
     func makePlan(_ request: SearchRequest) throws -> Plan {
@@ -172,7 +172,7 @@ public final class Searcher {
             }
         }
         if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
-            throw BulletinError.usage("empty query: give words to search for, or filters such as --country or --type")
+            throw BulletinError.usage("empty query: give words to search for, or filters (country, type, source, person, weapon, dates)")
         }
         if let filter = try filterQuery(include) {
             plan.query = try Query.combine(.filter, [plan.query, filter])
@@ -265,6 +265,7 @@ public final class Searcher {
     /// Offsets and limits Xapian can take (its counts are 32-bit).
     static func checkPage(offset: Int, limit: Int) throws(BulletinError) {
         guard limit >= 0, offset >= 0 else { throw .usage("the limit and offset must not be negative") }
+        guard limit <= SearchRequest.maxLimit else { throw .usage("the limit must be at most \(SearchRequest.maxLimit)") }
         guard offset <= Int(UInt32.max) - limit else { throw .usage("the offset must be below \(Int(UInt32.max) - limit)") }
     }
 }

@@ -31,7 +31,7 @@ struct SpellingCorrector {
             let quotes = token.filter { $0 == "\"" }.count
             defer { if quotes % 2 == 1 { inPhrase.toggle() } }
             let lower = token.lowercased()
-            guard !inPhrase, quotes == 0, !QueryRewriter.operators.contains(token.uppercased()),
+            guard !inPhrase, quotes == 0, QueryOperator.named(token) == nil,
                   lower.allSatisfy({ $0.isLetter || $0 == "(" || $0 == ")" || $0 == "+" || $0 == "-" }),
                   !lower.dropFirst().contains("-") else {
                 output.append(lower)
@@ -66,9 +66,9 @@ struct SpellingCorrector {
         if Self.lexiconWords.contains(word) { return true }
         if try database.termFrequency(word) > 0 { return true }
         let stem = try pipeline.stem(word)
-        if try database.termFrequency("Z" + stem) > 0 { return true }
+        if try database.termFrequency(IndexSchema.stemPrefix + stem) > 0 { return true }
         if Self.lexiconStems.contains(stem) { return true }
-        for form in NameForms.forms(of: word) where try database.termFrequency("Z" + pipeline.stem(form)) > 0 { return true }
+        for form in NameForms.forms(of: word) where try database.termFrequency(IndexSchema.stemPrefix + pipeline.stem(form)) > 0 { return true }
         return false
     }
 

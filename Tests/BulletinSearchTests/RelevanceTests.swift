@@ -88,6 +88,16 @@ final class RelevanceTests: XCTestCase {
         }
     }
 
+    func testDesignationNumberNamesItsFamily() throws {
+        let (searcher, _, _) = try makeIndex([
+            "sm2.txt": "Беларусь получила истребители Су-30СМ2.",
+            "mk2.txt": "Вьетнам модернизирует Су-30МК2.",
+            "su35.txt": "Египет отказался от Су-35.",
+        ])
+        XCTAssertEqual(Set(try ranked(searcher, "Су-30")), ["sm2.txt", "mk2.txt"])
+        XCTAssertEqual(try ranked(searcher, "Су-30СМ2"), ["sm2.txt"])
+    }
+
     // MARK: Capitals
 
     func testCapitalWidensTowardItsCountryBelowTheWord() throws {

@@ -215,6 +215,12 @@ public enum QueryRewriter {
             if sign.isEmpty && field.isEmpty, let (name, year) = eventYear(lower) {
                 return "(\(joined) OR \"\(lower)\" OR (\(name) AND \(yearField):\(year)))"
             }
+            // A designation ending in its number (`Су-30`, `С-300`) also names its family
+            // (`Су-30СМ2`, `С-300ПС`): the joined token as a prefix.
+            if sign.isEmpty && field.isEmpty, joined.first?.isLetter == true, !lower.hasSuffix("*"),
+               let number = lower.split(separator: "-").last, (1...3).contains(number.count), number.allSatisfy(\.isNumber) {
+                return "(\(joined) OR \"\(lower)\" OR \(joined)*)"
+            }
             if sign.isEmpty && field.isEmpty { return "(\(joined) OR \"\(lower)\")" }
             return sign + field + joined
         }

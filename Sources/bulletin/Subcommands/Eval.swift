@@ -41,31 +41,12 @@ extension Bulletin {
             guard FileManager.default.fileExists(atPath: corpus) else { throw ValidationError("no corpus at \(corpus)") }
         }
 
-        /// The three configurations every judged set is run under.
-        static let configurations: [(String, @Sendable (inout SearchRequest) -> Void)] = [
-            ("strict AND, no synonyms (the peers' default)", { $0.allWords = true; $0.synonyms = false }),
-            ("plain text: any word, all-word matches first", { $0.synonyms = false }),
-            ("default: + country forms and facets, lexicons, designation synonyms", { _ in }),
-        ]
-
         func run() throws {
             if !realOnly { try runGenerated() }
             try runReal()
         }
 
-        func evaluate(_ searcher: Searcher, queriesFile: String) throws -> [(String, RetrievalReport)] {
-            try Self.configurations.map { title, configure in
-                (title, try RetrievalEvaluator.evaluate(queriesFile: URL(fileURLWithPath: queriesFile), k: k) { query in
-                    var request = SearchRequest(query: query)
-                    request.limit = k
-                    request.snippetChars = nil
-                    configure(&request)
-                    return try searcher.search(request).hits.map(\.id)
-                })
-            }
-        }
-
-        func printReports(_ reports: [(String, RetrievalReport)]) {
+        func printReports(_ reports: [(title: String, report: RetrievalReport)]) {
             print(reports[0].1.tableHeader())
             for (title, report) in reports { print(report.renderTable(title: title)) }
             if details, let last = reports.last {
@@ -87,17 +68,15 @@ extension Bulletin {
                 directories.append((String(spec[..<eq]), path))
             }
             guard FileManager.default.fileExists(atPath: realQueries) else { throw ValidationError("no judged queries at \(realQueries)") }
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-eval-real-\(ProcessInfo.processInfo.processIdentifier)")
-            defer { try? FileManager.default.removeItem(at: work) }
-            let built = try JudgedCorpus(directories: directories).build(in: work)
+            let queriesFile = URL(fileURLWithPath: realQueries)
+            let (built, reports) = try Evaluation.retrieval(judged: JudgedCorpus(directories: directories), queriesFile: queriesFile, k: k)
             let names = directories.map { "\($0.name)=\($0.path)" }.joined(separator: ", ")
             print("\n## Retrieval on real text (\(realQueries), \(built.judgedDocuments) documents: \(names))\n")
-            printReports(try evaluate(try Searcher(indexPath: built.indexPath), queriesFile: realQueries))
+            printReports(reports)
             guard let distractors else { return }
-            let haystack = work.appendingPathComponent("haystack")
-            let big = try JudgedCorpus(directories: directories, distractors: distractors).build(in: haystack)
+            let (big, haystackReports) = try Evaluation.retrieval(judged: JudgedCorpus(directories: directories, distractors: distractors), queriesFile: queriesFile, k: k)
             print("\n## Retrieval on real text among distractors (\(big.judgedDocuments) judged + \(big.distractorDocuments) unjudged records of \(distractors), counted as not relevant; \(big.skippedDistractors) feed copies of judged posts left out)\n")
-            printReports(try evaluate(try Searcher(indexPath: big.indexPath), queriesFile: realQueries))
+            printReports(haystackReports)
         }
 
         func runGenerated() throws {
@@ -106,14 +85,9 @@ extension Bulletin {
             let extraction = try ExtractionEvaluator.evaluate(corpusRoot: URL(fileURLWithPath: corpus), truthFile: URL(fileURLWithPath: truthFile))
             print(extraction.renderTable())
 
-            let index = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-eval-\(ProcessInfo.processInfo.processIdentifier)")
-            defer { try? FileManager.default.removeItem(at: index) }
-            let indexer = try Indexer(options: IndexOptions(indexPath: index.path))
-            let summary = try indexer.index([corpus])
-            indexer.close()
-            let searcher = try Searcher(indexPath: index.path)
-            print("## Retrieval on generated text (\(queries), \(summary.indexed + summary.updated + summary.unchanged) documents)\n")
-            printReports(try evaluate(searcher, queriesFile: queries))
+            let (documents, reports) = try Evaluation.retrieval(corpus: corpus, queriesFile: URL(fileURLWithPath: queries), k: k)
+            print("## Retrieval on generated text (\(queries), \(documents) documents)\n")
+            printReports(reports)
         }
     }
 }

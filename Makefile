@@ -25,9 +25,17 @@ demo: release
 	@echo; echo '$$ bulletin search "контракт OR поставка" --sort -date --limit 2 --json'
 	@$(BIN_RELEASE) search "контракт OR поставка" --sort -date --index $(INDEX) --limit 2 --json
 
-## Extraction precision/recall/F1 and retrieval nDCG@10/recall@10 on the labelled eval set.
+## Extraction precision/recall/F1 and retrieval nDCG@10/recall@10 on the labelled eval set
+## (generated text), then retrieval on the real-text set (eval/real: ../shared/realnews/docs
+## read from outside the repository, plus the project's own agency-style bulletins).
 eval: release
-	$(BIN_RELEASE) eval --corpus eval/corpus --queries eval/queries.jsonl
+	$(BIN_RELEASE) eval --corpus eval/corpus --queries eval/queries.jsonl --real-queries eval/real/queries.jsonl
+
+## The real-text set again among the 16 062-post feed ../shared/realnews/telegram-posts.jsonl
+## (unjudged distractors, counted as not relevant). About 2 minutes.
+.PHONY: eval-haystack
+eval-haystack: release
+	$(BIN_RELEASE) eval --real-only --real-queries eval/real/queries.jsonl --distractors ../shared/realnews/telegram-posts.jsonl
 
 ## Runs every test (unit, index, CLI), the short torture run and the hostile cases (as root,
 ## which CI is, a hostile case that could not run fails the build too).

@@ -141,5 +141,18 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var hits: [SearchHit]
     /// The query with misspelt words corrected, when the index suggests one.
     public var correctedQuery: String?
+    /// Which words `correctedQuery` replaced, in query order.
+    public var corrections: [SpellingCorrection] = []
     public var facets: FacetCounts?
+}
+
+/// One word the spelling corrector replaced: the word as typed (lowercased) and its replacement.
+public struct SpellingCorrection: Codable, Sendable, Equatable {
+    public var word: String
+    public var suggestion: String
+
+    public init(word: String, suggestion: String) {
+        self.word = word
+        self.suggestion = suggestion
+    }
 }

@@ -154,7 +154,11 @@
   }
 
   function clearFacets() {
-    for (const f of FACETS) document.querySelector('[data-facet="' + f + '"] .facet').replaceChildren();
+    for (const f of FACETS) {
+      const panel = document.querySelector('[data-facet="' + f + '"]');
+      panel.querySelector('.facet').replaceChildren();
+      panel.hidden = true;
+    }
   }
 
   // Facet panels: every value with its count over all matches; ticked values stay listed
@@ -170,6 +174,7 @@
       if (f === 'year') values.sort((a, b) => b.value.localeCompare(a.value));
       const items = values.map((v) => facetItem(f, v, ticked.includes(v.value)));
       list.replaceChildren(...items);
+      list.parentElement.hidden = !items.length;
     }
   }
 
@@ -406,7 +411,9 @@
     const seq = ++requestSeq;
     let d;
     try {
-      d = await api('/api/doc/' + encodeURIComponent(id) + (state.q ? '?q=' + encodeURIComponent(state.q) : ''));
+      // Without q: `show --query` (issue 13) trims list dashes and end punctuation from
+      // paragraphs, and the document view must show the text exactly.
+      d = await api('/api/doc/' + encodeURIComponent(id));
     } catch (e) {
       if (seq !== requestSeq) return;
       $('results').hidden = true; $('welcome').hidden = true; $('doc').hidden = true;

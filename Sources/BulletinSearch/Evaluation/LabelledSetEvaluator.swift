@@ -28,7 +28,7 @@ public enum TypeEvaluator {
             let primary = fields[1]
             let secondary = fields.count > 2 ? fields[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
             for t in [primary] + secondary where DocumentType(rawValue: t) == nil {
-                throw ExtractionEvaluator.EvaluationError.badLine(n, "unknown type «\(t)» in \(labels.path)")
+                throw LabelledSetError.badLine(n, "unknown type «\(t)» in \(labels.path)")
             }
             guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else {
                 report.missingFiles.append(file)
@@ -76,7 +76,7 @@ public enum DuplicateEvaluator {
             switch fields[0] {
             case "dup": truth.insert(pair)
             case "near": near.insert(pair)
-            default: throw ExtractionEvaluator.EvaluationError.badLine(n, "kind must be dup or near, not «\(fields[0])» in \(pairs.path)")
+            default: throw LabelledSetError.badLine(n, "kind must be dup or near, not «\(fields[0])» in \(pairs.path)")
             }
         }
         return try evaluate(directory: directory, truth: truth, near: near)
@@ -86,13 +86,13 @@ public enum DuplicateEvaluator {
     public static func evaluate(directory: String, truthJSONL: URL) throws -> DuplicateReport {
         struct Line: Decodable { var path: String; var duplicate_of: String? }
         guard let text = try? String(contentsOf: truthJSONL, encoding: .utf8) else {
-            throw ExtractionEvaluator.EvaluationError.unreadableTruth(truthJSONL, "unreadable")
+            throw LabelledSetError.unreadable(truthJSONL, "unreadable")
         }
         var truth = Set<[String]>()
         for (n, line) in text.split(separator: "\n").enumerated() {
             let l: Line
             do { l = try JSONDecoder().decode(Line.self, from: Data(line.utf8)) } catch {
-                throw ExtractionEvaluator.EvaluationError.badLine(n + 1, "\(error)")
+                throw LabelledSetError.badLine(n + 1, "\(error)")
             }
             if let original = l.duplicate_of { truth.insert([l.path, original].sorted()) }
         }
@@ -136,16 +136,29 @@ public enum DuplicateEvaluator {
     }
 }
 
+/// A label file that cannot be used, naming the file and line.
+public enum LabelledSetError: Error, CustomStringConvertible {
+    case unreadable(URL, String)
+    case badLine(Int, String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let url, let why): return "cannot read \(url.path): \(why)"
+        case .badLine(let n, let why): return "line \(n): \(why)"
+        }
+    }
+}
+
 /// Tab-separated label files.
 enum LabelFile {
     /// (line number, fields) of every line that is not blank or a `#` comment.
     static func rows(_ url: URL, minimumFields: Int) throws -> [(Int, [String])] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ExtractionEvaluator.EvaluationError.unreadableTruth(url, "\(error.localizedDescription)")
+            throw LabelledSetError.unreadable(url, "\(error.localizedDescription)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ExtractionEvaluator.EvaluationError.unreadableTruth(url, "not UTF-8")
+            throw LabelledSetError.unreadable(url, "not UTF-8")
         }
         var out: [(Int, [String])] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -153,7 +166,7 @@ enum LabelFile {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count >= minimumFields, !fields[0].isEmpty else {
-                throw ExtractionEvaluator.EvaluationError.badLine(n + 1, "expected at least \(minimumFields) tab-separated fields in \(url.path)")
+                throw LabelledSetError.badLine(n + 1, "expected at least \(minimumFields) tab-separated fields in \(url.path)")
             }
             out.append((n + 1, fields))
         }

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// `bulletin similar`: more-like-this through Xapian's relevance-set expansion.
 extension Searcher {

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 // Document types and near-duplicates measured on labelled sets kept as TSV files, so that text
 // the project did not write (read from ../shared) can be labelled without copying it:
@@ -109,13 +109,11 @@ public enum DuplicateEvaluator {
         // Key of every document, by id (the file name relative to the directory).
         let database = try Database(path: index.path)
         var keys: [String: String] = [:]
-        let last = try database.lastDocumentID()
-        if last > 0 {
-            for documentID in 1...last {
-                guard let document = try? database.document(documentID) else { continue }
-                let stored = try StoredDocument.decode(document, documentID: documentID, indexPath: index.path)
-                keys[stored.id] = try document.value(slot: IndexSchema.duplicateKeySlot)
-            }
+        for (term, _) in try database.allTerms(prefix: IndexSchema.uniqueIDPrefix) {
+            guard let documentID = try database.documentID(withTerm: term) else { continue }
+            let document = try database.document(documentID)
+            let stored = try StoredDocument.decode(document, documentID: documentID, indexPath: index.path)
+            keys[stored.id] = try document.value(slot: IndexSchema.duplicateKeySlot)
         }
         var report = DuplicateReport()
         report.documents = keys.count

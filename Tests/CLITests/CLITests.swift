@@ -78,7 +78,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(json.status, 0, json.stderr)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "hits",
-                                          "facets_counted", "facets"])
+                                          "facets_counted", "facets", "corrections"])
         XCTAssertEqual(object["total_exact"] as? Bool, true)
         // Facets are counted only with --facets, and the JSON says so.
         XCTAssertEqual(object["facets_counted"] as? String, "none")

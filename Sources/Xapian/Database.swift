@@ -88,6 +88,15 @@ public class Database {
         _ = try call { CXapian_database_close(handle, $0) }
     }
 
+    /// Reads every entry of every table (read-only) and cross-checks the counts: a check
+    /// for where `check(path:)` cannot run, such as a read-only file system (Xapian's
+    /// checker opens the tables for writing).
+    public func readEverything() throws(XapianError) -> (errors: Int, report: String) {
+        var report = CXapianString(data: nil, length: 0)
+        let errors = try call { CXapian_database_read_all(handle, &report, $0) }
+        return (Int(errors), takeString(report))
+    }
+
     /// Runs Xapian's consistency checker over the database at `path`.
     public static func check(path: String) throws(XapianError) -> (errors: Int, report: String) {
         try withBytes(path) { p, n throws(XapianError) in

@@ -39,7 +39,9 @@ extension DateExtractor {
         let start = p
         guard p < n, s[p].properties.isUppercase else { return nil }
         while p < n, p - start < 60, s[p] != ",", s[p] != "\n", s[p] != "." || isLetterScalar(s, p + 1) { p += 1 }
-        guard p < n, s[p] == ",", p > start else { return nil }
+        // `Москва, 3 марта`, or Interfax's `Москва. 3 марта.`
+        let leadDot = p < n && s[p] == "." && p + 2 < n && s[p + 1] == " " && (0x30...0x39).contains(s[p + 2].value)
+        guard p < n, s[p] == "," || leadDot, p > start else { return nil }
         let lead = string(s, start, p).trimmingCharacters(in: .whitespaces)
         guard !lead.isEmpty, lead.split(separator: " ").count <= 4 else { return nil }
         p += 1
@@ -95,8 +97,37 @@ extension DateExtractor {
                 if p < n, s[p] == "." { p += 1 }
             }
         }
+        // `– РИА Новости.`, `ИНТЕРФАКС-АВН - `: a known agency after the date, then a stop or a dash.
+        if agency == nil, let (name, after) = agencyAfterDate(s, p) {
+            agency = name
+            p = after
+        }
         while p < n, isSpace(s[p]) || s[p] == "–" || s[p] == "—" && p + 1 < n && isSpace(s[p + 1]) { p += 1 }
         return Dateline(day: day, month: month, year: year, lead: lead, agency: agency, bodyStart: p, start: start)
+    }
+
+    /// A known agency (`knownAgencies`) of up to three words starting at `from` (after spaces
+    /// and a dash), followed by `.` or a spaced dash: its canonical name and the index after it.
+    static func agencyAfterDate(_ s: [Unicode.Scalar], _ from: Int) -> (String, Int)? {
+        let n = s.count
+        var q = from
+        while q < n, s[q] == " " || s[q] == "\u{A0}" || s[q] == "–" || s[q] == "—" || s[q] == "-" { q += 1 }
+        let nameStart = q
+        var words = 0
+        while q < n, words < 3, isLetterScalar(s, q) {
+            while q < n, isLetterScalar(s, q) || (s[q] == "-" && isLetterScalar(s, q + 1)) { q += 1 }
+            words += 1
+            let candidate = string(s, nameStart, q)
+            var r = q
+            while r < n, s[r] == " " || s[r] == "\u{A0}" { r += 1 }
+            if let known = knownAgencies[RussianMorphology.key(candidate)], r < n,
+               s[r] == "." || ((s[r] == "-" || s[r] == "–" || s[r] == "—") && r > q) {
+                return (known, r + 1)
+            }
+            guard q < n, s[q] == " " else { return nil }
+            q += 1
+        }
+        return nil
     }
 
     /// Canonical spelling of an agency name, or the name as written.

@@ -108,6 +108,11 @@ final class DocumentBuilder {
             if let stemTerm = try pipeline.stemTerm(joined) { try doc.addTerm(stemTerm) }
         }
 
+        // Lexicon concepts in any of their forms (`ПВО`, `противовоздушной обороны`).
+        for (id, count) in try pipeline.lexicon().conceptCounts(in: stored.title + "\n" + text) {
+            try doc.addTerm(Self.boundedTerm(prefix: IndexSchema.lexiconPrefix, id), wdfIncrement: min(count, 10))
+        }
+
         var facets: [String] = []
         func facet(_ term: String) throws {
             let bounded = Self.boundedTerm(prefix: "", term)

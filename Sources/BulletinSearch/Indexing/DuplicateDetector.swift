@@ -75,7 +75,9 @@ final class DuplicateDetector {
         var best: (id: String, key: String, similarity: Double)?
         for item in try enquire.mset(first: 0, count: Self.candidates) {
             let candidate = try cachedCandidate(item)
-            let similarity = fingerprint.similarity(to: candidate.fingerprint)
+            var similarity = fingerprint.similarity(to: candidate.fingerprint)
+            // A retelling in other words counts as just reaching the threshold.
+            if similarity < threshold && fingerprint.retells(candidate.fingerprint) { similarity = threshold }
             guard similarity >= threshold, similarity > (best?.similarity ?? -1) else { continue }
             best = (candidate.id, candidate.key, similarity)
         }

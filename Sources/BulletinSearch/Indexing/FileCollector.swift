@@ -63,7 +63,7 @@ public enum FileCollector {
                 walker.add(SourceFile(path: path, root: parent(of: path), id: walker.id(for: Array(path.utf8)),
                                       size: Int(st.st_size), mtimeMillis: modificationMillis(st)), identity: FileIdentity(st))
             } else {
-                walker.fail(path: argument, reason: "not a regular file")
+                walker.fail(path: argument, reason: FileContent.notRegularReason(st))
             }
         }
         return walker.result
@@ -207,7 +207,7 @@ public enum FileCollector {
                     continue
                 }
                 guard isRegular(st) else {
-                    fail(path: full, reason: isLink ? "symbolic link to something that is not a regular file" : "not a regular file")
+                    fail(path: full, reason: isLink ? "symbolic link to something that is not a regular file" : FileContent.notRegularReason(st))
                     continue
                 }
                 found.append(Found(file: SourceFile(path: full, root: String(decoding: root, as: UTF8.self), id: id(for: path),

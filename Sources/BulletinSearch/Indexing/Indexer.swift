@@ -143,6 +143,7 @@ public final class Indexer {
         } else if try !IndexDirectory.prepareForWriting(path) {
             return try BulletinError.mapping(indexPath: path) { try openWritable(path) }
         }
+        try IndexDirectory.requirePostlist(path)
         try BulletinError.mapping(indexPath: path) {
             let existing = try Database(path: path)
             try IndexDirectory.verifyOpened(existing, path: path)

@@ -133,6 +133,12 @@ CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const ch
 /// Runs Xapian's consistency check on the database at `path`; returns the number of errors
 /// found and writes the checker's report into `report` (may be NULL).
 size_t CXapian_database_check(const char *path, size_t path_len, CXapianString *report, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Reads every entry of every table through the ordinary read-only API (postings with their
+/// positions, documents with data, values and termlists, spellings, synonyms, metadata) and
+/// cross-checks the counts; returns the number of inconsistencies, described in `report`.
+/// Unlike `CXapian_database_check` (which opens the tables for writing) it works on a
+/// read-only file system; a damaged block surfaces as DatabaseCorruptError.
+size_t CXapian_database_read_all(CXapianDatabase *db, CXapianString *report, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 // Writing (the database must be writable, else InvalidOperationError).
 bool CXapian_database_commit(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;

@@ -21,13 +21,13 @@ struct CountryEntry: Sendable {
     /// ISO2, or "" for a blocker.
     let code: String
     let kind: Kind
-    /// Bit `c` set when the form can be case `c` (0 nominative ... 5 prepositional); 0x3F when indeclinable.
-    let cases: UInt8
+    /// The cases the form can be in (`.all` when indeclinable).
+    let cases: GrammaticalCases
     /// For abbreviations: the form exactly as it must be written.
     let exact: String?
 
-    var isNominative: Bool { cases & 1 != 0 }
-    var isPrepositional: Bool { cases & (1 << 5) != 0 }
+    var isNominative: Bool { cases.contains(.nominative) }
+    var isPrepositional: Bool { cases.contains(.prepositional) }
 }
 
 /// A city of the gazetteer, in one case form.

@@ -28,7 +28,7 @@ struct Tables: Sendable {
         var seen = Set<String>()
         var surfaceSets: [String: Set<String>] = [:]
 
-        func add(_ form: String, code: String, kind: CountryEntry.Kind, cases: UInt8, exact: String? = nil) {
+        func add(_ form: String, code: String, kind: CountryEntry.Kind, cases: GrammaticalCases, exact: String? = nil) {
             let k = RussianMorphology.key(form)
             guard !k.isEmpty else { return }
             let tokens = k.split(separator: " ").map { Word(String($0)) }
@@ -38,7 +38,7 @@ struct Tables: Sendable {
                 if var list = entries[tokens[0]],
                    let idx = list.firstIndex(where: { $0.tokens == tokens && $0.code == code && $0.kind == kind }) {
                     let e = list[idx]
-                    list[idx] = CountryEntry(tokens: e.tokens, code: e.code, kind: e.kind, cases: e.cases | cases, exact: e.exact)
+                    list[idx] = CountryEntry(tokens: e.tokens, code: e.code, kind: e.kind, cases: e.cases.union(cases), exact: e.exact)
                     entries[tokens[0]] = list
                 }
                 return
@@ -72,9 +72,9 @@ struct Tables: Sendable {
                 cases = RussianMorphology.phraseCases(nominative)
             }
             if cases.count == 1 {
-                add(cases[0], code: code, kind: kind, cases: 0x3F)
+                add(cases[0], code: code, kind: kind, cases: .all)
             } else {
-                for (c, f) in cases.enumerated() { add(f, code: code, kind: kind, cases: 1 << UInt8(c)) }
+                for (c, f) in cases.enumerated() { add(f, code: code, kind: kind, cases: GrammaticalCases(index: c)) }
             }
             if !code.isEmpty, kind == .name {
                 nominatives.append((RussianMorphology.key(cases[0]), code))
@@ -98,13 +98,13 @@ struct Tables: Sendable {
                 addName(fields[1], code: code)
             }
             for n in list(2) { addName(n, code: code) }
-            for a in list(3) { add(a, code: code, kind: .abbreviation, cases: 0x3F, exact: a) }
+            for a in list(3) { add(a, code: code, kind: .abbreviation, cases: .all, exact: a) }
             for adj in list(4) {
                 let folded = RussianMorphology.fold(adj)
-                for f in RussianMorphology.allAdjectiveForms(folded) { add(f, code: code, kind: .adjective, cases: 0x3F) }
-                if let stem = RussianMorphology.compoundStem(folded) { add(stem, code: code, kind: .compound, cases: 0x3F) }
+                for f in RussianMorphology.allAdjectiveForms(folded) { add(f, code: code, kind: .adjective, cases: .all) }
+                if let stem = RussianMorphology.compoundStem(folded) { add(stem, code: code, kind: .compound, cases: .all) }
             }
-            for c in list(5) { add(c, code: code, kind: .compound, cases: 0x3F) }
+            for c in list(5) { add(c, code: code, kind: .compound, cases: .all) }
             for city in list(6) {
                 var name = city
                 var prep: String? = nil

@@ -31,12 +31,12 @@ extension NameAnalysis {
     }
 
     /// Nominative and possible cases of a patronymic form.
-    static func patronymic(_ w: String) -> (String, UInt8)? {
-        let male: [(String, UInt8)] = [("ович", 1), ("овича", 0b1010), ("овичу", 4), ("овичем", 16), ("овиче", 32)]
-        let maleE: [(String, UInt8)] = [("евич", 1), ("евича", 0b1010), ("евичу", 4), ("евичем", 16), ("евиче", 32)]
-        let female: [(String, UInt8)] = [("овна", 1), ("овны", 2), ("овне", 36), ("овну", 8), ("овной", 16)]
-        let femaleE: [(String, UInt8)] = [("евна", 1), ("евны", 2), ("евне", 36), ("евну", 8), ("евной", 16)]
-        let femaleI: [(String, UInt8)] = [("ична", 1), ("ичны", 2), ("ичне", 36), ("ичну", 8), ("ичной", 16)]
+    static func patronymic(_ w: String) -> (String, GrammaticalCases)? {
+        let male: [(String, GrammaticalCases)] = [("ович", .nominative), ("овича", [.genitive, .accusative]), ("овичу", .dative), ("овичем", .instrumental), ("овиче", .prepositional)]
+        let maleE: [(String, GrammaticalCases)] = [("евич", .nominative), ("евича", [.genitive, .accusative]), ("евичу", .dative), ("евичем", .instrumental), ("евиче", .prepositional)]
+        let female: [(String, GrammaticalCases)] = [("овна", .nominative), ("овны", .genitive), ("овне", [.dative, .prepositional]), ("овну", .accusative), ("овной", .instrumental)]
+        let femaleE: [(String, GrammaticalCases)] = [("евна", .nominative), ("евны", .genitive), ("евне", [.dative, .prepositional]), ("евну", .accusative), ("евной", .instrumental)]
+        let femaleI: [(String, GrammaticalCases)] = [("ична", .nominative), ("ичны", .genitive), ("ичне", [.dative, .prepositional]), ("ичну", .accusative), ("ичной", .instrumental)]
         for table in [male, maleE, female, femaleE, femaleI] {
             for (suffix, cases) in table.reversed() where w.hasSuffix(suffix) && w.count > suffix.count + 1 {
                 return (String(w.dropLast(suffix.count)) + table[0].0, cases)

@@ -13,12 +13,12 @@ struct NameAnalysis {
     var roles: [Role] = []
     var parts: [String] = []   // nominative, as displayed
     var feminine = false
-    /// Bit set of cases the written form can be in (0x3F when unknown).
-    var caseMask: UInt8 = 0x3F
+    /// The cases the written form can be in (`.all` when unknown).
+    var caseMask: GrammaticalCases = .all
 
     /// `caseHint`: case bits implied by the position word before the name, used when the
     /// given name does not tell ("президента Джо Байдена").
-    init(_ words: [String], caseHint: UInt8? = nil) {
+    init(_ words: [String], caseHint: GrammaticalCases? = nil) {
         original = words
         let lex = PersonLexicon.shared
         let lower = words.map(RussianMorphology.fold)
@@ -37,12 +37,12 @@ struct NameAnalysis {
                 let c = last[last.index(last.endIndex, offsetBy: -3)]
                 if !RussianMorphology.vowels.contains(c) {
                     parts[words.count - 1] = NameAnalysis.recase(words[words.count - 1], String(last.dropLast(2)))
-                    caseMask = 1 << 4
+                    caseMask = .instrumental
                 }
             }
             return
         }
-        var mask: UInt8 = 0x3F
+        var mask: GrammaticalCases = .all
         var i = 0
         var sawGiven = false
         // "Орландо Хосе Сандоваль": an unknown first name before a known one is a given name too.
@@ -55,8 +55,8 @@ struct NameAnalysis {
             if var g = lex.givenForm(lower[i]), i < 3 {
                 if let alt = g.feminineAlternative, NameAnalysis.looksFeminineSurname(lower[words.count - 1]) {
                     // "Александра Иванова": a woman, unless the position word asks for a case only the man's form has.
-                    let maleFits = caseHint.map { g.cases & $0 != 0 } ?? false
-                    let femaleFits = caseHint.map { alt.cases & $0 != 0 } ?? true
+                    let maleFits = caseHint.map { !g.cases.isDisjoint(with: $0) } ?? false
+                    let femaleFits = caseHint.map { !alt.cases.isDisjoint(with: $0) } ?? true
                     if femaleFits || !maleFits {
                         g = GivenNameForm(nominative: alt.nominative, feminine: true, cases: alt.cases)
                     }
@@ -65,7 +65,7 @@ struct NameAnalysis {
                 parts[i] = g.nominative
                 if !sawGiven { feminine = g.feminine }
                 sawGiven = true
-                mask &= g.cases
+                mask.formIntersection(g.cases)
                 i += 1
             } else if lower[i].count == 1 {
                 roles[i] = .initial
@@ -78,7 +78,7 @@ struct NameAnalysis {
            NameAnalysis.isPatronymicOfKnownName(lower[i]) || i < words.count - 2 {
             roles[i] = .patronymic
             parts[i] = NameAnalysis.recase(words[i], nom)
-            mask &= cases
+            mask.formIntersection(cases)
             i += 1
         }
         if !sawGiven && words.count >= 2 {
@@ -87,25 +87,25 @@ struct NameAnalysis {
                 roles = [.surname, .given, .patronymic]
                 parts[1] = g.nominative
                 feminine = g.feminine
-                mask &= g.cases
+                mask.formIntersection(g.cases)
                 let (pn, pc) = NameAnalysis.patronymic(lower[2])!
                 parts[2] = NameAnalysis.recase(words[2], pn)
-                mask &= pc
+                mask.formIntersection(pc)
             } else if roles[0] == .surname {
                 // Unknown given name: assume given name first.
                 roles[0] = .given
             }
         }
-        if mask == 0 { mask = 0x3F }
-        if mask == 0x3F, let hint = caseHint, hint != 0x3F { mask = hint }
+        if mask.isEmpty { mask = .all }
+        if mask == .all, let hint = caseHint, hint != .all { mask = hint }
         caseMask = mask
         // Which case to undo: none if the name may be nominative.
         var caseIndex = -1
-        if mask & 1 == 0 {
-            for c in 1..<6 where mask & (1 << UInt8(c)) != 0 { caseIndex = c; break }
-        } else if mask == 0x3F {
+        if !mask.contains(.nominative) {
+            caseIndex = mask.firstIndex(from: 1) ?? -1
+        } else if mask == .all {
             caseIndex = NameAnalysis.guessCase(from: lower, roles: roles)
-            if caseIndex > 0 { caseMask = 1 << UInt8(caseIndex) }
+            if caseIndex > 0 { caseMask = GrammaticalCases(index: caseIndex) }
         }
         for idx in roles.indices where NameAnalysis.particles.contains(lower[idx]) && roles[idx] == .surname {
             roles[idx] = .particle

@@ -58,7 +58,7 @@ extension PersonExtractor {
 
     /// The position phrase right before a name (back to the first position word of the
     /// clause), and the case its first word implies.
-    static func positionPhrase(_ tt: TokenizedText, before s: Int, from: Int, covered: [Bool]) -> (text: String, caseHint: UInt8?)? {
+    static func positionPhrase(_ tt: TokenizedText, before s: Int, from: Int, covered: [Bool]) -> (text: String, caseHint: GrammaticalCases?)? {
         let lex = PersonLexicon.shared
         let tokens = tt.tokens
         var k = s - 1
@@ -126,7 +126,7 @@ extension PersonExtractor {
         for key in order where !absorbed.contains(key) {
             guard let g = groups[key] else { continue }
             func isNom(_ m: (written: String, analysis: NameAnalysis, position: String?)) -> Bool {
-                m.analysis.caseMask & 1 != 0 && (m.analysis.roles.contains(.given) || m.analysis.roles.first == .asianSurname)
+                m.analysis.caseMask.contains(.nominative) && (m.analysis.roles.contains(.given) || m.analysis.roles.first == .asianSurname)
             }
             let full = g.mentions.filter { $0.analysis.roles.contains(.given) || $0.analysis.roles.first == .asianSurname }
             // Only people named in full (given name and family name): "Д. Пантус" alone is not reported.

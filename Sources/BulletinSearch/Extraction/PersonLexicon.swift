@@ -5,14 +5,14 @@
 struct GivenNameForm: Sendable {
     let nominative: String
     let feminine: Bool
-    let cases: UInt8
+    let cases: GrammaticalCases
     /// A female name with the same form ("Валерии": Валерий or Валерия).
     var feminineAlternative: FeminineForm? = nil
 }
 
 struct FeminineForm: Sendable {
     let nominative: String
-    let cases: UInt8
+    let cases: GrammaticalCases
 }
 
 /// Lookup sets built once from `PersonData`.
@@ -23,8 +23,8 @@ struct PersonLexicon: Sendable {
     let modifiers: Set<Word>
     let notNames: Set<Word>
     let stops: Set<Word>
-    /// Case bits of position-word forms ("министром" → instrumental).
-    let headCases: [Word: UInt8]
+    /// Cases of position-word forms ("министром" → instrumental).
+    let headCases: [Word: GrammaticalCases]
     /// Every case form of gazetteer cities and regions: never the start of a name.
     let places: Set<Word>
 
@@ -45,14 +45,14 @@ struct PersonLexicon: Sendable {
                 }
                 for (c, fs) in forms.enumerated() {
                     let f = Word(fs)
-                    let bits: UInt8 = forms.count == 1 ? 0x3F : 1 << UInt8(c)
+                    let bits: GrammaticalCases = forms.count == 1 ? .all : GrammaticalCases(index: c)
                     if let old = given[f], old.nominative == display {
-                        given[f] = GivenNameForm(nominative: display, feminine: feminine, cases: old.cases | bits,
+                        given[f] = GivenNameForm(nominative: display, feminine: feminine, cases: old.cases.union(bits),
                                                  feminineAlternative: old.feminineAlternative)
                     } else if let old = given[f], feminine, !old.feminine {
                         var merged = old
-                        let prev = old.feminineAlternative?.nominative == display ? old.feminineAlternative!.cases : 0
-                        merged.feminineAlternative = FeminineForm(nominative: display, cases: prev | bits)
+                        let prev = old.feminineAlternative?.nominative == display ? old.feminineAlternative!.cases : []
+                        merged.feminineAlternative = FeminineForm(nominative: display, cases: prev.union(bits))
                         given[f] = merged
                     } else if given[f] == nil || c == 0 {
                         given[f] = GivenNameForm(nominative: display, feminine: feminine, cases: bits)
@@ -69,10 +69,10 @@ struct PersonLexicon: Sendable {
         }
         asianSurnames = Set(words(PersonData.asianSurnames).map { Word($0) })
         var heads = Set<Word>()
-        var headCases: [Word: UInt8] = [:]
+        var headCases: [Word: GrammaticalCases] = [:]
         func addCases(_ forms: [String]) {
             if forms.count == 6 {
-                for (c, f) in forms.enumerated() { headCases[Word(f), default: 0] |= 1 << UInt8(c) }
+                for (c, f) in forms.enumerated() { headCases[Word(f), default: []].insert(GrammaticalCases(index: c)) }
             }
         }
         for w in words(PersonData.positionHeads) {
@@ -90,9 +90,9 @@ struct PersonLexicon: Sendable {
                 }
             }
         }
-        headCases["посла"] = 0b1010; headCases["послу"] = 4; headCases["послом"] = 16
-        for (k, v) in headCases where v & 1 == 0 && v & 8 == 0 && v & 2 != 0 {
-            headCases[k] = v | 8   // animate accusative = genitive
+        headCases["посла"] = [.genitive, .accusative]; headCases["послу"] = .dative; headCases["послом"] = .instrumental
+        for (k, v) in headCases where !v.contains(.nominative) && !v.contains(.accusative) && v.contains(.genitive) {
+            headCases[k] = v.union(.accusative)   // animate accusative = genitive
         }
         self.headCases = headCases
         heads.formUnion(["посла", "послу", "послом", "послы", "послов"] as [Word])
@@ -112,16 +112,16 @@ struct PersonLexicon: Sendable {
         self.places = places
     }
 
-    /// Case bits implied by a position word or a modifier ("первым" → instrumental), or nil.
-    func caseOf(_ word: Word) -> UInt8? {
+    /// The cases implied by a position word or a modifier ("первым" → instrumental), or nil.
+    func caseOf(_ word: Word) -> GrammaticalCases? {
         if let c = headCases[word] { return c }
         let lower = word.string
         if modifiers.contains(word) || heads.contains(word) {
-            if lower.hasSuffix("ого") || lower.hasSuffix("его") { return 0b1010 }
-            if lower.hasSuffix("ому") || lower.hasSuffix("ему") { return 4 }
-            if lower.hasSuffix("ым") || lower.hasSuffix("им") { return 16 }
-            if lower.hasSuffix("ом") || lower.hasSuffix("ем") { return 32 }
-            if lower.hasSuffix("ый") || lower.hasSuffix("ий") { return 1 }
+            if lower.hasSuffix("ого") || lower.hasSuffix("его") { return [.genitive, .accusative] }
+            if lower.hasSuffix("ому") || lower.hasSuffix("ему") { return .dative }
+            if lower.hasSuffix("ым") || lower.hasSuffix("им") { return .instrumental }
+            if lower.hasSuffix("ом") || lower.hasSuffix("ем") { return .prepositional }
+            if lower.hasSuffix("ый") || lower.hasSuffix("ий") { return .nominative }
         }
         return nil
     }

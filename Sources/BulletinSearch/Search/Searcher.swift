@@ -141,7 +141,7 @@ public final class Searcher {
                 plan.compoundStems = Set(try QueryRewriter.compounds(in: words).map { try pipeline.stem($0) })
             }
         }
-        if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
+        if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty && request.added.isEmpty {
             throw BulletinError.usage("empty query: give words to search for, or filters such as --country or --type")
         }
         if let filter = try filterQuery(include) {
@@ -149,6 +149,9 @@ public final class Searcher {
         }
         if let excluded = try exclusionQuery(fields.exclude) {
             plan.query = try Query.combine(.andNot, [plan.query, excluded])
+        }
+        if let added = try addedQuery(request.added) {
+            plan.query = try Query.combine(.filter, [plan.query, added])
         }
         return plan
     }

@@ -14,7 +14,7 @@ struct Bulletin: ParsableCommand {
             129/130/143 indexing stopped by SIGHUP/SIGINT/SIGTERM after committing the work done.
             """,
         version: "0.1.0",
-        subcommands: [Index.self, Search.self, Similar.self, Show.self, Stats.self, TimelineCommand.self, WatchCommand.self, Extract.self, Check.self, Eval.self],
+        subcommands: [Index.self, Search.self, Similar.self, Show.self, Stats.self, TimelineCommand.self, WatchCommand.self, Extract.self, Check.self, Eval.self, Serve.self],
         defaultSubcommand: nil
     )
 
@@ -24,13 +24,25 @@ struct Bulletin: ParsableCommand {
     static func main() {
         let code: Int32
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            // `bulletin search` is most runs, and short: its usual arguments are read without
+            // ArgumentParser's reflection (a quarter of such a process). Anything the fast
+            // reader does not know (help, errors, `--`) goes through ArgumentParser.
+            if let options = SearchOptions.fastParse(Array(CommandLine.arguments.dropFirst())) {
+                try options.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
             code = 0
         } catch let error as BulletinError {
             Terminal.flushStandardOutput()
             // Rejected files were named one per line already.
-            if case .filesRejected = error {} else { Terminal.error(error.description) }
+            switch error {
+            case .filesRejected: break
+            // The library names no command; the CLI says which one builds an index.
+            case .indexMissing(let path): Terminal.error("no index at \(path): run `bulletin index PATH --index \(path)` first")
+            default: Terminal.error(error.description)
+            }
             code = error.exitCode
         } catch let exit as ExitCode {
             code = exit.rawValue
@@ -58,7 +70,10 @@ struct IndexLocation: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Index directory (default: $BULLETIN_INDEX, else ./Index).", valueName: "DIR"))
     var index: String?
 
-    var path: String {
+    var path: String { Self.path(index) }
+
+    /// `--index`, else $BULLETIN_INDEX, else `Index`.
+    static func path(_ index: String?) -> String {
         if let index { return index }
         if let env = ProcessInfo.processInfo.environment["BULLETIN_INDEX"], !env.isEmpty { return env }
         return "Index"

@@ -78,7 +78,7 @@ final class IndexingFeedTests: XCTestCase {
         // A record's text over --max-bytes (on a line under the line limit).
         let medium = try feed([#"{"id": "m", "text": ""# + String(repeating: "б", count: 700) + #""}"#], in: dir, name: "m.jsonl")
         let second = try Indexer(options: options).index(paths: [], feeds: [medium])
-        XCTAssertEqual(second.failures.map(\.reason), ["text is 1400 bytes, over the limit of 1000 (--max-bytes)"])
+        XCTAssertEqual(second.failures.map(\.reason), ["text is 1400 bytes, over the size limit of 1000"])
     }
 
     func testLineSplittingAcrossChunks() throws {

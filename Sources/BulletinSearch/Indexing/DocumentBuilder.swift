@@ -14,11 +14,12 @@ final class DocumentBuilder {
     /// This run's start, UTC `YYYYMMDDHHMMSS`: every document it writes is stamped with it.
     private let indexedAt: String
 
-    /// Builds documents for `database` (its spelling and synonym tables are fed too).
-    init(pipeline: TextPipeline, database: WritableDatabase) throws {
+    /// Builds documents for `database` (its spelling and synonym tables are fed too), which
+    /// errors name as `indexPath`.
+    init(pipeline: TextPipeline, database: WritableDatabase, indexPath: String = "") throws {
         self.pipeline = pipeline
         self.database = database
-        duplicates = try DuplicateDetector(database: database, pipeline: pipeline)
+        duplicates = try DuplicateDetector(database: database, pipeline: pipeline, indexPath: indexPath)
         termGenerator = try pipeline.makeTermGenerator()
         // Every indexed word also feeds the spelling table ("did you mean").
         try termGenerator.setDatabase(database)
@@ -104,8 +105,7 @@ final class DocumentBuilder {
         // Whole hyphenated tokens (`су30мки`, and its stem) beside TermGenerator's parts.
         for joined in Set(Compounds.joinedTokens(in: text)) {
             try doc.addTerm(joined)
-            let stem = try pipeline.stem(joined)
-            if !stem.isEmpty, !joined.first!.isNumber { try doc.addTerm("Z" + stem) }
+            if let stemTerm = try pipeline.stemTerm(joined) { try doc.addTerm(stemTerm) }
         }
 
         var facets: [String] = []

@@ -34,7 +34,8 @@ final class DuplicateDetector {
 
     private let database: WritableDatabase
     private let pipeline: TextPipeline
-    private let decoder = JSONDecoder()
+    /// Named in errors about the index's stored data.
+    private let indexPath: String
     /// Document id → (unique id, duplicate key, fingerprint) of documents seen as candidates.
     private var candidateCache: [UInt32: (id: String, key: String, fingerprint: Fingerprint)] = [:]
     /// Word hash → its term (stem with `Z`, or the word when digits-first) and the term's hash.
@@ -44,9 +45,10 @@ final class DuplicateDetector {
 
     /// The detector must see every document written to `database` while it lives (call
     /// `key(for:)` before each write): it remembers what it has read of the index.
-    init(database: WritableDatabase, pipeline: TextPipeline) throws {
+    init(database: WritableDatabase, pipeline: TextPipeline, indexPath: String = "") throws {
         self.database = database
         self.pipeline = pipeline
+        self.indexPath = indexPath
     }
 
     /// The near-duplicate key for `stored`: an existing copy's key, else one of its own.
@@ -80,15 +82,9 @@ final class DuplicateDetector {
         return best
     }
 
-    /// The part of the stored `StoredDocument` JSON a candidate is compared by.
-    private struct StoredText: Decodable {
-        var id: String
-        var text: String
-    }
-
     private func cachedCandidate(_ item: MSet.Item) throws -> (id: String, key: String, fingerprint: Fingerprint) {
         if let known = candidateCache[item.documentID] { return known }
-        let stored = try decoder.decode(StoredText.self, from: Data(try item.document.data().utf8))
+        let stored = try StoredDocument.decode(StoredDocument.TextOnly.self, from: try item.document, documentID: item.documentID, indexPath: indexPath)
         var key = try item.document.value(slot: IndexSchema.duplicateKeySlot)
         if key.isEmpty { key = Self.ownKey(for: stored.id) }
         let candidate = (id: stored.id, key: key, fingerprint: Fingerprint(text: stored.text))
@@ -114,7 +110,7 @@ final class DuplicateDetector {
             } else {
                 guard !pipeline.stopper.contains(word) else { continue }
                 // TermGenerator gives digits-first words no stem term; the word itself is indexed.
-                term = word.first!.isNumber ? word : "Z" + (try pipeline.stem(word))
+                term = try pipeline.stemTerm(word) ?? word
                 guard term.utf8.count <= Document.maxTermBytes else { continue }
                 termHash = FNV1a.hash(term.utf8)
                 if terms.count >= 200_000 { terms.removeAll(keepingCapacity: true) }

@@ -50,6 +50,8 @@ public enum IndexSchema {
     public static let stemLanguage = "russian"
 
     // MARK: Term prefixes
+    /// Stemmed words, as TermGenerator's STEM_SOME writes them (see `TextPipeline.stemTerm`).
+    public static let stemPrefix = "Z"
     public static let uniqueIDPrefix = "Q"
     public static let titlePrefix = "S"
     public static let dayPrefix = "D"

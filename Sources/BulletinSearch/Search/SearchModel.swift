@@ -39,6 +39,9 @@ public struct SearchFilters: Sendable, Equatable {
 
 /// One search.
 public struct SearchRequest: Sendable {
+    /// Most hits one page may ask for (CLI, library and web alike).
+    public static let maxLimit = 10_000
+
     public var query: String
     public var limit: Int = 10
     public var offset: Int = 0

@@ -142,7 +142,7 @@ public final class Searcher {
             }
         }
         if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty && request.added.isEmpty {
-            throw BulletinError.usage("empty query: give words to search for, or filters such as --country or --type")
+            throw BulletinError.usage("empty query: give words to search for, or filters (country, type, source, person, weapon, dates)")
         }
         if let filter = try filterQuery(include) {
             plan.query = try Query.combine(.filter, [plan.query, filter])
@@ -238,6 +238,7 @@ public final class Searcher {
     /// Offsets and limits Xapian can take (its counts are 32-bit).
     static func checkPage(offset: Int, limit: Int) throws(BulletinError) {
         guard limit >= 0, offset >= 0 else { throw .usage("the limit and offset must not be negative") }
+        guard limit <= SearchRequest.maxLimit else { throw .usage("the limit must be at most \(SearchRequest.maxLimit)") }
         guard offset <= Int(UInt32.max) - limit else { throw .usage("the offset must be below \(Int(UInt32.max) - limit)") }
     }
 }

@@ -28,7 +28,7 @@ struct SpellingCorrector {
             }
             let word = lower.filter(\.isLetter)
             guard word.count > 2, try database.termFrequency(word) == 0,
-                  try database.termFrequency("Z" + pipeline.stem(word)) == 0,
+                  try pipeline.stemTerm(word).map(database.termFrequency) ?? 0 == 0,
                   let suggestion = try database.spellingSuggestion(for: word) else {
                 output.append(lower)
                 continue

@@ -55,7 +55,7 @@ extension StoredDocument {
     /// Xapian document's data to its fields.
     static func decode<T: Decodable>(_ type: T.Type, from document: Document, documentID: UInt32, indexPath: String) throws(BulletinError) -> T {
         let data = try BulletinError.mapping(indexPath: indexPath) { try document.data() }
-        if let fast = FlatJSON.storedDocument(data) { return fast }
+        if T.self == StoredDocument.self, let fast = FlatJSON.storedDocument(data) as? T { return fast }
         do {
             return try JSONDecoder().decode(T.self, from: Data(data.utf8))
         } catch {

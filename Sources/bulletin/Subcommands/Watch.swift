@@ -128,10 +128,11 @@ extension Bulletin {
                         if i > 0 { print("") }
                         let window = since.map { "indexed since \($0)" } ?? "new since " + (watch.lastRun ?? "it was saved (\(watch.created))")
                         print("watch «\(watch.name)»: \(result.response.total) \(window)\(dryRun ? " (dry run: not marked seen)" : "")")
-                        if result.response.total == 0 { continue }
                     }
-                    Terminal.flushStandardOutput()
-                    try output.print(result.response, filters: watch.filters.searchFilters)
+                    if output.resolved != .text || result.response.total > 0 {
+                        Terminal.flushStandardOutput()
+                        try output.print(result.response, filters: watch.filters.searchFilters)
+                    }
                     if !dryRun { try store.markSeen(watch.name, through: result.throughSequence) }
                 }
             }

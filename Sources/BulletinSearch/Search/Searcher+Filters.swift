@@ -89,3 +89,21 @@ extension Searcher {
         return counts
     }
 }
+
+extension Searcher {
+    /// The value ranges of an `AddedWindow`; nil when it is open.
+    func addedQuery(_ window: AddedWindow) throws -> Query? {
+        var parts: [Query] = []
+        if window.afterSequence != nil || window.throughSequence != nil {
+            let lower = IndexSchema.encodeSequence((window.afterSequence ?? 0) + 1)
+            let upper = IndexSchema.encodeSequence(window.throughSequence ?? 999_999_999_999)
+            parts.append(try Query.valueRange(slot: IndexSchema.sequenceSlot, lower, upper))
+        }
+        if let since = window.since {
+            guard let day = DateBound.lower(since) else { throw BulletinError.usage("bad indexing date '\(since)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+            parts.append(try Query.valueRange(slot: IndexSchema.indexedAtSlot, day + "000000", "99999999999999"))
+        }
+        if parts.isEmpty { return nil }
+        return parts.count == 1 ? parts[0] : try Query.combine(.and, parts)
+    }
+}

@@ -181,7 +181,7 @@ public final class Searcher {
         }
         if let exceptWords {
             plan.query = try Query.combine(.andNot, [plan.query, exceptWords])
-        } else if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
+        } else if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty && request.added.isEmpty {
             throw BulletinError.usage("empty query: give words to search for, or filters (country, type, source, person, weapon, dates)")
         }
         if let filter = try filterQuery(include) {
@@ -189,6 +189,9 @@ public final class Searcher {
         }
         if let excluded = try exclusionQuery(fields.exclude) {
             plan.query = try Query.combine(.andNot, [plan.query, excluded])
+        }
+        if let added = try addedQuery(request.added) {
+            plan.query = try Query.combine(.filter, [plan.query, added])
         }
         return plan
     }

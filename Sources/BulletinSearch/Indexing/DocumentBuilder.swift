@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Turns a `StoredDocument` into a Xapian document following `IndexSchema`.
 final class DocumentBuilder {

@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// Writes the index's synonym table, so a query word meets the index's other spellings:
 /// - every form of a country's name, adjective and abbreviation (`Индия`, `Индии`,

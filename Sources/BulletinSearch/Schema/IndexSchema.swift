@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// The index schema: every term prefix, value slot and text-processing choice that the
 /// indexer writes and the searcher reads. Change it only together with `version`.

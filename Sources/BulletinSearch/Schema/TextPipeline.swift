@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// The Xapian text machinery configured from `IndexSchema`, built once per index handle and
 /// shared by the indexing and the query side so both treat text identically.

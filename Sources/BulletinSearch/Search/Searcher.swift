@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Runs searches against an index. Holds a read-only handle; one Searcher per thread.
 public final class Searcher {
@@ -53,6 +53,7 @@ public final class Searcher {
 
     public func search(_ request: SearchRequest) throws(BulletinError) -> SearchResponse {
         try Self.checkPage(offset: request.offset, limit: request.limit)
+        try request.filters.checkValues()
         let words = request.query.split(whereSeparator: { $0.isWhitespace })
             .filter { QueryOperator.named($0) == nil }.count
         if words > Self.maxQueryWords || request.query.utf8.count > Self.maxQueryBytes {
@@ -126,7 +127,14 @@ public final class Searcher {
         let words = fields.words.trimmingCharacters(in: .whitespaces)
         var plan = Plan(query: try Query.matchAll(), hasWords: false, correctedQuery: nil, compoundStems: [])
 
-        if !words.isEmpty {
+        var exceptWords: Query?
+        if let excluded = QueryFields.pureExclusion(words) {
+            // `-Китай` alone: everything except documents with the word (Xapian would read
+            // a lone `-word` as the word).
+            try parser.setDefaultOperator(.or)
+            let query = try parser.parse(QueryRewriter.rewrite(excluded), flags: Self.queryFlags)
+            if !query.isEmpty { exceptWords = query }
+        } else if !words.isEmpty {
             let expansion = request.synonyms ? try makeExpansion() : nil
             let rewritten = try QueryRewriter.rewrite(words, expansion: expansion)
             var text = rewritten.text
@@ -171,7 +179,9 @@ public final class Searcher {
                 plan.compoundStems = Set(try QueryRewriter.compounds(in: words).map { try pipeline.stem($0) })
             }
         }
-        if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
+        if let exceptWords {
+            plan.query = try Query.combine(.andNot, [plan.query, exceptWords])
+        } else if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
             throw BulletinError.usage("empty query: give words to search for, or filters (country, type, source, person, weapon, dates)")
         }
         if let filter = try filterQuery(include) {

@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// "Did you mean": replaces a plain query word that nothing knows by a close, more frequent word
 /// of the index's spelling table. A word is known, and left alone, when the index holds it or its

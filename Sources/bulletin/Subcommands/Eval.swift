@@ -84,6 +84,7 @@ extension Bulletin {
             print("## Extraction (\(corpus))\n")
             let extraction = try ExtractionEvaluator.evaluate(corpusRoot: URL(fileURLWithPath: corpus), truthFile: URL(fileURLWithPath: truthFile))
             print(extraction.renderTable())
+            try runTypesAndDuplicates()
 
             let (documents, reports) = try Evaluation.retrieval(corpus: corpus, queriesFile: URL(fileURLWithPath: queries), k: k)
             print("## Retrieval on generated text (\(queries), \(documents) documents)\n")

@@ -47,7 +47,7 @@ extension Bulletin {
         var commitEvery: Int = 1000
 
         @Option(help: ArgumentHelp("Reject files larger than this many bytes.", valueName: "BYTES"))
-        var maxBytes: Int = 10 * 1024 * 1024
+        var maxBytes: Int = IndexOptions.defaultMaxBytes
 
         @Flag(name: .shortAndLong, help: "No progress line.")
         var quiet = false
@@ -91,16 +91,16 @@ extension Bulletin {
                 case let .file(path, outcome, note, state):
                     if dryRun, let verb = outcome.dryRunVerb {
                         progress.clear()
-                        print("\(verb) \(path)")
+                        print("\(verb) \(path.escapedForTerminal)")
                     } else if verbose {
                         progress.clear()
-                        Terminal.stderr("\(outcome.label)\(note.map { " (\($0))" } ?? "") \(path)\n")
+                        Terminal.stderr("\(outcome.label)\(note.map { " (\($0))" } ?? "") \(path.escapedForTerminal)\n")
                     }
                     progress.update(state)
                 case let .removed(id, path):
                     if dryRun || verbose {
                         progress.clear()
-                        let line = "\(dryRun ? "remove" : "removed") \(path ?? id)"
+                        let line = "\(dryRun ? "remove" : "removed") \((path ?? id).escapedForTerminal)"
                         if dryRun { print(line) } else { Terminal.stderr(line + "\n") }
                     }
                 case .committed:

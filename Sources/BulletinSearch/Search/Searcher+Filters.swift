@@ -77,18 +77,16 @@ extension Searcher {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// Counts from the spy, named for display, top `limit` of each facet.
-    func facetCounts(_ spy: FacetSpy, limit: Int) throws -> FacetCounts {
-        func counts(_ prefix: String, name: (String) -> String) throws -> [FacetCount] {
-            try spy.counts(prefix: prefix).prefix(limit).map { entry in
-                let value = String(entry.term.dropFirst(prefix.count))
-                return FacetCount(value: value, name: name(value), count: entry.count)
-            }
+    /// Counts from the counter, named for display, top `limit` of each facet.
+    func facetCounts(_ counter: FacetCounter, limit: Int) throws -> FacetCounts {
+        let all = try counter.counts()
+        func counts(_ facet: String, name: (String) -> String) -> [FacetCount] {
+            (all[facet] ?? []).prefix(limit).map { FacetCount(value: $0.value, name: name($0.value), count: $0.count) }
         }
         return FacetCounts(
-            country: try counts(IndexSchema.countryPrefix, name: FacetValues.countryName),
-            type: try counts(IndexSchema.typePrefix, name: FacetValues.typeName),
-            year: try counts(IndexSchema.yearPrefix, name: { $0 }),
-            source: try counts(IndexSchema.sourcePrefix, name: { $0 }))
+            country: counts("country", name: FacetValues.countryName),
+            type: counts("type", name: FacetValues.typeName),
+            year: counts("year", name: { $0 }),
+            source: counts("source", name: { $0 }))
     }
 }

@@ -133,6 +133,13 @@ CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const ch
 /// found and writes the checker's report into `report` (may be NULL).
 size_t CXapian_database_check(const char *path, size_t path_len, CXapianString *report, CXapianError *error) CXAPIAN_NOEXCEPT;
 
+/// Xapian compaction (Database::compact) of the database or stub at `path` into a new
+/// database at `output` (which must not hold one). A stub's local shards are merged into one
+/// (documents renumbered); metadata keys present in several shards keep the first shard's
+/// value. `flags`: Xapian::Compactor::STANDARD 0 / FULL 1 / FULLER 2, | DBCOMPACT_MULTIPASS 8.
+/// Raises InvalidOperationError for a remote shard, DatabaseCreateError when `output` exists.
+bool CXapian_database_compact(const char *path, size_t path_len, const char *output, size_t output_len, uint32_t flags, CXapianError *error) CXAPIAN_NOEXCEPT;
+
 // Writing (the database must be writable, else InvalidOperationError).
 bool CXapian_database_commit(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_begin_transaction(CXapianDatabase *db, bool flushed, CXapianError *error) CXAPIAN_NOEXCEPT;

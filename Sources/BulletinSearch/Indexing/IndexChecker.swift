@@ -39,7 +39,18 @@ public enum IndexChecker {
 
     /// Xapian's check of the whole database; on a read-only file system (where it wants to
     /// write) each table is checked on its own, which only reads.
-    private static func xapianCheck(_ path: String) throws(XapianError) -> (errors: Int, report: String) {
+    private static func xapianCheck(_ path: String) throws -> (errors: Int, report: String) {
+        let layout = try IndexLayout.at(path)
+        if layout.kind != .single {
+            var total = 0
+            var reports: [String] = []
+            for shard in layout.localDatabases {
+                let (errors, report) = try xapianCheck(shard)
+                total += errors
+                if errors > 0 { reports.append("\(shard): \(report)") }
+            }
+            return (total, reports.joined(separator: "\n"))
+        }
         do {
             return try Database.check(path: path)
         } catch {

@@ -49,19 +49,20 @@ public enum IndexCompactor {
         }
         if layout.kind == .shardedDirectory, keepShards {
             for shard in layout.localDatabases {
-                try compactOne(source: shard, into: shard, skipping: [], step: step, indexPath: indexPath)
+                try compactOne(source: shard, into: shard, skipping: [], merging: false, step: step, indexPath: indexPath)
             }
             return Result(documents: documents, bytesBefore: before, bytesAfter: diskUsage(indexPath), shardsMerged: 0)
         }
         let shardNames = Set(layout.shards.map { ($0.name as NSString).pathComponents.first ?? $0.name } + [IndexLayout.stubName])
-        try compactOne(source: indexPath, into: indexPath, skipping: layout.kind == .single ? [] : shardNames, step: step, indexPath: indexPath)
+        try compactOne(source: indexPath, into: indexPath, skipping: layout.kind == .single ? [] : shardNames,
+                       merging: layout.kind != .single, step: step, indexPath: indexPath)
         return Result(documents: documents, bytesBefore: before, bytesAfter: diskUsage(indexPath),
                       shardsMerged: layout.kind == .single ? 0 : layout.localDatabases.count)
     }
 
     /// Compacts the database (or stub directory) `source` into a fresh directory beside
     /// `target`, copies `target`'s other files, and swaps it in.
-    private static func compactOne(source: String, into target: String, skipping: Set<String>, step: StepHook, indexPath: String) throws(BulletinError) {
+    private static func compactOne(source: String, into target: String, skipping: Set<String>, merging: Bool, step: StepHook, indexPath: String) throws(BulletinError) {
         let url = URL(fileURLWithPath: target).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
         let fresh = parent + "/." + url.lastPathComponent + ".compact-new"
@@ -73,7 +74,9 @@ public enum IndexCompactor {
         step("compact")
         try BulletinError.mapping(indexPath: indexPath) { () throws in
             try Database.compact(path: source, into: fresh, level: .full, multipass: true)
-            // A merged index's tables are the union of its shards'.
+            // A merged index's tables are the union of its shards' (one database compacted
+            // keeps its own record).
+            guard merging else { return }
             let merged = try WritableDatabase(path: fresh)
             try merged.setMetadata(IndexDirectory.tablesKey, try IndexDirectory.expectedTables(merged, path: fresh))
             try merged.commit()

@@ -29,7 +29,7 @@ struct SpellingCorrector {
             let word = lower.filter(\.isLetter)
             guard word.count > 2, try database.termFrequency(word) == 0,
                   try database.termFrequency("Z" + pipeline.stem(word)) == 0,
-                  let suggestion = try database.spellingSuggestion(for: word) else {
+                  let suggestion = try suggestion(for: word) else {
                 output.append(lower)
                 continue
             }
@@ -37,5 +37,12 @@ struct SpellingCorrector {
             changed = true
         }
         return changed ? output.joined(separator: " ") : nil
+    }
+
+    /// The spelling table's suggestion, or nil when there is none or none can be had: a shard
+    /// served by xapian-tcpsrv has no spelling table, and a suggestion is never worth failing
+    /// the search for (only a writer's commit underneath is passed on, to be retried).
+    private func suggestion(for word: String) throws -> String? {
+        do { return try database.spellingSuggestion(for: word) } catch where error.kind == .databaseModified { throw error } catch { return nil }
     }
 }

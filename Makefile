@@ -29,11 +29,12 @@ demo: release
 eval: release
 	$(BIN_RELEASE) eval --corpus eval/corpus --queries eval/queries.jsonl
 
-## Runs every test (unit, index, CLI).
+## Runs every test (unit, index, CLI, server API) and the search page in headless Chromium.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/torture.sh --quick
+	python3 tools/browser-test.py --bin "$$($(SWIFT) build --show-bin-path)/bulletin"
 
 clean:
 	rm -rf .build
@@ -53,7 +54,7 @@ bench:
 ## Crash safety: kills real `bulletin index` runs with SIGKILL at random points (200 times,
 ## 2000+ files), checks the index after each, then asserts the exact document count and that
 ## every file is found by its id and its unique word. `make test` runs a short version.
-.PHONY: torture fuzz hostile
+.PHONY: torture fuzz hostile browser-test
 torture: build
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/torture.sh
 
@@ -68,3 +69,7 @@ fuzz: build
 ## permitted, SIGHUP) against the debug binary; prints how many held. About 5 s.
 hostile: build
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/hostile.sh
+
+## The search page of `bulletin serve` in headless Chromium (screenshots in .build/browser-test/).
+browser-test: build
+	python3 tools/browser-test.py --bin "$$($(SWIFT) build --show-bin-path)/bulletin"

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "bulletin",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "bulletin", targets: ["bulletin"]),
         .library(name: "BulletinSearch", targets: ["BulletinSearch"]),
@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // RFC 4180 CSV writing (and reading, in tests).
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        // `bulletin serve`: the HTTP server and its in-process test client.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // libxapian via pkg-config; only a module map and a header include.
@@ -32,16 +34,36 @@ let package = Package(
         .target(name: "Xapian", dependencies: ["CXapian"]),
         // Parsing, extraction, schema, indexer, searcher, renderers.
         .target(name: "BulletinSearch", dependencies: ["Xapian", .product(name: "CSV", package: "CSV.swift")]),
+        // `bulletin serve`: JSON API and the search page (HTML/CSS/JS embedded in the binary).
+        .target(
+            name: "BulletinServer",
+            dependencies: [
+                "BulletinSearch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [
+                .embedInCode("Web/index.html"),
+                .embedInCode("Web/app.js"),
+                .embedInCode("Web/style.css"),
+                .embedInCode("Web/openapi.json"),
+            ]
+        ),
         // The CLI, thin.
         .executableTarget(
             name: "bulletin",
             dependencies: [
                 "BulletinSearch",
+                "BulletinServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
         .testTarget(name: "BulletinSearchTests", dependencies: ["BulletinSearch", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "CLITests", dependencies: ["bulletin"]),
+        .testTarget(name: "ServerTests", dependencies: [
+            "BulletinServer", "BulletinSearch", "bulletin",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -95,6 +95,16 @@ CXapianTermList *CXapian_database_allterms(CXapianDatabase *db, const char *pref
     });
 }
 
+CXapianTermList *CXapian_database_allterms_limited(CXapianDatabase *db, const char *prefix, size_t prefix_len, uint32_t limit, CXapianError *error) noexcept {
+    return guarded(error, (CXapianTermList *)nullptr, [&] {
+        std::string p = str(prefix, prefix_len);
+        auto list = std::make_unique<CXapianTermList>();
+        for (auto it = db->db->allterms_begin(p), end = db->db->allterms_end(p); it != end && list->entries.size() < limit; ++it)
+            list->entries.emplace_back(*it, it.get_termfreq());
+        return list.release();
+    });
+}
+
 CXapianTermList *CXapian_database_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
     return guarded(error, (CXapianTermList *)nullptr, [&] {
         std::string t = str(term, term_len);

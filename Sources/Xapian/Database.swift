@@ -62,6 +62,13 @@ public class Database {
         try withBytes(prefix) { p, n throws(XapianError) in takeTermList(try call { CXapian_database_allterms(handle, p, n, $0) }) }
     }
 
+    /// The first `limit` terms starting with `prefix`, in byte order, with their document
+    /// frequencies (stops early: cheap on a large index).
+    public func allTerms(prefix: String, limit: Int) throws(XapianError) -> [(term: String, frequency: Int)] {
+        let bounded = UInt32(clamping: max(0, limit))
+        return try withBytes(prefix) { p, n throws(XapianError) in takeTermList(try call { CXapian_database_allterms_limited(handle, p, n, bounded, $0) }) }
+    }
+
     /// The synonyms the synonym table holds for `term`, in byte order (empty when none).
     public func synonyms(of term: String) throws(XapianError) -> [String] {
         try withBytes(term) { p, n throws(XapianError) in takeTermList(try call { CXapian_database_synonyms(handle, p, n, $0) }) }

@@ -14,7 +14,7 @@ struct Bulletin: ParsableCommand {
             129/130/143 indexing stopped by SIGHUP/SIGINT/SIGTERM after committing the work done.
             """,
         version: "0.1.0",
-        subcommands: [Index.self, Search.self, Similar.self, Extract.self, Check.self, Compact.self, Eval.self],
+        subcommands: [Index.self, Search.self, Similar.self, Show.self, Stats.self, TimelineCommand.self, Extract.self, Check.self, Compact.self, Eval.self, Serve.self],
         defaultSubcommand: nil
     )
 
@@ -30,7 +30,12 @@ struct Bulletin: ParsableCommand {
         } catch let error as BulletinError {
             Terminal.flushStandardOutput()
             // Rejected files were named one per line already.
-            if case .filesRejected = error {} else { Terminal.error(error.description) }
+            switch error {
+            case .filesRejected: break
+            // The library names no command; the CLI says which one builds an index.
+            case .indexMissing(let path): Terminal.error("no index at \(path): run `bulletin index PATH --index \(path)` first")
+            default: Terminal.error(error.description)
+            }
             code = error.exitCode
         } catch let exit as ExitCode {
             code = exit.rawValue

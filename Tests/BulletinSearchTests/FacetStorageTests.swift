@@ -4,7 +4,7 @@ import Xapian
 @testable import BulletinSearch
 
 /// Facet values spread over value slots and counted by Xapian's built-in ValueCountMatchSpy
-/// (schema 3): the counts must be exact, one per value per matching document.
+/// (schema 4): the counts must be exact, one per value per matching document.
 final class FacetStorageTests: XCTestCase {
     /// The shipped demo corpus (the project's own text), beside this file's package.
     static var demoCorpus: URL {
@@ -13,11 +13,13 @@ final class FacetStorageTests: XCTestCase {
     }
 
     func testFacetSlotRangesDoNotOverlap() {
-        var used: Set<UInt32> = [IndexSchema.dateSlot, IndexSchema.primaryTypeSlot, IndexSchema.duplicateKeySlot, IndexSchema.signatureSlot, 4]
+        var used: Set<UInt32> = [IndexSchema.dateSlot, IndexSchema.primaryTypeSlot, IndexSchema.duplicateKeySlot, IndexSchema.signatureSlot, 4,
+                                 IndexSchema.sequenceSlot, IndexSchema.indexedAtSlot]
         for facet in IndexSchema.facets {
             for slot in facet.slots { XCTAssertTrue(used.insert(slot).inserted, "\(facet.name) reuses slot \(slot)") }
         }
-        XCTAssertEqual(Set(IndexSchema.facets.map(\.name)).count, IndexSchema.facets.count)
+        XCTAssertEqual(IndexSchema.facets.map(\.name), FacetKind.allCases.map(\.rawValue), "one table line per facet kind")
+        for facet in IndexSchema.facets { XCTAssertEqual(FacetKind(rawValue: facet.name)?.prefix, facet.prefix) }
     }
 
     func testValuesPastTheCapShareTheLastSlotAndStillCountOnce() throws {
@@ -66,7 +68,8 @@ final class FacetStorageTests: XCTestCase {
             let response = try searcher.search(request)
             let facets = try XCTUnwrap(response.facets)
             let plan = try searcher.makePlan(request)
-            for (name, got) in [("country", facets.country), ("type", facets.type), ("year", facets.year), ("source", facets.source)] {
+            for kind in FacetKind.allCases {
+                let name = kind.rawValue, got = facets[kind]
                 let facet = try XCTUnwrap(IndexSchema.facets.first { $0.name == name })
                 var expected: [String: Int] = [:]
                 for (term, _) in try database.allTerms(prefix: facet.prefix) {
@@ -74,7 +77,7 @@ final class FacetStorageTests: XCTestCase {
                     let enquire = try Enquire(database: database)
                     try enquire.setQuery(try Query.combine(.filter, [plan.query, try Query.term(term)]))
                     let mset = try enquire.mset(first: 0, count: 0, checkAtLeast: all)
-                    if mset.matchesEstimated > 0 { expected[value] = mset.matchesEstimated }
+                    if mset.matchesEstimated > 0 { expected[kind.displayValue(value)] = mset.matchesEstimated }
                 }
                 XCTAssertEqual(Dictionary(uniqueKeysWithValues: got.map { ($0.value, $0.count) }), expected, "\(name) for «\(query)» \(country ?? "")")
             }

@@ -48,7 +48,7 @@ final class IndexingHostileInputTests: XCTestCase {
         var expected = [
             "empty.txt": "empty file",
             "blank.txt": "empty file (whitespace only)",
-            "big.txt": "file is 4400 bytes, over the limit of 1000 (--max-bytes)",
+            "big.txt": "file is 4400 bytes, over the size limit of 1000",
             "binary.txt": "binary file (contains NUL bytes)",
             "broken.txt": "broken symbolic link",
             "loop1.txt": "symbolic link loop",

@@ -38,6 +38,8 @@ final class QueryFieldsTests: XCTestCase {
         XCTAssertEqual(DateBound.upper("2019"), "20191231")
         XCTAssertNil(DateBound.lower("2019-3"))
         XCTAssertNil(DateBound.upper("20x9"))
+        XCTAssertNil(DateBound.upper("2019-02-30"))
+        XCTAssertEqual(DateBound.upper("2020-02-29"), "20200229")
         XCTAssertThrowsError(try QueryFields.extract("year:abc"))
     }
 }

@@ -80,7 +80,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "hits", "facets"])
         XCTAssertEqual(object["total_exact"] as? Bool, true)
         let facets = try XCTUnwrap(object["facets"] as? [String: Any])
-        XCTAssertEqual(Set(facets.keys), ["country", "type", "year", "source"])
+        XCTAssertEqual(Set(facets.keys), ["country", "type", "year", "source", "person", "weapon", "venue", "pair"])
         XCTAssertEqual(object["query"] as? String, "поставка")
         XCTAssertEqual(object["total"] as? Int, 1)
         let hit = try XCTUnwrap((object["hits"] as? [[String: Any]])?.first)

@@ -116,41 +116,30 @@ public enum ExtractionEvaluator {
         var organisations: [String]?
     }
 
-    public enum EvaluationError: Error, CustomStringConvertible {
-        case unreadableTruth(URL, String)
-        case badLine(Int, String)
-
-        public var description: String {
-            switch self {
-            case .unreadableTruth(let url, let why): return "cannot read \(url.path): \(why)"
-            case .badLine(let n, let why): return "truth line \(n): \(why)"
-            }
-        }
-    }
-
     /// Evaluates every file named in `truthFile` (paths relative to `corpusRoot`).
     /// Files that are missing are listed in the report, not counted.
     public static func evaluate(corpusRoot: URL, truthFile: URL) throws -> ExtractionReport {
         let data: Data
         do { data = try Data(contentsOf: truthFile) } catch {
-            throw EvaluationError.unreadableTruth(truthFile, "\(error)")
+            throw BulletinError.runtime("cannot read \(truthFile.path): \(error)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw EvaluationError.unreadableTruth(truthFile, "not UTF-8")
+            throw BulletinError.runtime("cannot read \(truthFile.path): not UTF-8")
         }
         var report = ExtractionReport()
         let decoder = JSONDecoder()
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: true).enumerated() {
             let truth: Truth
             do { truth = try decoder.decode(Truth.self, from: Data(line.utf8)) } catch {
-                throw EvaluationError.badLine(n + 1, "\(error)")
+                throw BulletinError.runtime("truth line \(n + 1): \(error)")
             }
+            // The indexer's own steps (read, decode, normalise, extract), dated by the
+            // path relative to the corpus as the indexer dates by the id.
             let url = corpusRoot.appendingPathComponent(truth.path)
-            guard let body = try? String(contentsOf: url, encoding: .utf8) else {
+            guard case .success(let got) = BulletinAnalyzer.extract(file: url.path, datingPath: truth.path) else {
                 report.missingFiles.append(truth.path)
                 continue
             }
-            let got = MetadataExtractor.extract(text: body, path: truth.path)
             score(truth, got, into: &report)
         }
         return report

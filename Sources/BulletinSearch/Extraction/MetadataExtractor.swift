@@ -79,7 +79,7 @@ public enum MetadataExtractor {
                 meta.source = DateExtractor.canonicalAgency(dl.lead)
             }
         }
-        if meta.source == nil, let fs = feedSource?.trimmingWhitespaceAndNewlines(), !fs.isEmpty {
+        if meta.source == nil, let fs = feedSource?.trimmingWhitespace(), !fs.isEmpty {
             meta.source = DateExtractor.canonicalAgency(fs)
         }
         meta.origin = origin(tt, from: bodyStart, orgs: orgs)
@@ -236,14 +236,5 @@ public enum MetadataExtractor {
 
     static func string(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
         DateExtractor.string(s, a, b)
-    }
-}
-
-extension String {
-    fileprivate func trimmingWhitespaceAndNewlines() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }

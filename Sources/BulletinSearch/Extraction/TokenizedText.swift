@@ -12,7 +12,7 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
 
     init(_ s: String) {
         string = s
-        hash = Word.fnv(s.utf8)
+        hash = FNV1a.hash(s.utf8)
     }
 
     init(stringLiteral s: String) { self.init(s) }
@@ -23,15 +23,6 @@ struct Word: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvert
     }
 
     var description: String { string }
-
-    static func fnv<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return h
-    }
 
     static func == (a: Word, b: Word) -> Bool {
         a.hash == b.hash && a.string.utf8.elementsEqual(b.string.utf8)
@@ -97,7 +88,7 @@ struct TokenizedText {
         while i < n {
             let s = scalars[i]
             let v = s.value
-            if !TokenizedText.isWordScalar(s) {
+            if !WordScalar.isWord(s) {
                 if v >= 0x300 && !TokenizedText.isSimpleNonWord(v) { simple = false }
                 switch v {
                 case 0x2E, 0x21, 0x3F, 0x2026: sentenceBreak = true
@@ -140,7 +131,9 @@ struct TokenizedText {
                 } else if cv >= 0x41 && cv <= 0x5A {
                     flags.insert([.letters, .latin]); lowered = cv + 0x20
                     if first { flags.insert(.firstUpper) }
-                } else if TokenizedText.isWordScalar(c) {
+                } else if WordScalar.isDigit(c) {
+                    flags.insert(.digits)
+                } else if WordScalar.isWord(c) {
                     if c.properties.isGraphemeExtend { simple = false }
                     flags.insert(.letters)
                     if cv >= 0x400 && cv <= 0x52F { flags.insert(.cyrillic) }
@@ -165,23 +158,10 @@ struct TokenizedText {
             paragraphBreak = false
             newlines = 0
             let lower = String(decoding: utf8, as: UTF8.self)
-            tokens.append(Token(start: start, end: i, lower: lower, key: Word(string: lower, hash: Word.fnv(utf8)), flags: flags))
+            tokens.append(Token(start: start, end: i, lower: lower, key: Word(string: lower, hash: FNV1a.hash(utf8)), flags: flags))
         }
         self.tokens = tokens
         self.simpleGraphemes = simple
-    }
-
-    @inline(__always)
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 {
-            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-        }
-        if v >= 0x400 && v <= 0x4FF { return v < 0x482 || v > 0x489 }
-        if v < 0xC0 { return false }
-        if v >= 0x2000 && v <= 0x2BFF { return false }   // punctuation, symbols, arrows
-        if v >= 0x1F000 { return false }                  // emoji
-        return s.properties.isAlphabetic
     }
 
     /// Separators that never join a grapheme cluster with their neighbours.

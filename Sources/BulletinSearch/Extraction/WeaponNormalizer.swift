@@ -302,12 +302,3 @@ public enum WeaponNormalizer {
         return nil
     }
 }
-
-extension StringProtocol {
-    fileprivate func trimmingWhitespace() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-}

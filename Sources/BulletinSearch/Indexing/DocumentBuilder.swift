@@ -9,18 +9,52 @@ final class DocumentBuilder {
 
     private let database: WritableDatabase
     private let duplicates: DuplicateDetector
+    /// The last indexing sequence number handed out (`IndexSchema.sequenceKey`); year
+    /// shards share one counter across their builders (`YearShards`).
+    var sequence: Int
+    /// This run's start, UTC `YYYYMMDDHHMMSS`: every document it writes is stamped with it.
+    private let indexedAt: String
 
-    /// Builds documents for `database` (its spelling and synonym tables are fed too).
-    init(pipeline: TextPipeline, database: WritableDatabase) throws {
+    /// Builds documents for `database` (its spelling and synonym tables are fed too), which
+    /// errors name as `indexPath`.
+    init(pipeline: TextPipeline, database: WritableDatabase, indexPath: String = "") throws {
         self.pipeline = pipeline
         self.database = database
-        duplicates = try DuplicateDetector(database: database, pipeline: pipeline)
+        duplicates = try DuplicateDetector(database: database, pipeline: pipeline, indexPath: indexPath)
         termGenerator = try pipeline.makeTermGenerator()
         // Every indexed word also feeds the spelling table ("did you mean").
         try termGenerator.setDatabase(database)
         try termGenerator.setFlags(.spelling)
         encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
+        sequence = Int(try database.metadata(IndexSchema.sequenceKey)) ?? 0
+        indexedAt = Self.timestamp(Date())
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMddHHmmss"
+        return formatter.string(from: date)
+    }
+
+    /// Partner countries a pair facet is built from: the first few, most relevant first (a
+    /// bulletin naming a dozen countries in passing is about none of their pairs).
+    static let pairCountries = 6
+
+    /// Unordered pairs of the first `pairCountries` countries, codes in byte order joined
+    /// by `-` (`BY-CN`), each once.
+    static func pairs(of countries: [String]) -> [String] {
+        var seen: [String] = []
+        for code in countries.prefix(pairCountries) where !seen.contains(code) { seen.append(code) }
+        var out: [String] = []
+        for i in seen.indices {
+            for j in seen.indices where j > i {
+                out.append(min(seen[i], seen[j]) + "-" + max(seen[i], seen[j]))
+            }
+        }
+        return out
     }
 
     /// The unique-id term for a file's `id` (hashed when the id is too long for a Xapian term).
@@ -47,7 +81,7 @@ final class DocumentBuilder {
     static func boundedTerm(prefix: String, _ value: String) -> String {
         let term = prefix + value
         if term.utf8.count <= Document.maxTermBytes { return term }
-        return prefix + "#" + String(ContentHash.fnv1a64(Array(value.utf8)), radix: 16)
+        return prefix + "#" + String(FNV1a.hash(value.utf8), radix: 16)
     }
 
     /// Writes what belongs to the whole index rather than one document (call once per run,
@@ -72,8 +106,7 @@ final class DocumentBuilder {
         // Whole hyphenated tokens (`су30мки`, and its stem) beside TermGenerator's parts.
         for joined in Set(Compounds.joinedTokens(in: text)) {
             try doc.addTerm(joined)
-            let stem = try pipeline.stem(joined)
-            if !stem.isEmpty, !joined.first!.isNumber { try doc.addTerm("Z" + stem) }
+            if let stemTerm = try pipeline.stemTerm(joined) { try doc.addTerm(stemTerm) }
         }
 
         func facet(_ term: String) throws {
@@ -102,6 +135,7 @@ final class DocumentBuilder {
         if let source = stored.source { try facet(IndexSchema.sourcePrefix + source) }
         for person in stored.persons { try facet(IndexSchema.personPrefix + person) }
         for weapon in stored.weapons { try facet(IndexSchema.weaponPrefix + weapon) }
+        for pair in Self.pairs(of: stored.countries) { try facet(IndexSchema.pairPrefix + pair) }
         for organisation in stored.organisations {
             try doc.addTerm(Self.boundedTerm(prefix: IndexSchema.organisationPrefix, organisation))
         }
@@ -111,6 +145,12 @@ final class DocumentBuilder {
         }
         try doc.setValue(signature, slot: IndexSchema.signatureSlot)
         try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot)
+        // Every version written takes the next sequence number (an updated file is new to a
+        // saved search); the counter is committed with the document.
+        sequence += 1
+        try doc.setValue(IndexSchema.encodeSequence(sequence), slot: IndexSchema.sequenceSlot)
+        try doc.setValue(indexedAt, slot: IndexSchema.indexedAtSlot)
+        try database.setMetadata(IndexSchema.sequenceKey, String(sequence))
         return doc
     }
 }

@@ -34,7 +34,8 @@ final class DuplicateDetector {
 
     private let database: WritableDatabase
     private let pipeline: TextPipeline
-    private let decoder = JSONDecoder()
+    /// Named in errors about the index's stored data.
+    private let indexPath: String
     /// Document id → (unique id, duplicate key, fingerprint) of documents seen as candidates.
     private var candidateCache: [UInt32: (id: String, key: String, fingerprint: Fingerprint)] = [:]
     /// Word hash → its term (stem with `Z`, or the word when digits-first) and the term's hash.
@@ -44,9 +45,10 @@ final class DuplicateDetector {
 
     /// The detector must see every document written to `database` while it lives (call
     /// `key(for:)` before each write): it remembers what it has read of the index.
-    init(database: WritableDatabase, pipeline: TextPipeline) throws {
+    init(database: WritableDatabase, pipeline: TextPipeline, indexPath: String = "") throws {
         self.database = database
         self.pipeline = pipeline
+        self.indexPath = indexPath
     }
 
     /// The near-duplicate key for `stored`: an existing copy's key, else one of its own.
@@ -57,8 +59,7 @@ final class DuplicateDetector {
 
     /// The key of a document that copies nothing: its unique id, hashed (16 hex digits).
     static func ownKey(for id: String) -> String {
-        let hex = String(ContentHash.fnv1a64(Array(id.utf8)), radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        FNV1a.hex(id.utf8)
     }
 
     /// The most similar indexed copy of `stored` at or above `threshold`, with its key.
@@ -81,15 +82,9 @@ final class DuplicateDetector {
         return best
     }
 
-    /// The part of the stored `StoredDocument` JSON a candidate is compared by.
-    private struct StoredText: Decodable {
-        var id: String
-        var text: String
-    }
-
     private func cachedCandidate(_ item: MSet.Item) throws -> (id: String, key: String, fingerprint: Fingerprint) {
         if let known = candidateCache[item.documentID] { return known }
-        let stored = try decoder.decode(StoredText.self, from: Data(try item.document.data().utf8))
+        let stored = try StoredDocument.decode(StoredDocument.TextOnly.self, from: try item.document, documentID: item.documentID, indexPath: indexPath)
         var key = try item.document.value(slot: IndexSchema.duplicateKeySlot)
         if key.isEmpty { key = Self.ownKey(for: stored.id) }
         let candidate = (id: stored.id, key: key, fingerprint: Fingerprint(text: stored.text))
@@ -107,7 +102,7 @@ final class DuplicateDetector {
         var seen = Set<UInt64>()
         var scored: [(term: String, frequency: Int)] = []
         for word in words.prefix(Self.leadWords) where word.unicodeScalars.count >= 3 {
-            let wordHash = ContentHash.fnv1a64(word.utf8)
+            let wordHash = FNV1a.hash(word.utf8)
             guard seen.insert(wordHash).inserted else { continue }
             let term: String, termHash: UInt64
             if let known = terms[wordHash] {
@@ -115,9 +110,9 @@ final class DuplicateDetector {
             } else {
                 guard !pipeline.stopper.contains(word) else { continue }
                 // TermGenerator gives digits-first words no stem term; the word itself is indexed.
-                term = word.first!.isNumber ? word : "Z" + (try pipeline.stem(word))
+                term = try pipeline.stemTerm(word) ?? word
                 guard term.utf8.count <= Document.maxTermBytes else { continue }
-                termHash = ContentHash.fnv1a64(term.utf8)
+                termHash = FNV1a.hash(term.utf8)
                 if terms.count >= 200_000 { terms.removeAll(keepingCapacity: true) }
                 terms[wordHash] = (term, termHash)
             }
@@ -152,11 +147,7 @@ final class DuplicateDetector {
     static func window(around date: String?) -> [String]? {
         // SimpleDate checks the calendar (2024-02-31 is no date) and does the day arithmetic.
         guard let date, date.utf8.count == 10, let day = SimpleDate(iso: date) else { return nil }
-        return (-dayWindow...dayWindow).map { offset in
-            let d = day.adding(days: offset)
-            let digits = String(d.year * 10_000 + d.month * 100 + d.day)
-            return String(repeating: "0", count: max(0, 8 - digits.count)) + digits
-        }
+        return (-dayWindow...dayWindow).map { day.adding(days: $0).compact }
     }
 }
 
@@ -217,7 +208,7 @@ extension DuplicateDetector {
             var position = 0
             for scalar in text.unicodeScalars {
                 defer { position += 1 }
-                guard Self.isWordScalar(scalar) else {
+                guard WordScalar.isWord(scalar) else {
                     if inWord { endWord(); pendingHyphen = scalar == "-" } else { pendingHyphen = false }
                     if scalar == "." || scalar == "!" || scalar == "?" { sentenceStart = true }
                     continue
@@ -236,7 +227,7 @@ extension DuplicateDetector {
                     }
                     pendingHyphen = false
                 }
-                if Self.isDigit(scalar) { hasDigit = true }
+                if WordScalar.isDigit(scalar) { hasDigit = true }
                 let lower = Self.lowercased(scalar)
                 wordHash = Self.mix(wordHash, lower.value)
                 addToToken(lower.value)
@@ -274,62 +265,18 @@ extension DuplicateDetector {
 
         // MARK: Scanning
 
-        private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+        private static let seed = FNV1a.offsetBasis
 
+        /// FNV-1a over whole scalar values (one step per scalar, not per byte).
         @inline(__always)
         private static func mix(_ hash: UInt64, _ value: UInt32) -> UInt64 {
-            (hash ^ UInt64(value)) &* 0x100_0000_01b3
+            FNV1a.mix(hash, UInt64(value))
         }
 
         /// Scalars taken by a leading dateline (`ЦАМТО, 6 мая. `, `Москва, 7 мая. /ТАСС/. `):
         /// agency and city are not the story. 0 when there is none.
         static func datelineLength(_ text: String) -> Int {
-            let head = Array(text.unicodeScalars.prefix(120))
-            func isDigit(_ i: Int) -> Bool { i < head.count && (0x30...0x39).contains(head[i].value) }
-            func isSpace(_ i: Int) -> Bool { i < head.count && (head[i] == " " || head[i] == "\t") }
-            func isLetter(_ i: Int) -> Bool { i < head.count && (0x430...0x44F).contains(lowercased(head[i]).value) }
-            var start = 0
-            while start < min(head.count, 60), head[start] != "\n" {
-                defer { start += 1 }
-                guard isDigit(start), start == 0 || !isDigit(start - 1) else { continue }
-                var i = start + 1
-                if isDigit(i) { i += 1 }
-                guard isSpace(i) else { continue }
-                while isSpace(i) { i += 1 }
-                guard isLetter(i) else { continue }
-                while isLetter(i) { i += 1 }
-                while isSpace(i) { i += 1 }
-                guard i < head.count, head[i] == "." else { continue }
-                i += 1
-                while i < head.count, head[i].properties.isWhitespace { i += 1 }
-                // `/ТАСС/.`
-                if i < head.count, head[i] == "/",
-                   let close = head[(i + 1)...].prefix(31).firstIndex(where: { $0 == "/" || $0 == "\n" }), head[close] == "/" {
-                    i = close + 1
-                    if i < head.count, head[i] == "." { i += 1 }
-                    while i < head.count, head[i].properties.isWhitespace { i += 1 }
-                }
-                return i
-            }
-            return 0
-        }
-
-        @inline(__always)
-        static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-            switch s.value {
-            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x410...0x44F, 0x401, 0x451: return true
-            case 0...0x7F: return false
-            default: return s.properties.isAlphabetic || s.properties.numericType != nil
-            }
-        }
-
-        @inline(__always)
-        static func isDigit(_ s: Unicode.Scalar) -> Bool {
-            switch s.value {
-            case 0x30...0x39: return true
-            case 0...0x7F, 0x400...0x4FF: return false
-            default: return s.properties.numericType != nil
-            }
+            DateExtractor.parseDateline(Array(text.unicodeScalars.prefix(240)), from: 0)?.bodyStart ?? 0
         }
 
         @inline(__always)

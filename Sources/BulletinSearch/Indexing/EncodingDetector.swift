@@ -19,31 +19,26 @@ public enum TextEncoding: String, Sendable, Equatable, CaseIterable {
 /// must look like Russian on both counts, and clearly better than the other; otherwise
 /// the file is refused rather than indexed as mojibake.
 public enum EncodingDetector {
-    /// Why the bytes could not be decoded.
-    public struct Failure: Error, Equatable, Sendable {
-        public var reason: String
-    }
-
     /// Fewest Cyrillic letters an 8-bit file must contain for the statistics to decide.
     static let minimumLetters = 30
 
     /// The encoding of `bytes`, and the decoded text.
-    public static func decode(_ bytes: some Collection<UInt8>) -> Result<(text: String, encoding: TextEncoding), Failure> {
+    public static func decode(_ bytes: some Collection<UInt8>) -> Result<(text: String, encoding: TextEncoding), Rejection> {
         let bytes = Array(bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let text = String(validating: bytes[3...], as: UTF8.self) else {
-                return .failure(Failure(reason: "starts with a UTF-8 byte-order mark but is not valid UTF-8"))
+                return .failure(Rejection("starts with a UTF-8 byte-order mark but is not valid UTF-8"))
             }
             return .success((text, .utf8BOM))
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
             if little, bytes.starts(with: [0xFF, 0xFE, 0, 0]) {
-                return .failure(Failure(reason: "UTF-32 is not supported (convert the file to UTF-8)"))
+                return .failure(Rejection("UTF-32 is not supported (convert the file to UTF-8)"))
             }
             let body = bytes[2...]
             guard body.count % 2 == 0 else {
-                return .failure(Failure(reason: "UTF-16 file with an odd number of bytes (truncated?)"))
+                return .failure(Rejection("UTF-16 file with an odd number of bytes (truncated?)"))
             }
             var units: [UInt16] = []
             units.reserveCapacity(body.count / 2)
@@ -54,12 +49,12 @@ public enum EncodingDetector {
                 i += 2
             }
             guard let text = String(validating: units, as: UTF16.self) else {
-                return .failure(Failure(reason: "invalid UTF-16 (unpaired surrogates)"))
+                return .failure(Rejection("invalid UTF-16 (unpaired surrogates)"))
             }
             return .success((text, little ? .utf16LE : .utf16BE))
         }
         if bytes.contains(0) {
-            return .failure(Failure(reason: looksLikeBOMlessUTF16(bytes)
+            return .failure(Rejection(looksLikeBOMlessUTF16(bytes)
                 ? "looks like UTF-16 without a byte-order mark (add a BOM or convert to UTF-8)"
                 : "binary file (contains NUL bytes)"))
         }
@@ -122,21 +117,21 @@ public enum EncodingDetector {
         }
     }
 
-    static func decodeEightBit(_ bytes: [UInt8]) -> Result<(text: String, encoding: TextEncoding), Failure> {
+    static func decodeEightBit(_ bytes: [UInt8]) -> Result<(text: String, encoding: TextEncoding), Rejection> {
         let cp1251 = evidence(bytes, table: windows1251Table)
         let koi8 = evidence(bytes, table: koi8rTable)
         let (winner, loser, encoding, table) = cp1251.meanLogLikelihood >= koi8.meanLogLikelihood
             ? (cp1251, koi8, TextEncoding.windows1251, windows1251Table)
             : (koi8, cp1251, TextEncoding.koi8r, koi8rTable)
         guard winner.letters >= minimumLetters else {
-            return .failure(Failure(reason: "not UTF-8, and too little Cyrillic text to tell Windows-1251 from KOI8-R"))
+            return .failure(Rejection("not UTF-8, and too little Cyrillic text to tell Windows-1251 from KOI8-R"))
         }
         guard winner.plausible else {
-            return .failure(Failure(reason: "unknown encoding (not UTF-8, UTF-16 with BOM, Windows-1251 or KOI8-R)"))
+            return .failure(Rejection("unknown encoding (not UTF-8, UTF-16 with BOM, Windows-1251 or KOI8-R)"))
         }
         // The same bytes read both ways: the right table must be clearly more Russian.
         if winner.meanLogLikelihood - loser.meanLogLikelihood < 0.25 {
-            return .failure(Failure(reason: "cannot tell Windows-1251 from KOI8-R with confidence"))
+            return .failure(Rejection("cannot tell Windows-1251 from KOI8-R with confidence"))
         }
         return .success((decode(bytes, table: table), encoding))
     }

@@ -15,7 +15,7 @@ public struct FeedRecord: Sendable, Equatable {
             bytes += part.utf8
             bytes.append(0x1F)
         }
-        return "\(text.utf8.count):0:\(ContentHash.hex(bytes))"
+        return "\(text.utf8.count):0:\(FNV1a.hex(bytes))"
     }
 }
 
@@ -109,7 +109,7 @@ public final class FeedReader {
                 if trimmed.isEmpty { continue }
                 switch key {
                 case "date":
-                    guard Self.isDate(trimmed) else { return .failure(failure("\"date\" must start with YYYY-MM-DD, got \(trimmed.prefix(40))")) }
+                    guard SimpleDate(iso: trimmed) != nil else { return .failure(failure("\"date\" must start with YYYY-MM-DD, got \(trimmed.prefix(40))")) }
                     feed.date = String(trimmed.prefix(10))
                 case "source": feed.source = trimmed
                 case "url": feed.url = trimmed
@@ -126,19 +126,6 @@ public final class FeedReader {
     static func isInteger(_ number: NSNumber) -> Bool {
         let type = String(cString: number.objCType)
         return ["i", "l", "q", "s", "I", "L", "Q", "S"].contains(type)
-    }
-
-    /// `YYYY-MM-DD` (a time may follow), a real calendar date.
-    static func isDate(_ value: String) -> Bool {
-        let chars = Array(value.utf8.prefix(10))
-        guard chars.count == 10, chars[4] == UInt8(ascii: "-"), chars[7] == UInt8(ascii: "-") else { return false }
-        let digits = chars[0..<4] + chars[5..<7] + chars[8..<10]
-        guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
-        let number = { (r: Range<Int>) in Int(String(decoding: chars[r], as: UTF8.self)) ?? 0 }
-        let year = number(0..<4), month = number(5..<7), day = number(8..<10)
-        guard (1...12).contains(month), day >= 1 else { return false }
-        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return day <= days[month - 1]
     }
 
     // MARK: - Lines

@@ -146,8 +146,8 @@ public enum FileCollector {
             let names: [[UInt8]]
             switch listDirectory(directory) {
             case .success(let list): names = list
-            case .failure(let code):
-                fail(path: display(directory), reason: "cannot read directory: \(errnoReason(code.rawValue))")
+            case .failure(let rejection):
+                fail(path: display(directory), reason: rejection.reason)
                 return
             }
             for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
@@ -218,9 +218,9 @@ public enum FileCollector {
     }
 
     /// The names in `directory`, hidden ones (`.…`) left out.
-    private static func listDirectory(_ directory: [UInt8]) -> Swift.Result<[[UInt8]], ErrnoCode> {
+    private static func listDirectory(_ directory: [UInt8]) -> Swift.Result<[[UInt8]], Rejection> {
         guard let handle = opendir(directory.cString) else {
-            return .failure(ErrnoCode(rawValue: errno))
+            return .failure(Rejection("cannot read directory: \(errnoReason(errno))"))
         }
         defer { closedir(handle) }
         var names: [[UInt8]] = []
@@ -275,11 +275,6 @@ public enum FileCollector {
     }
 }
 
-/// An `errno` value as an Error.
-struct ErrnoCode: Error {
-    var rawValue: Int32
-}
-
 /// Device and inode: one file however it is reached.
 struct FileIdentity: Hashable, Sendable {
     var device: UInt64
@@ -304,16 +299,4 @@ func modificationMillis(_ st: stat) -> Int64 {
 extension Array where Element == UInt8 {
     /// The bytes with a NUL appended, for POSIX calls.
     var cString: [CChar] { map { CChar(bitPattern: $0) } + [0] }
-}
-
-/// A file or argument that was not indexed, and why.
-public struct FileFailure: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
-    /// `path: reason`, one line.
-    public var description: String { "\(path.oneLine): \(reason.oneLine)" }
 }

@@ -14,10 +14,10 @@ extension Indexer {
         let content: FileContent
         switch FileContent.read(file.path, maxBytes: options.maxBytes) {
         case .success(let read): content = read
-        case .failure(let problem): return (.failed(problem.reason), nil)
+        case .failure(let rejection): return (.failed(rejection.reason), nil)
         }
         progress.bytes += content.bytes.count
-        let hash = ContentHash.hex(content.bytes)
+        let hash = FNV1a.hex(content.bytes)
         let signature = "\(content.bytes.count):\(content.mtimeMillis):\(hash)"
         if let old, old.signature.hasSuffix(":" + hash) {
             // Touched but not changed: remember the new size/mtime so the next run needs no hash.
@@ -37,7 +37,7 @@ extension Indexer {
         let decoded: TextDecoder.Decoded
         switch TextDecoder.decodeDetectingEncoding(content.bytes) {
         case .success(let value): decoded = value
-        case .failure(let problem): return (.failed(problem.reason), nil)
+        case .failure(let rejection): return (.failed(rejection.reason), nil)
         }
         let note = decoded.encoding == .utf8 ? nil : decoded.encoding.rawValue
         if writer != nil {
@@ -50,7 +50,7 @@ extension Indexer {
     }
 
     func tooLarge(_ size: Int) -> String {
-        "file is \(size) bytes, over the limit of \(options.maxBytes) (--max-bytes)"
+        "file is \(size) bytes, over the size limit of \(options.maxBytes)"
     }
 
     /// Indexes every record of one JSON-lines feed; malformed lines are failures `FEED:LINE`.
@@ -81,7 +81,7 @@ extension Indexer {
         if old?.signature == signature { return .unchanged }
         let bytes = record.text.utf8.count
         progress.bytes += bytes
-        if bytes > options.maxBytes { return .failed("text is \(bytes) bytes, over the limit of \(options.maxBytes) (--max-bytes)") }
+        if bytes > options.maxBytes { return .failed("text is \(bytes) bytes, over the size limit of \(options.maxBytes)") }
         let text = TextDecoder.clean(record.text)
         if writer != nil {
             let stored = BulletinAnalyzer.analyze(text: text, id: record.id, path: nil, root: nil, feed: record.fields)
@@ -132,28 +132,24 @@ struct FileContent {
     var bytes: [UInt8]
     var mtimeMillis: Int64
 
-    struct Problem: Error {
-        var reason: String
-    }
-
     /// Reads a regular file, refusing anything else (a FIFO would block) and anything over
     /// `maxBytes` (even if it grew since it was listed).
-    static func read(_ path: String, maxBytes: Int) -> Result<FileContent, Problem> {
+    static func read(_ path: String, maxBytes: Int) -> Result<FileContent, Rejection> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(Problem(reason: "cannot read: \(FileCollector.errnoReason(errno))")) }
+        guard fd >= 0 else { return .failure(Rejection("cannot read: \(FileCollector.errnoReason(errno))")) }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return .failure(Problem(reason: "cannot read: \(FileCollector.errnoReason(errno))")) }
-        guard isRegular(st) else { return .failure(Problem(reason: "not a regular file")) }
+        guard fstat(fd, &st) == 0 else { return .failure(Rejection("cannot read: \(FileCollector.errnoReason(errno))")) }
+        guard isRegular(st) else { return .failure(Rejection("not a regular file")) }
         if Int(st.st_size) > maxBytes {
-            return .failure(Problem(reason: "file is \(st.st_size) bytes, over the limit of \(maxBytes) (--max-bytes)"))
+            return .failure(Rejection("file is \(st.st_size) bytes, over the size limit of \(maxBytes)"))
         }
         var bytes = [UInt8](repeating: 0, count: Int(st.st_size) + 1)
         var filled = 0
         while true {
             if filled == bytes.count {
                 if bytes.count > maxBytes {
-                    return .failure(Problem(reason: "file is over the limit of \(maxBytes) bytes (--max-bytes)"))
+                    return .failure(Rejection("file is over the size limit of \(maxBytes) bytes"))
                 }
                 bytes.append(contentsOf: repeatElement(0, count: min(max(bytes.count, 4096), maxBytes + 1 - bytes.count)))
             }
@@ -162,7 +158,7 @@ struct FileContent {
             }
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(Problem(reason: "cannot read: \(FileCollector.errnoReason(errno))"))
+                return .failure(Rejection("cannot read: \(FileCollector.errnoReason(errno))"))
             }
             if count == 0 { break }
             filled += count

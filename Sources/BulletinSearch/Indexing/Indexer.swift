@@ -9,7 +9,8 @@ public struct IndexOptions: Sendable {
     /// Commit after this much changed text, in bytes (and at the end).
     public var commitBytes: Int = 64 * 1024 * 1024
     /// Files (and feed lines) larger than this are rejected.
-    public var maxBytes: Int = 10 * 1024 * 1024
+    public var maxBytes: Int = IndexOptions.defaultMaxBytes
+    public static let defaultMaxBytes = 10 * 1024 * 1024
     /// Remove documents whose files no longer exist under the directory arguments.
     public var prune = false
     /// Prune even a directory argument that holds no bulletin files (else refused: an
@@ -177,7 +178,7 @@ public final class Indexer {
         try IndexSchema.checkVersion(of: database, path: path)
         // In the first commit, whenever it comes: a run killed early leaves a versioned index.
         try database.setMetadata(IndexSchema.versionKey, IndexSchema.version)
-        return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database), nil)
+        return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database, indexPath: path), nil)
     }
 
     /// Releases the write lock now (it is released when the Indexer is freed, too).
@@ -215,7 +216,7 @@ public final class Indexer {
         let collected = FileCollector.collect(paths, baseRoot: baseRoot)
         if options.prune, !options.force {
             for root in collected.directoryRoots where !collected.files.contains(where: { $0.root == root }) {
-                throw BulletinError.usage("refusing to prune \(root): it holds no bulletin files (an unmounted disk?), so every document indexed from it would be removed; add --force to prune anyway")
+                throw BulletinError.usage("refusing to prune \(root): it holds no bulletin files (an unmounted disk?), so every document indexed from it would be removed; force the prune to remove them anyway")
             }
         }
         if baseRoot == nil, let base = collected.baseRoot, !collected.files.isEmpty {

@@ -53,7 +53,4 @@ public final class StopSignal: @unchecked Sendable {
         }
         return stop
     }
-
-    /// `SIGINT`, `SIGTERM`, `SIGHUP`, or `signal N`.
-    public static func name(of signal: Int32) -> String { BulletinError.signalName(signal) }
 }

@@ -68,8 +68,7 @@ struct SynonymWriter {
         let database = self.database
         guard key.utf8.count < Document.maxTermBytes, value.utf8.count < Document.maxTermBytes else { return }
         try database.addSynonym(key, value)
-        let stem = try pipeline.stem(key)
-        if let first = key.first, !first.isNumber, !stem.isEmpty { try database.addSynonym("Z" + stem, value) }
+        if let stemTerm = try pipeline.stemTerm(key) { try database.addSynonym(stemTerm, value) }
     }
 }
 

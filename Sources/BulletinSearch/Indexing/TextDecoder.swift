@@ -3,10 +3,6 @@ import Foundation
 /// Turns a file's bytes into text, or says why it cannot be indexed: binary, empty, or in
 /// an encoding that cannot be told with confidence (never indexed as mojibake).
 public enum TextDecoder {
-    public struct Problem: Error, Equatable, Sendable {
-        public var reason: String
-    }
-
     /// Decoded text (line ends made `\n`, stray control characters made spaces) and the
     /// encoding it was in.
     public struct Decoded: Sendable, Equatable {
@@ -18,16 +14,16 @@ public enum TextDecoder {
     /// binary formats run far above 10 %, text with a few stray escapes far below.
     static let maxControlPerMille = 100
 
-    public static func decode(_ data: Data) -> Result<String, Problem> {
+    public static func decode(_ data: Data) -> Result<String, Rejection> {
         decodeDetectingEncoding(data).map(\.text)
     }
 
-    public static func decodeDetectingEncoding(_ bytes: some Collection<UInt8>) -> Result<Decoded, Problem> {
-        if bytes.isEmpty { return .failure(Problem(reason: "empty file")) }
+    public static func decodeDetectingEncoding(_ bytes: some Collection<UInt8>) -> Result<Decoded, Rejection> {
+        if bytes.isEmpty { return .failure(Rejection("empty file")) }
         let decoded: (text: String, encoding: TextEncoding)
         switch EncodingDetector.decode(bytes) {
         case .success(let value): decoded = value
-        case .failure(let failure): return .failure(Problem(reason: failure.reason))
+        case .failure(let rejection): return .failure(rejection)
         }
         var controls = 0, total = 0
         for scalar in decoded.text.unicodeScalars {
@@ -35,11 +31,11 @@ public enum TextDecoder {
             if isStrayControl(scalar) { controls += 1 }
         }
         if controls > 0, controls * 1000 > total * maxControlPerMille {
-            return .failure(Problem(reason: "binary file (\(controls * 100 / max(total, 1))% control characters)"))
+            return .failure(Rejection("binary file (\(controls * 100 / max(total, 1))% control characters)"))
         }
         let text = clean(decoded.text, hasControls: controls > 0)
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace || TextNormalizer.isInvisible($0) }) {
-            return .failure(Problem(reason: "empty file (whitespace only)"))
+            return .failure(Rejection("empty file (whitespace only)"))
         }
         return .success(Decoded(text: text, encoding: decoded.encoding))
     }

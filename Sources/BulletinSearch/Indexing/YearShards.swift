@@ -23,6 +23,9 @@ final class YearShards {
     private var shards: [String: (database: WritableDatabase, builder: DocumentBuilder)] = [:]
     /// Unique term → the shard holding it.
     private var location: [String: String] = [:]
+    /// The indexing sequence number shared by every shard (the highest any shard or the
+    /// metadata shard recorded), recorded in the metadata shard for `stats`.
+    private var sequence = 0
 
     /// True when `path` is (or, for a new index, will be) sharded: it holds a stub, or the
     /// caller asks for shards and the path holds no index yet.
@@ -65,6 +68,7 @@ final class YearShards {
         }
         try writeStub()
         try repairDuplicates()
+        sequence = try ([meta] + shards.values.map(\.database)).map { Int(try $0.metadata(IndexSchema.sequenceKey)) ?? 0 }.max() ?? 0
     }
 
     private static func openShard(_ path: String, indexPath: String) throws -> WritableDatabase {
@@ -87,7 +91,7 @@ final class YearShards {
     private func shard(_ name: String, writingStub: Bool = true) throws -> (database: WritableDatabase, builder: DocumentBuilder) {
         if let open = shards[name] { return open }
         let database = try Self.openShard(indexPath + "/" + name, indexPath: indexPath)
-        let opened = (database, try DocumentBuilder(pipeline: pipeline, database: database))
+        let opened = (database, try DocumentBuilder(pipeline: pipeline, database: database, indexPath: indexPath + "/" + name))
         shards[name] = opened
         for (term, _) in try database.allTerms(prefix: IndexSchema.uniqueIDPrefix) where location[term] == nil {
             location[term] = name
@@ -145,7 +149,10 @@ final class YearShards {
     func replace(_ stored: StoredDocument, uniqueTerm: String, signature: String) throws -> UInt32 {
         let name = Self.shardName(for: stored)
         let target = try shard(name)
+        target.builder.sequence = sequence
         let document = try target.builder.build(stored, signature: signature)
+        sequence = target.builder.sequence
+        try meta.setMetadata(IndexSchema.sequenceKey, String(sequence))
         let id = try target.database.replace(uniqueTerm: uniqueTerm, with: document)
         if let previous = location[uniqueTerm], previous != name { try shards[previous]?.database.delete(uniqueTerm: uniqueTerm) }
         location[uniqueTerm] = name

@@ -2,20 +2,6 @@ import Foundation
 
 /// `bulletin extract` output: why a document got its facets.
 public enum ExtractionRenderer {
-    /// Reads, decodes and extracts one file; the path is kept as given so a year folder
-    /// (`Corpora/2019/…`) can date a dateline.
-    public static func extract(path: String) -> Result<BulletinMetadata, FileFailure> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(FileFailure(path: path, reason: "cannot read file"))
-        }
-        switch TextDecoder.decode(data) {
-        case .success(let text):
-            return .success(MetadataExtractor.extract(text: TextNormalizer.normalize(text), path: path))
-        case .failure(let problem):
-            return .failure(FileFailure(path: path, reason: problem.reason))
-        }
-    }
-
     /// One JSON object, keys in the documented order.
     public static func json(_ meta: BulletinMetadata, path: String) -> JSON {
         .object([

@@ -53,6 +53,6 @@ extension FacetCounts {
         func list(_ counts: [FacetCount]) -> JSON {
             .array(counts.map { .object([("value", .string($0.value)), ("name", .string($0.name)), ("count", .int($0.count))]) })
         }
-        return .object([("country", list(country)), ("type", list(type)), ("year", list(year)), ("source", list(source))])
+        return .object(FacetKind.allCases.map { ($0.rawValue, list(self[$0])) })
     }
 }

@@ -49,8 +49,9 @@ public struct TextRenderer {
         }
         if let facets = response.facets {
             lines.append("")
-            for (label, counts) in [("Страны", facets.country), ("Типы", facets.type), ("Годы", facets.year), ("Источники", facets.source)] where !counts.isEmpty {
-                lines.append("\(label): " + counts.map { "\($0.name) \($0.count)" }.joined(separator: " · "))
+            for kind in FacetKind.allCases where !facets[kind].isEmpty {
+                // Pairs by their codes (names would be two countries long each).
+                lines.append("\(kind.label): " + facets[kind].map { "\(kind == .pair ? $0.value : $0.name) \($0.count)" }.joined(separator: " · "))
             }
         }
         return lines.joined(separator: "\n")

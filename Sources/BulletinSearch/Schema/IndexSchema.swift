@@ -20,17 +20,22 @@ import Xapian
 /// | `XP` | person, nominative full name | `XPОлег Мищенко` |
 /// | `XW` | weapon designation, canonical | `XWСу-30МКИ` |
 /// | `XO` | organisation, canonical (weighted; its short names are synonyms) | `XOФСВТС` |
+/// | `XB` | unordered pair of partner countries, codes in byte order (schema 3) | `XBBY-CN` |
 /// | `XR` | root directory an id belongs to (for pruning) | `XR/home/a/bulletins` |
 public enum IndexSchema {
     /// Stored in the database metadata key `bulletin.schema`; bump on incompatible changes.
     /// 2: file ids relative to one base root recorded in `bulletin.root` (real paths, so a
     /// file has one id whichever folder was named), feed ids in their own `Q/` namespace.
-    /// 3: facet values spread over value slots (`facets`) for Xapian's built-in
+    /// 3: partner-pair terms (`XB`), indexing sequence number and time (slots 5, 6).
+    /// 4: facet values spread over value slots (`facets`) for Xapian's built-in
     /// ValueCountMatchSpy, instead of '\n'-packed terms in slot 4 read by a custom spy.
-    public static let version = "3"
+    public static let version = "4"
     public static let versionKey = "bulletin.schema"
     /// The base root: the real path every file id is relative to, recorded by the first run.
     public static let baseRootKey = "bulletin.root"
+    /// The last indexing sequence number handed out (decimal); each added or replaced
+    /// document takes the next one, committed with it.
+    public static let sequenceKey = "bulletin.sequence"
     /// What follows the unique-id prefix in a feed record's term.
     public static let feedIDMarker = "/"
 
@@ -40,7 +45,7 @@ public enum IndexSchema {
         let found = try BulletinError.mapping(indexPath: path) { try database.metadata(versionKey) }
         guard !found.isEmpty, found != version else { return }
         let why = found == "1" ? " (ids relative to whichever folder was named, so one file could have two)"
-            : found == "2" ? " (facet values packed for a counter remote shards cannot run)" : ""
+            : found == "2" || found == "3" ? " (facet values packed for a counter remote shards cannot run)" : ""
         throw .indexCorrupt(path: path, detail: "written with schema version \(found)\(why), this bulletin uses \(version); re-index into a new directory")
     }
 
@@ -48,6 +53,8 @@ public enum IndexSchema {
     public static let stemLanguage = "russian"
 
     // MARK: Term prefixes
+    /// Stemmed words, as TermGenerator's STEM_SOME writes them (see `TextPipeline.stemTerm`).
+    public static let stemPrefix = "Z"
     public static let uniqueIDPrefix = "Q"
     public static let titlePrefix = "S"
     public static let dayPrefix = "D"
@@ -61,6 +68,7 @@ public enum IndexSchema {
     public static let weaponPrefix = "XW"
     public static let organisationPrefix = "XO"
     public static let rootPrefix = "XR"
+    public static let pairPrefix = "XB"
     /// First bytes of every non-word term: skipped when expanding a document into a query.
     public static let nonWordPrefixBytes = "QDMYXSZ"
 
@@ -73,7 +81,20 @@ public enum IndexSchema {
     public static let duplicateKeySlot: UInt32 = 2
     /// File signature `size:mtime:hash` for incremental indexing.
     public static let signatureSlot: UInt32 = 3
-    // Slot 4 held '\n'-packed facet terms up to schema 2; it is unused now.
+    /// Indexing sequence number of this version of the document, zero-padded to 12 digits
+    /// (sorts as a string): which documents are new since a saved search last ran.
+    public static let sequenceSlot: UInt32 = 5
+    /// When this version was indexed, UTC `YYYYMMDDHHMMSS`.
+    public static let indexedAtSlot: UInt32 = 6
+
+    static func encodeSequence(_ n: Int) -> String {
+        let digits = String(n)
+        return String(repeating: "0", count: max(0, 12 - digits.count)) + digits
+    }
+
+    static func decodeSequence(_ value: String) -> Int? { value.isEmpty ? nil : Int(value) }
+
+    // Slot 4 held '\n'-packed facet terms up to schema 3; it is unused now.
 
     // MARK: Facets
     /// The facets counted over a search's matches: one line each. A facet's value is what
@@ -85,6 +106,10 @@ public enum IndexSchema {
         Facet(name: "type", prefix: typePrefix, firstSlot: 14, slotCount: 3) { $0.types },
         Facet(name: "year", prefix: yearPrefix, firstSlot: 17, slotCount: 1) { $0.date.flatMap { $0.count == 10 ? [String($0.prefix(4))] : nil } ?? [] },
         Facet(name: "source", prefix: sourcePrefix, firstSlot: 18, slotCount: 1) { $0.source.map { [$0] } ?? [] },
+        Facet(name: "person", prefix: personPrefix, firstSlot: 19, slotCount: 3) { $0.persons },
+        Facet(name: "weapon", prefix: weaponPrefix, firstSlot: 22, slotCount: 2) { $0.weapons },
+        Facet(name: "venue", prefix: venuePrefix, firstSlot: 24, slotCount: 1) { $0.venue.map { [$0] } ?? [] },
+        Facet(name: "pair", prefix: pairPrefix, firstSlot: 25, slotCount: 2) { DocumentBuilder.pairs(of: $0.countries) },
     ]
 
     /// One facet: its name (the JSON key), term prefix and value slots

@@ -38,12 +38,25 @@ public struct StoredDocument: Codable, Sendable, Equatable {
 }
 
 extension StoredDocument {
+    /// The part of the stored data a near-duplicate candidate is compared by: decoding only
+    /// these two fields skips the arrays of every candidate.
+    struct TextOnly: Decodable {
+        var id: String
+        var text: String
+    }
+
     /// Decodes a document's stored data; broken or missing data is the index's fault and
     /// says so (exit 3, naming the index and the document), never a raw decoding error.
     static func decode(_ document: Document, documentID: UInt32, indexPath: String) throws(BulletinError) -> StoredDocument {
+        try decode(StoredDocument.self, from: document, documentID: documentID, indexPath: indexPath)
+    }
+
+    /// `decode`, for the whole record or a part of it (`TextOnly`): the one path from a
+    /// Xapian document's data to its fields.
+    static func decode<T: Decodable>(_ type: T.Type, from document: Document, documentID: UInt32, indexPath: String) throws(BulletinError) -> T {
         let data = try BulletinError.mapping(indexPath: indexPath) { try document.data() }
         do {
-            return try JSONDecoder().decode(StoredDocument.self, from: Data(data.utf8))
+            return try JSONDecoder().decode(T.self, from: Data(data.utf8))
         } catch {
             let term = (try? document.terms(prefix: IndexSchema.uniqueIDPrefix).first?.term).flatMap { $0 }
             let name = term.map { "document \(documentID) (\(String($0.dropFirst(IndexSchema.uniqueIDPrefix.count)).oneLine))" } ?? "document \(documentID)"

@@ -39,4 +39,12 @@ final class TextPipeline {
 
     /// The stem of a lowercased word.
     func stem(_ word: String) throws(XapianError) -> String { try stemmer(word) }
+
+    /// The stem term (`Z` + stem) TermGenerator writes for a lowercased word, or nil where it
+    /// writes none: words starting with a digit, and words with no stem.
+    func stemTerm(_ word: String) throws(XapianError) -> String? {
+        guard let first = word.first, !first.isNumber else { return nil }
+        let stem = try stemmer(word)
+        return stem.isEmpty ? nil : IndexSchema.stemPrefix + stem
+    }
 }

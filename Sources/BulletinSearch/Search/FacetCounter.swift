@@ -11,9 +11,9 @@ struct FacetCounter {
 
     /// Adds the spies to `enquire`; they count during its next `mset` call, over every match
     /// only when that call checks every document (`checkAtLeast` = document count).
-    init(enquire: Enquire, facets: [IndexSchema.Facet] = IndexSchema.facets) throws {
+    init(enquire: Enquire, kinds: [FacetKind] = FacetKind.allCases) throws {
         var all: [(facet: IndexSchema.Facet, spies: [ValueCountMatchSpy])] = []
-        for facet in facets {
+        for facet in IndexSchema.facets where kinds.contains(where: { $0.rawValue == facet.name }) {
             let spies = try facet.slots.map { try ValueCountMatchSpy(slot: $0) }
             for spy in spies { try enquire.add(spy) }
             all.append((facet, spies))

@@ -35,6 +35,11 @@ struct FacetValues {
 
     static func countryName(_ code: String) -> String { CountryTable.info(code)?.name ?? code }
 
+    /// `BY-CN` → `Беларусь – Китай`.
+    static func pairName(_ pair: String) -> String {
+        pair.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { countryName(String($0)) }.joined(separator: " – ")
+    }
+
     static let typeNames: [String] = DocumentType.allCases.map(\.rawValue)
 
     /// A type for its English name or a Russian word in any form (`contract`, `контракт`, `учения`).

@@ -20,7 +20,6 @@ public enum QueryFields {
         "year": .year, "год": .year,
     ]
 
-    static let binaryOperators: Set<String> = ["AND", "OR", "XOR"]
 
     public struct Result: Sendable, Equatable {
         /// The query without its fields.
@@ -47,10 +46,10 @@ public enum QueryFields {
             tokens.remove(at: index)
             removedAny = true
             // Drop the binary operator that joined this field to its neighbour.
-            if index > 0, binaryOperators.contains(tokens[index - 1].uppercased()) {
+            if index > 0, QueryOperator.isBinary(tokens[index - 1]) {
                 tokens.remove(at: index - 1)
                 index -= 1
-            } else if index < tokens.count, binaryOperators.contains(tokens[index].uppercased()) {
+            } else if index < tokens.count, QueryOperator.isBinary(tokens[index]) {
                 tokens.remove(at: index)
             }
         }
@@ -125,7 +124,7 @@ public enum QueryFields {
     static func cleanup(_ input: [String]) -> [String] {
         var tokens = input
         var changed = true
-        func isOp(_ t: String) -> Bool { binaryOperators.contains(t.uppercased()) }
+        func isOp(_ t: String) -> Bool { QueryOperator.isBinary(t) }
         while changed {
             changed = false
             var i = 0
@@ -166,7 +165,8 @@ public enum DateBound {
             month = parts[1]
         }
         if parts.count == 3 {
-            guard parts[2].count == 2, let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+            // A full date must be a real one (2019-02-30 is not).
+            guard parts[2].count == 2, let d = Int(parts[2]), SimpleDate(year: year, month: Int(month)!, day: d) != nil else { return nil }
             day = parts[2]
         }
         return parts[0] + month + day

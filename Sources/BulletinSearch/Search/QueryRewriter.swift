@@ -12,7 +12,6 @@ public enum QueryRewriter {
     /// The most terms a wildcard may expand to before the query is refused.
     public static let maxWildcardExpansion = 1000
 
-    static let operators: Set<String> = ["AND", "OR", "NOT", "XOR", "NEAR", "ADJ"]
 
     /// The query text as the index side sees document text: `TextNormalizer` (NFC, `ё`,
     /// invisible characters, stray combining marks), then `TextRepair` (Latin look-alike letters
@@ -81,9 +80,7 @@ public enum QueryRewriter {
     }
 
     static func rewriteToken(_ token: String) -> String {
-        let upper = token.uppercased()
-        if operators.contains(upper) { return upper }
-        if upper.hasPrefix("NEAR/") || upper.hasPrefix("ADJ/") { return upper }
+        if let name = QueryOperator.named(token) { return name }
         var word = Substring(token)
         var sign = ""
         if let first = word.first, first == "+" || first == "-" {

@@ -39,6 +39,9 @@ public struct SearchFilters: Sendable, Equatable {
 
 /// One search.
 public struct SearchRequest: Sendable {
+    /// Most hits one page may ask for (CLI, library and web alike).
+    public static let maxLimit = 10_000
+
     public var query: String
     public var limit: Int = 10
     public var offset: Int = 0
@@ -50,6 +53,8 @@ public struct SearchRequest: Sendable {
     /// Compute facet counts over all matches.
     public var facets = false
     public var facetLimit = 20
+    /// Which facets to count (all by default).
+    public var facetKinds: [FacetKind] = FacetKind.allCases
     /// Show one hit per near-duplicate group.
     public var collapse = true
     /// Run the spelling-corrected query instead of the original.
@@ -96,12 +101,19 @@ public struct FacetCount: Codable, Sendable, Equatable {
     public var count: Int
 }
 
-/// Counts of the four facets over every matching document.
+/// Counts of the facets over every matching document (a facet not asked for is empty).
 public struct FacetCounts: Codable, Sendable, Equatable {
     public var country: [FacetCount] = []
     public var type: [FacetCount] = []
     public var year: [FacetCount] = []
     public var source: [FacetCount] = []
+    public var person: [FacetCount] = []
+    public var weapon: [FacetCount] = []
+    public var venue: [FacetCount] = []
+    /// Unordered partner-country pairs, value `BY–CN`, name `Беларусь – Китай`.
+    public var pair: [FacetCount] = []
+
+    public init() {}
 }
 
 /// A page of results.

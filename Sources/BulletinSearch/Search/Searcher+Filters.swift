@@ -9,11 +9,11 @@ extension Searcher {
         }
         if filters.from != nil || filters.to != nil {
             let lower = try filters.from.map { value throws(BulletinError) in
-                guard let bound = DateBound.lower(value) else { throw .usage("bad --from date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+                guard let bound = DateBound.lower(value) else { throw .usage("bad start date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
                 return bound
             } ?? "00000000"
             let upper = try filters.to.map { value throws(BulletinError) in
-                guard let bound = DateBound.upper(value) else { throw .usage("bad --to date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+                guard let bound = DateBound.upper(value) else { throw .usage("bad end date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
                 return bound
             } ?? "99999999"
             if lower > upper { throw BulletinError.usage("the date range is empty: \(filters.from ?? "…") is after \(filters.to ?? "…")") }
@@ -77,16 +77,13 @@ extension Searcher {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// Counts from the counter, named for display, top `limit` of each facet.
+    /// Counts from the counter, named for display, top `limit` of each facet it counted.
     func facetCounts(_ counter: FacetCounter, limit: Int) throws -> FacetCounts {
-        let all = try counter.counts()
-        func counts(_ facet: String, name: (String) -> String) -> [FacetCount] {
-            (all[facet] ?? []).prefix(limit).map { FacetCount(value: $0.value, name: name($0.value), count: $0.count) }
+        var counts = FacetCounts()
+        for (name, values) in try counter.counts() {
+            guard let kind = FacetKind(rawValue: name) else { continue }
+            counts[kind] = values.prefix(limit).map { FacetCount(value: kind.displayValue($0.value), name: kind.name($0.value), count: $0.count) }
         }
-        return FacetCounts(
-            country: counts("country", name: FacetValues.countryName),
-            type: counts("type", name: FacetValues.typeName),
-            year: counts("year", name: { $0 }),
-            source: counts("source", name: { $0 }))
+        return counts
     }
 }

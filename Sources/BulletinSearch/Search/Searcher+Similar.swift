@@ -49,11 +49,7 @@ extension Searcher {
     /// feed record's id, or the path of an indexed file (its real path relative to the
     /// index's base root, as the indexer computes ids).
     func resolve(_ target: String) throws -> (UInt32, String)? {
-        if !target.isEmpty {
-            for term in [DocumentBuilder.uniqueTerm(for: target), DocumentBuilder.uniqueTerm(forFeedRecord: target)] {
-                if let documentID = try database.documentID(withTerm: term) { return (documentID, target) }
-            }
-        }
+        if let documentID = try documentID(forID: target) { return (documentID, target) }
         let base = try database.metadata(IndexSchema.baseRootKey)
         guard !base.isEmpty, let real = FileCollector.realPath(target) else { return nil }
         let bytes = FileCollector.relative(Array(real.utf8), to: Array(base.utf8))

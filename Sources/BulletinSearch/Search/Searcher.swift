@@ -48,7 +48,7 @@ public final class Searcher {
     public func search(_ request: SearchRequest) throws(BulletinError) -> SearchResponse {
         try Self.checkPage(offset: request.offset, limit: request.limit)
         let words = request.query.split(whereSeparator: { $0.isWhitespace })
-            .filter { !QueryRewriter.operators.contains($0.uppercased()) }.count
+            .filter { QueryOperator.named($0) == nil }.count
         if words > Self.maxQueryWords || request.query.utf8.count > Self.maxQueryBytes {
             throw .querySyntax("query too long (\(words) words, \(request.query.utf8.count) bytes): at most \(Self.maxQueryWords) words and \(Self.maxQueryBytes) bytes")
         }
@@ -85,7 +85,7 @@ public final class Searcher {
         // (Xapian's estimate is rough, and rougher with collapsing) at a bounded cost.
         var checkAtLeast = Self.exactTotalUpTo
         if request.facets {
-            counter = try FacetCounter(enquire: enquire)
+            counter = try FacetCounter(enquire: enquire, kinds: request.facetKinds)
             checkAtLeast = try database.documentCount()
         }
         let mset = try enquire.mset(first: request.offset, count: request.limit, checkAtLeast: checkAtLeast)
@@ -140,7 +140,7 @@ public final class Searcher {
             }
         }
         if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
-            throw BulletinError.usage("empty query: give words to search for, or filters such as --country or --type")
+            throw BulletinError.usage("empty query: give words to search for, or filters (country, type, source, person, weapon, dates)")
         }
         if let filter = try filterQuery(include) {
             plan.query = try Query.combine(.filter, [plan.query, filter])
@@ -233,6 +233,7 @@ public final class Searcher {
     /// Offsets and limits Xapian can take (its counts are 32-bit).
     static func checkPage(offset: Int, limit: Int) throws(BulletinError) {
         guard limit >= 0, offset >= 0 else { throw .usage("the limit and offset must not be negative") }
+        guard limit <= SearchRequest.maxLimit else { throw .usage("the limit must be at most \(SearchRequest.maxLimit)") }
         guard offset <= Int(UInt32.max) - limit else { throw .usage("the offset must be below \(Int(UInt32.max) - limit)") }
     }
 }

@@ -20,7 +20,7 @@ struct SpellingCorrector {
             let quotes = token.filter { $0 == "\"" }.count
             defer { if quotes % 2 == 1 { inPhrase.toggle() } }
             let lower = token.lowercased()
-            guard !inPhrase, quotes == 0, !QueryRewriter.operators.contains(token.uppercased()),
+            guard !inPhrase, quotes == 0, QueryOperator.named(token) == nil,
                   lower.allSatisfy({ $0.isLetter || $0 == "(" || $0 == ")" || $0 == "+" || $0 == "-" }),
                   !lower.dropFirst().contains("-") else {
                 output.append(lower)
@@ -28,7 +28,7 @@ struct SpellingCorrector {
             }
             let word = lower.filter(\.isLetter)
             guard word.count > 2, try database.termFrequency(word) == 0,
-                  try database.termFrequency("Z" + pipeline.stem(word)) == 0,
+                  try pipeline.stemTerm(word).map(database.termFrequency) ?? 0 == 0,
                   let suggestion = try suggestion(for: word) else {
                 output.append(lower)
                 continue

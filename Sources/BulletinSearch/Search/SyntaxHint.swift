@@ -1,8 +1,6 @@
 /// Says where a query that Xapian refused goes wrong: Xapian's QueryParserError names the
 /// rule (`Syntax: <expression> AND <expression>`), not the place.
 enum SyntaxHint {
-    static let binary: Set<String> = ["AND", "OR", "XOR", "NEAR", "ADJ"]
-
     /// `at character N («AND»): …`, or nil when no operator is out of place.
     static func locate(_ query: String) -> String? {
         var tokens: [(text: String, offset: Int)] = []
@@ -17,11 +15,7 @@ enum SyntaxHint {
             }
         }
         if !current.isEmpty { tokens.append((current, start)) }
-        func op(_ t: String) -> String? {
-            let u = t.uppercased()
-            if binary.contains(u) || u.hasPrefix("NEAR/") || u.hasPrefix("ADJ/") { return u }
-            return u == "NOT" ? u : nil
-        }
+        func op(_ t: String) -> String? { QueryOperator.named(t) }
         for (k, token) in tokens.enumerated() {
             guard let name = op(token.text) else { continue }
             let previous = k > 0 ? tokens[k - 1].text : nil

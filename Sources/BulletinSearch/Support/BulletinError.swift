@@ -46,7 +46,7 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .usage(let message): return message.oneLine
         case .querySyntax(let message): return "query syntax error: \(message.oneLine)"
-        case .indexMissing(let path): return "no index at \(path.oneLine): run `bulletin index PATH --index \(path.oneLine)` first"
+        case .indexMissing(let path): return "no index at \(path.oneLine): index bulletins into it first"
         case .indexLocked(let path): return "index \(path.oneLine) is locked: indexing in progress in another process; try again when it finishes"
         case .indexCorrupt(let path, let detail): return "index \(path.oneLine) is corrupt or unreadable: \(detail.oneLine)"
         case .indexAccess(let path, let detail): return "index \(path.oneLine): \(detail.oneLine)"

@@ -24,7 +24,7 @@ public enum Compounds {
         }
 
         for scalar in text.unicodeScalars {
-            if isWordScalar(scalar) {
+            if WordScalar.isWord(scalar) {
                 if pendingHyphen { parts += 1; pendingHyphen = false } else if parts == 0 { parts = 1 }
                 current.append(scalar)
             } else if scalar == "-", !current.isEmpty, !pendingHyphen {
@@ -42,10 +42,5 @@ public enum Compounds {
         let found = joinedTokens(in: token)
         guard found.count == 1, token.contains("-") else { return nil }
         return found[0]
-    }
-
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        let p = scalar.properties
-        return p.isAlphabetic || p.numericType != nil
     }
 }

@@ -125,6 +125,8 @@ CXapianDocument *CXapian_database_get_document(CXapianDatabase *db, uint32_t doc
 CXapianString CXapian_database_get_metadata(CXapianDatabase *db, const char *key, size_t key_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Terms starting with `prefix`, with their term frequencies.
 CXapianTermList *CXapian_database_allterms(CXapianDatabase *db, const char *prefix, size_t prefix_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// At most `limit` terms starting with `prefix`, in byte order, with their term frequencies.
+CXapianTermList *CXapian_database_allterms_limited(CXapianDatabase *db, const char *prefix, size_t prefix_len, uint32_t limit, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The synonyms stored for `term` (Database::synonyms_begin), in byte order.
 CXapianTermList *CXapian_database_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The spelling suggestion for `word` within `max_edit_distance`, or an empty string.

@@ -22,7 +22,7 @@ extension Bulletin {
         func run() throws {
             var failed = 0
             for (i, path) in files.enumerated() {
-                switch ExtractionRenderer.extract(path: path) {
+                switch BulletinAnalyzer.extract(file: path) {
                 case .success(let meta):
                     if json {
                         print(ExtractionRenderer.json(meta, path: path).serialized())

@@ -87,7 +87,8 @@ extension Bulletin {
             options.checkContent = checkContent
             options.dryRun = dryRun
             options.shardByYear = shardBy == "year"
-            options.stop = StopSignal.installForInterrupts(onRepeat: { _exit(128 + $0) })
+            // A second signal quits at once, with the code the root would give (the index stays at its last commit).
+            options.stop = StopSignal.installForInterrupts(onRepeat: { _exit(BulletinError.interrupted(signal: $0).exitCode) })
             let indexer = try Indexer(options: options)
             let progress = ProgressLine(enabled: !quiet && Terminal.stderrIsTerminal)
             let summary = try indexer.index(paths: paths, feeds: feeds) { event in

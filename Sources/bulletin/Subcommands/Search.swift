@@ -58,8 +58,11 @@ extension Bulletin {
         @Flag(help: "Require every word (strict AND).")
         var allWords = false
 
-        @Flag(help: "Show facet counts (country, type, year, source) under the hits; always in --json.")
+        @Flag(help: "Show facet counts (country, type, year, source, person, weapon, venue, pair) under the hits; always in --json.")
         var facets = false
+
+        @Option(help: ArgumentHelp("Which facets to count, a comma list of country, type, year, source, person, weapon, venue, pair (implies --facets).", valueName: "LIST"))
+        var facet: String?
 
         @Option(help: "Values shown per facet.")
         var facetLimit: Int = 20
@@ -73,16 +76,31 @@ extension Bulletin {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            let hasFilters = !(country.isEmpty && type.isEmpty && source.isEmpty && person.isEmpty && weapon.isEmpty) || from != nil || to != nil || year != nil
-            if query.trimmingCharacters(in: .whitespaces).isEmpty && !hasFilters {
+            if query.trimmingCharacters(in: .whitespaces).isEmpty && filters.isEmpty {
                 throw ValidationError("give a query, or filters such as --country IN --type delivery")
             }
-            if limit < 0 || limit > 10_000 { throw ValidationError("--limit must be between 0 and 10000") }
+            if limit < 0 || limit > SearchRequest.maxLimit { throw ValidationError("--limit must be between 0 and \(SearchRequest.maxLimit)") }
             if offset < 0 { throw ValidationError("--offset must not be negative") }
             if facetLimit < 1 { throw ValidationError("--facet-limit must be at least 1") }
+            if let facet, case .failure(let bad) = FacetKind.parseList(facet) {
+                throw ValidationError("unknown facet '\(bad.item)' in --facet: use \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
             if let sort, SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
             if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
             if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
+        }
+
+        /// The filter options as the library's filters.
+        var filters: SearchFilters {
+            var filters = SearchFilters()
+            filters.countries = country
+            filters.types = type
+            filters.sources = source
+            filters.persons = person
+            filters.weapons = weapon
+            filters.from = year.map(String.init) ?? from
+            filters.to = year.map(String.init) ?? to
+            return filters
         }
 
         func run() throws {
@@ -91,15 +109,10 @@ extension Bulletin {
             request.limit = limit
             request.offset = offset
             request.sort = sort.flatMap(SearchSort.init(rawValue:))
-            request.filters.countries = country
-            request.filters.types = type
-            request.filters.sources = source
-            request.filters.persons = person
-            request.filters.weapons = weapon
-            request.filters.from = year.map(String.init) ?? from
-            request.filters.to = year.map(String.init) ?? to
+            request.filters = filters
             request.allWords = allWords
-            request.facets = facets || output.resolved == .json
+            request.facets = facets || facet != nil || output.resolved == .json
+            if let facet, case .success(let kinds) = FacetKind.parseList(facet), !kinds.isEmpty { request.facetKinds = kinds }
             request.snippetChars = output.snippetLength
             request.facetLimit = facetLimit
             request.collapse = !noCollapse

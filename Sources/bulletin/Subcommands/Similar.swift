@@ -24,7 +24,7 @@ extension Bulletin {
         @OptionGroup var output: OutputOptions
 
         func validate() throws {
-            if limit < 0 || limit > 10_000 { throw ValidationError("--limit must be between 0 and 10000") }
+            if limit < 0 || limit > SearchRequest.maxLimit { throw ValidationError("--limit must be between 0 and \(SearchRequest.maxLimit)") }
         }
 
         func run() throws {

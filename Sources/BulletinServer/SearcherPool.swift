@@ -1,0 +1,114 @@
+import BulletinSearch
+import Dispatch
+import Foundation
+
+/// Xapian objects are not thread-safe, so the server never shares one between threads: it
+/// keeps a pool of `Searcher`s (each with its own Xapian Database, QueryParser and Enquire)
+/// and gives each request one for its whole run, on a worker thread outside Swift's
+/// cooperative pool. At most `size` requests search at once; the others wait for a free
+/// Searcher. Before each use the Searcher moves to the index's latest commit, so an
+/// indexing run that committed is seen by the next request.
+final class SearcherPool: Sendable {
+    let indexPath: String
+    let size: Int
+    /// Longest a request may take, waiting for a Searcher included; then it is answered 503
+    /// (the Xapian call already running finishes on its worker and is then dropped).
+    let timeBudget: Duration
+
+    private let state: Locked<[Searcher]>
+    private let available: DispatchSemaphore
+    private let queue = DispatchQueue(label: "bulletin.search", attributes: .concurrent)
+
+    /// Opens one Searcher now, so a missing or damaged index stops the server at start.
+    init(indexPath: String, size: Int, timeBudget: Duration) throws(BulletinError) {
+        self.indexPath = indexPath
+        self.size = max(1, size)
+        self.timeBudget = timeBudget
+        let first = try Searcher(indexPath: indexPath)
+        state = Locked([first])
+        available = DispatchSemaphore(value: self.size)
+    }
+
+    /// Runs `body` with a Searcher of its own, on a worker thread, within the time budget.
+    func run<R: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> R) async throws -> R {
+        let deadline = DispatchTime.now() + .nanoseconds(Int(timeBudget.nanoseconds))
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
+            let once = ResumeOnce(continuation)
+            let timer = Timer(DispatchWorkItem { once.resume(with: .failure(APIError.timeBudget(self.timeBudget))) })
+            queue.asyncAfter(deadline: deadline, execute: timer.item)
+            queue.async {
+                guard self.available.wait(timeout: deadline) == .success else {
+                    once.resume(with: .failure(APIError.timeBudget(self.timeBudget)))
+                    return
+                }
+                defer { self.available.signal() }
+                if once.isDone { return }
+                let result = Result<R, any Error> {
+                    let searcher = try self.checkOut()
+                    defer { self.checkIn(searcher) }
+                    try searcher.refresh()
+                    return try body(searcher)
+                }
+                timer.item.cancel()
+                once.resume(with: result)
+            }
+        }
+    }
+
+    private func checkOut() throws -> Searcher {
+        if let searcher = state.withLock({ $0.popLast() }) { return searcher }
+        return try Searcher(indexPath: indexPath)
+    }
+
+    private func checkIn(_ searcher: Searcher) {
+        state.withLock { $0.append(searcher) }
+    }
+}
+
+/// A value behind a lock (Searchers are not Sendable; the lock is what makes handing them
+/// between threads safe: each is used by one thread at a time).
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
+
+/// The time-budget timer, cancelled when the answer comes first (DispatchWorkItem is
+/// thread-safe but not marked Sendable).
+final class Timer: @unchecked Sendable {
+    let item: DispatchWorkItem
+    init(_ item: DispatchWorkItem) { self.item = item }
+}
+
+/// Resumes a continuation once: the first of the result and the time budget wins.
+final class ResumeOnce<R: Sendable>: @unchecked Sendable {
+    private var continuation: CheckedContinuation<R, any Error>?
+    private let lock = NSLock()
+    init(_ continuation: CheckedContinuation<R, any Error>) { self.continuation = continuation }
+
+    var isDone: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return continuation == nil
+    }
+
+    func resume(with result: Result<R, any Error>) {
+        lock.lock()
+        let c = continuation
+        continuation = nil
+        lock.unlock()
+        c?.resume(with: result)
+    }
+}
+
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
+}

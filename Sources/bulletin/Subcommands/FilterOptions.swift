@@ -1,0 +1,48 @@
+import ArgumentParser
+import BulletinSearch
+
+/// The facet and date filters of `timeline` and `watch add` (the same as `search`'s).
+struct FilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Partner country: ISO code or Russian name in any form (repeatable, or a comma list).", valueName: "COUNTRY"))
+    var country: [String] = []
+
+    @Option(help: ArgumentHelp("Document type: meeting, agreement, contract, delivery, exhibition, exercise, visit, test, production, statement, other (or Russian).", valueName: "TYPE"))
+    var type: [String] = []
+
+    @Option(help: ArgumentHelp("Source agency (ЦАМТО, ТАСС, …).", valueName: "SOURCE"))
+    var source: [String] = []
+
+    @Option(help: ArgumentHelp("Person: full name or surname.", valueName: "NAME"))
+    var person: [String] = []
+
+    @Option(help: ArgumentHelp("Weapon designation (Су-30МКИ, Su-30MKI, С-400).", valueName: "DESIGNATION"))
+    var weapon: [String] = []
+
+    @Option(help: ArgumentHelp("From date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "DATE"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("To date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD.", valueName: "DATE"))
+    var to: String?
+
+    @Option(help: ArgumentHelp("Only this year.", valueName: "YYYY"))
+    var year: Int?
+
+    var isEmpty: Bool { filters.isEmpty }
+
+    var filters: SearchFilters {
+        var f = SearchFilters()
+        f.countries = country
+        f.types = type
+        f.sources = source
+        f.persons = person
+        f.weapons = weapon
+        f.from = year.map(String.init) ?? from
+        f.to = year.map(String.init) ?? to
+        return f
+    }
+
+    func validate() throws {
+        if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
+        if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
+    }
+}

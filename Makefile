@@ -40,15 +40,27 @@ clean:
 	rm -rf .build
 	find $(INDEX) -mindepth 1 ! -name README.md ! -name .gitignore -delete
 
-## Benchmarks (separate package in Benchmarks/, never built by `make test`): indexing and
-## extraction throughput, query latency at 20k bulletins. Inputs go to .bench/. See docs/benchmarks.md.
-## BENCH_DOCS=100000 runs them on a bigger corpus; BENCH_ARGS="--filter 'Query.*'" picks benchmarks.
-BENCH_DOCS ?= 20000
-.PHONY: bench
-bench:
+## `make bench N=20000` (any N): writes N bulletins with tools/bench/make-corpus.py, indexes
+## them with `bulletin index` and with the raw C++ Xapian loop (tools/bench/rawxapian.cc), runs
+## the analyst queries of tools/bench/queries.tsv through both, in-process and as processes,
+## and prints one table with the ratio bulletin/raw per row. Everything goes to .bench/.
+## BENCH_ARGS="--reps 10 --process-runs 5" passes options to tools/bench/bench.py.
+## See docs/benchmarks.md. Never part of `make test`.
+N ?= 20000
+.PHONY: bench bench-micro
+bench: release
+	@mkdir -p .bench
+	g++ -O2 -std=c++17 tools/bench/rawxapian.cc $$(pkg-config --cflags --libs xapian-core) -o .bench/rawxapian
+	cd Benchmarks && $(SWIFT) build -c release --product QueryBench
+	python3 tools/bench/bench.py --count $(N) --bulletin $(BIN_RELEASE) --raw .bench/rawxapian \
+		--querybench Benchmarks/.build/release/QueryBench $(BENCH_ARGS)
+
+## In-process micro-benchmarks (ordo-one/benchmark, package in Benchmarks/): indexing and
+## extraction throughput, query latency. BENCH_ARGS="--filter 'Query.*'" picks benchmarks.
+bench-micro:
 	@$(MAKE) --no-print-directory deps
-	python3 tools/bench/make-corpus.py --count $(BENCH_DOCS)
-	cd Benchmarks && BULLETIN_BENCH_DOCS=$(BENCH_DOCS) $(SWIFT) package --allow-writing-to-package-directory \
+	python3 tools/bench/make-corpus.py --count $(N)
+	cd Benchmarks && BULLETIN_BENCH_DOCS=$(N) $(SWIFT) package --allow-writing-to-package-directory \
 		--allow-writing-to-directory ../.bench benchmark --target BulletinBenchmarks --no-progress $(BENCH_ARGS)
 
 ## Crash safety: kills real `bulletin index` runs with SIGKILL at random points (200 times,

@@ -18,6 +18,12 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // `make bench`'s in-process query timer (tools/bench/bench.py runs it beside rawxapian).
+        .executableTarget(
+            name: "QueryBench",
+            dependencies: [.product(name: "BulletinSearch", package: rootPackage)],
+            path: "QueryBench"
+        ),
         .executableTarget(
             name: "BulletinBenchmarks",
             dependencies: [

@@ -33,8 +33,10 @@ struct API: Sendable {
         let parameters = try QueryParameters(request.uri.query)
         try parameters.check(known: Self.searchParameters)
         let (search, format) = try Self.searchRequest(parameters)
-        let response = try await pool.run { searcher throws(BulletinError) in try searcher.search(search) }
-        return try Self.render(response, as: format, filters: search.filters)
+        let timed = try await pool.timed { searcher throws(BulletinError) in try searcher.search(search) }
+        var answer = try Self.render(timed.value, as: format, filters: search.filters)
+        answer.headers[HTTPFields.Element.Name("Server-Timing")!] = timed.serverTiming
+        return answer
     }
 
     /// The SearchRequest the CLI would build from the same options.

@@ -31,8 +31,15 @@ final class SearcherPool: Sendable {
 
     /// Runs `body` with a Searcher of its own, on a worker thread, within the time budget.
     func run<R: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> R) async throws -> R {
+        try await timed(body).value
+    }
+
+    /// What `run` does, with how long the request waited for a Searcher and how long the
+    /// library call took (the server reports both in a `Server-Timing` header).
+    func timed<R: Sendable>(_ body: @escaping @Sendable (Searcher) throws -> R) async throws -> Timed<R> {
         let deadline = DispatchTime.now() + .nanoseconds(Int(timeBudget.nanoseconds))
-        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<R, any Error>) in
+        let queued = DispatchTime.now().uptimeNanoseconds
+        return try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Timed<R>, any Error>) in
             let once = ResumeOnce(continuation)
             let timer = Timer(DispatchWorkItem { once.resume(with: .failure(APIError.timeBudget(self.timeBudget))) })
             queue.asyncAfter(deadline: deadline, execute: timer.item)
@@ -43,11 +50,15 @@ final class SearcherPool: Sendable {
                 }
                 defer { self.available.signal() }
                 if once.isDone { return }
-                let result = Result<R, any Error> {
+                let started = DispatchTime.now().uptimeNanoseconds
+                let result = Result<Timed<R>, any Error> {
                     let searcher = try self.checkOut()
                     defer { self.checkIn(searcher) }
                     try searcher.refresh()
-                    return try body(searcher)
+                    let value = try body(searcher)
+                    let done = DispatchTime.now().uptimeNanoseconds
+                    return Timed(value: value, waitMilliseconds: Double(started - queued) / 1e6,
+                                 workMilliseconds: Double(done - started) / 1e6)
                 }
                 timer.item.cancel()
                 once.resume(with: result)
@@ -62,6 +73,18 @@ final class SearcherPool: Sendable {
 
     private func checkIn(_ searcher: Searcher) {
         state.withLock { $0.append(searcher) }
+    }
+}
+
+/// A result with the time it waited for a Searcher and the time the library call took.
+struct Timed<R: Sendable>: Sendable {
+    var value: R
+    var waitMilliseconds: Double
+    var workMilliseconds: Double
+
+    /// `Server-Timing: queue;dur=0.02, search;dur=4.81`
+    var serverTiming: String {
+        "queue;dur=\((waitMilliseconds * 100).rounded() / 100), search;dur=\((workMilliseconds * 100).rounded() / 100)"
     }
 }
 

@@ -24,8 +24,15 @@ struct Bulletin: ParsableCommand {
     static func main() {
         let code: Int32
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            // `bulletin search` is most runs, and short: its usual arguments are read without
+            // ArgumentParser's reflection (a quarter of such a process). Anything the fast
+            // reader does not know (help, errors, `--`) goes through ArgumentParser.
+            if let options = SearchOptions.fastParse(Array(CommandLine.arguments.dropFirst())) {
+                try options.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
             code = 0
         } catch let error as BulletinError {
             Terminal.flushStandardOutput()
@@ -63,7 +70,10 @@ struct IndexLocation: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Index directory (default: $BULLETIN_INDEX, else ./Index).", valueName: "DIR"))
     var index: String?
 
-    var path: String {
+    var path: String { Self.path(index) }
+
+    /// `--index`, else $BULLETIN_INDEX, else `Index`.
+    static func path(_ index: String?) -> String {
         if let index { return index }
         if let env = ProcessInfo.processInfo.environment["BULLETIN_INDEX"], !env.isEmpty { return env }
         return "Index"

@@ -19,11 +19,9 @@ final class IndexingQueryFuzzTests: XCTestCase {
         let (searcher, _, _) = try makeIndex(files)
 
         var outcomes: [String: Int] = [:]
-        var slowest = (seconds: 0.0, query: "")
         for query in QueryFuzzer.queries(count: 1000, seed: 20251118) {
             var request = SearchRequest(query: query)
             request.limit = 5
-            let start = Date()
             do {
                 _ = try searcher.search(request)
                 outcomes["ok", default: 0] += 1
@@ -32,13 +30,11 @@ final class IndexingQueryFuzzTests: XCTestCase {
                 XCTAssertFalse(error.description.contains("\n"), "one-line message")
                 outcomes[error.exitCode == 2 ? "exit 2" : "other", default: 0] += 1
             }
-            let seconds = Date().timeIntervalSince(start)
-            if seconds > slowest.seconds { slowest = (seconds, String(query.prefix(80))) }
         }
-        XCTAssertLessThan(slowest.seconds, 10, "slowest query: «\(slowest.query)»")
+        // Speed is measured by `make bench`, not asserted here.
         XCTAssertGreaterThan(outcomes["ok", default: 0], 300, "\(outcomes)")
         XCTAssertGreaterThan(outcomes["exit 2", default: 0], 20, "\(outcomes)")
-        print("query fuzz: \(outcomes), slowest \(String(format: "%.3f", slowest.seconds)) s «\(slowest.query)»")
+        print("query fuzz: \(outcomes)")
 
         // The wildcard cap: a clear query-syntax error, not thousands of terms.
         XCTAssertThrowsError(try searcher.search(SearchRequest(query: "зз*"))) { error in

@@ -11,18 +11,37 @@ func makeTemporaryDirectory(_ test: XCTestCase) throws -> URL {
     return dir
 }
 
-/// The two real bulletins in ../shared/seeds (beside the repository).
-enum Seeds {
-    static var directory: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/seeds")
+/// Third-party text in `../shared` beside the package (read at run time, never copied into
+/// the repository). A test that needs it fails when it is missing: it never skips silently.
+enum SharedText {
+    struct Missing: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path) is missing: the tests read third-party text from ../shared beside the package" }
     }
 
+    /// The package root: the nearest folder above this file holding Package.swift.
+    static let packageRoot: URL = {
+        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while dir.path != "/", !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            dir.deleteLastPathComponent()
+        }
+        return dir
+    }()
+
+    /// `../shared/<name>`, or a failure naming it when it is not there.
+    static func require(_ name: String) throws -> URL {
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared").appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw Missing(path: url.path) }
+        return url
+    }
+}
+
+/// The two real bulletins in ../shared/seeds (beside the repository).
+enum Seeds {
     static func requireDirectory() throws -> URL {
-        let dir = directory
+        let dir = try SharedText.require("seeds")
         guard FileManager.default.fileExists(atPath: dir.appendingPathComponent("000_b22510b1d9f8402a.txt").path) else {
-            throw XCTSkip("../shared/seeds is not beside the repository")
+            throw SharedText.Missing(path: dir.appendingPathComponent("000_b22510b1d9f8402a.txt").path)
         }
         return dir
     }

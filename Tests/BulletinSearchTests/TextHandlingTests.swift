@@ -9,6 +9,9 @@ final class TextHandlingTests: XCTestCase {
         // NFC: и + combining breve is й.
         XCTAssertEqual(TextNormalizer.normalize("и\u{0306}"), "й")
         XCTAssertEqual(TextNormalizer.normalize("plain ascii"), "plain ascii")
+        // Scalars outside the blocks known to be NFC still go through NFC (singletons too).
+        XCTAssertEqual(TextNormalizer.normalize("\u{212B}ngstr\u{00F6}m"), "\u{00C5}ngstr\u{00F6}m")
+        XCTAssertEqual(TextNormalizer.normalize("С\u{2001}400 — «Триумф»"), "С 400 — «Триумф»")
     }
 
     func testEmojiSelectorsBidiMarksAndStrayCombiningMarksNeverJoinAWord() {
@@ -44,6 +47,8 @@ final class TextHandlingTests: XCTestCase {
                        ["су30мки", "с400", "военнотехнического"])
         XCTAssertEqual(Compounds.joinedTokens(in: "Ми-17В-5 - вертолет"), ["ми17в5"])
         XCTAssertEqual(Compounds.joinedTokens(in: "нет дефиса - здесь"), [])
+        XCTAssertEqual(Compounds.joinedTokens(in: "Су- 30, Ту--22 и С-300-"), ["с300"])
+        XCTAssertEqual(Compounds.joinedTokens(in: "Ka-52K/Ка-52К"), ["ka52k", "ка52к"])
         XCTAssertEqual(Compounds.joined("Су-30МКИ"), "су30мки")
         XCTAssertNil(Compounds.joined("слово"))
     }

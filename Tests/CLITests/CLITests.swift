@@ -77,10 +77,22 @@ final class CLITests: XCTestCase {
         let json = try run(["search", "поставка", "--index", index, "--json"])
         XCTAssertEqual(json.status, 0, json.stderr)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "hits", "facets"])
+        XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "hits",
+                                          "facets_counted", "facets"])
         XCTAssertEqual(object["total_exact"] as? Bool, true)
-        let facets = try XCTUnwrap(object["facets"] as? [String: Any])
+        // Facets are counted only with --facets, and the JSON says so.
+        XCTAssertEqual(object["facets_counted"] as? String, "none")
+        XCTAssertTrue(object["facets"] is NSNull, json.stdout)
+        let counted = try run(["search", "поставка", "--index", index, "--json", "--facets"])
+        XCTAssertEqual(counted.status, 0, counted.stderr)
+        let countedObject = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(counted.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(countedObject["facets_counted"] as? String, "all")
+        let facets = try XCTUnwrap(countedObject["facets"] as? [String: Any])
         XCTAssertEqual(Set(facets.keys), ["country", "type", "year", "source", "person", "weapon", "venue", "pair"])
+        let countries = try XCTUnwrap(facets["country"] as? [[String: Any]])
+        let india = try XCTUnwrap(countries.first { $0["value"] as? String == "IN" }, counted.stdout)
+        XCTAssertEqual(india["name"] as? String, "Индия")
+        XCTAssertEqual(india["count"] as? Int, 1)
         XCTAssertEqual(object["query"] as? String, "поставка")
         XCTAssertEqual(object["total"] as? Int, 1)
         let hit = try XCTUnwrap((object["hits"] as? [[String: Any]])?.first)
@@ -93,6 +105,40 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(hit["date"] as? String, "2024-05-06")
         XCTAssertEqual(hit["source"] as? String, "ЦАМТО")
         XCTAssertTrue(json.stdout.hasPrefix("{\"query\":"), "keys keep their documented order")
+    }
+
+    /// `search`'s usual arguments are read by a fast reader instead of ArgumentParser; a `--`
+    /// sends the same command line through ArgumentParser, and both must print the same.
+    func testFastArgumentReaderAgreesWithArgumentParser() throws {
+        let dir = try tempDir()
+        let index = dir.appendingPathComponent("idx").path
+        try run(["index", try corpus(in: dir).path, "--index", index])
+        let lines: [[String]] = [
+            ["--json"], ["--limit", "1", "--offset=0", "--format", "csv", "--bom"], ["--country", "IN", "--country=RU,BY", "--facets"],
+            ["--sort", "-date", "--from", "2024", "--to=2024-12", "--facet-limit", "3", "--facets", "--json"],
+            ["--all-words", "--no-collapse", "--auto-correct", "--no-snippet", "--format=jsonl"],
+            ["--year", "2024", "--type", "delivery", "--source", "ЦАМТО", "--snippet-chars", "40", "--format", "md"],
+            ["--person", "Мищенко", "--weapon", "Су-30МКИ"],
+        ]
+        for options in lines {
+            let fast = try run(["search", "Су-30МКИ поставка"] + options + ["--index", index])
+            let parsed = try run(["search"] + options + ["--index", index, "--", "Су-30МКИ поставка"])
+            XCTAssertEqual(fast.status, parsed.status, "\(options): \(fast.stderr) \(parsed.stderr)")
+            XCTAssertEqual(fast.stderr, parsed.stderr, "\(options)")
+            // The Markdown note names the date of the search; everything else is byte for byte.
+            XCTAssertEqual(fast.stdout, parsed.stdout, "\(options)")
+        }
+        // What the fast reader leaves to ArgumentParser still fails the usual way.
+        for bad in [["--limit", "x"], ["--limit", "-1"], ["--unknown"], ["--json=yes"], ["--year", "2020", "--from", "2019"],
+                    ["second query"], ["--format", "xml"], ["--snippet-chars", "0"]] {
+            let result = try run(["search", "поставка"] + bad + ["--index", index])
+            XCTAssertEqual(result.status, 2, "\(bad): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "", "\(bad)")
+            XCTAssertTrue(result.stderr.hasPrefix("bulletin: "), "\(bad): \(result.stderr)")
+        }
+        let help = try run(["search", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.stdout.contains("--facet-limit"), help.stdout)
     }
 
     func testZeroHitsIsSuccess() throws {
@@ -153,10 +199,13 @@ final class CLITests: XCTestCase {
 
 final class ExtractCLITests: XCTestCase {
     func testExtractJSONOnTheSeeds() throws {
-        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds")
-        let file = seeds.appendingPathComponent("004_f35e3b4db778a177.txt").path
-        guard FileManager.default.fileExists(atPath: file) else { throw XCTSkip("no ../shared/seeds") }
+        // ../shared beside the package (never copied into the repository); missing is a failure.
+        var package = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while package.path != "/", !FileManager.default.fileExists(atPath: package.appendingPathComponent("Package.swift").path) {
+            package.deleteLastPathComponent()
+        }
+        let file = package.deletingLastPathComponent().appendingPathComponent("shared/seeds/004_f35e3b4db778a177.txt").path
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file), "no \(file): the tests read ../shared beside the package")
         let result = try runBulletin(["extract", file, "--json"])
         XCTAssertEqual(result.status, 0, result.stderr)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -105,7 +105,9 @@ final class ServerTests: XCTestCase {
             let body = String(buffer: response.body)
             XCTAssertTrue(body.hasPrefix(#"{"query":"Су-30МКИ","total":"#), body)
             let object = try Self.object(response)
-            XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "hits", "facets"])
+            XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "hits",
+                                              "facets_counted", "facets"])
+            XCTAssertEqual(object["facets_counted"] as? String, "all", "the API counts facets unless facets=false")
             let hits = try XCTUnwrap(object["hits"] as? [[String: Any]])
             XCTAssertEqual(hits.count, 2)
             XCTAssertEqual(Set(hits[0].keys), ["id", "rank", "score", "matched_all", "path", "url", "date", "date_source", "title",
@@ -127,7 +129,8 @@ final class ServerTests: XCTestCase {
             ("q=учения&source=ЦАМТО&facet_limit=3", ["учения", "--source", "ЦАМТО", "--facet-limit", "3"]),
         ]
         for c in cases {
-            let cli = try Self.bulletin(["search"] + c.cli + ["--index", index, "--json"])
+            // The API counts facets by default; the CLI on --facets.
+            let cli = try Self.bulletin(["search"] + c.cli + ["--index", index, "--json", "--facets"])
             XCTAssertEqual(cli.status, 0, cli.stderr)
             let encoded = c.api.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
             try await withApp(indexPath: index) { client in

@@ -59,9 +59,18 @@ def percentile(values, p):
     return ordered[k]
 
 
-def client_run(host, port, paths, latencies, errors, lock):
+def search_ms(header):
+    """The library call's time from `Server-Timing: queue;dur=…, search;dur=…`."""
+    for part in (header or "").split(","):
+        name, _, dur = part.strip().partition(";dur=")
+        if name == "search":
+            return float(dur) / 1000.0
+    return None
+
+
+def client_run(host, port, paths, latencies, errors, lock, searches):
     conn = http.client.HTTPConnection(host, port, timeout=30)
-    mine, bad = [], []
+    mine, bad, inner = [], [], []
     for path in paths:
         start = time.perf_counter()
         try:
@@ -72,6 +81,9 @@ def client_run(host, port, paths, latencies, errors, lock):
             if response.status != 200:
                 bad.append("%d %s: %s" % (response.status, path, body[:200]))
             mine.append(elapsed)
+            t = search_ms(response.getheader("Server-Timing"))
+            if t is not None:
+                inner.append(t)
         except Exception as e:  # a reset or timeout is an error of the run, counted
             bad.append("%s: %r" % (path, e))
             conn.close()
@@ -80,18 +92,20 @@ def client_run(host, port, paths, latencies, errors, lock):
     with lock:
         latencies.extend(mine)
         errors.extend(bad)
+        searches.extend(inner)
 
 
 def run_phase(host, port, paths, clients):
-    latencies, errors, lock = [], [], threading.Lock()
+    latencies, errors, lock, searches = [], [], threading.Lock(), []
     shares = [paths[i::clients] for i in range(clients)]
-    threads = [threading.Thread(target=client_run, args=(host, port, share, latencies, errors, lock)) for share in shares]
+    threads = [threading.Thread(target=client_run, args=(host, port, share, latencies, errors, lock, searches)) for share in shares]
     start = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     wall = time.perf_counter() - start
+    run_phase.searches = searches
     return latencies, errors, wall
 
 
@@ -118,6 +132,7 @@ def main():
         # Warm-up: one pass, not measured (opens the workers' Xapian readers).
         run_phase(host, port, paths, 2)
         single, single_errors, single_wall = run_phase(host, port, paths * args.rounds, 1)
+        single_search = run_phase.searches
         multi, multi_errors, multi_wall = run_phase(host, port, paths * args.rounds, args.clients)
     finally:
         server.terminate()
@@ -130,7 +145,9 @@ def main():
     result = {
         "queries": len(paths), "facets": not args.no_facets,
         "one_client": {"requests": len(single), "p50_ms": ms(percentile(single, 50)), "p99_ms": ms(percentile(single, 99)),
-                       "mean_ms": ms(statistics.mean(single)), "rps": round(len(single) / single_wall, 1), "errors": len(single_errors)},
+                       "mean_ms": ms(statistics.mean(single)), "rps": round(len(single) / single_wall, 1), "errors": len(single_errors),
+                       "library_p50_ms": ms(percentile(single_search, 50)) if single_search else None,
+                       "library_p99_ms": ms(percentile(single_search, 99)) if single_search else None},
         "clients": args.clients,
         "concurrent": {"requests": len(multi), "p50_ms": ms(percentile(multi, 50)), "p99_ms": ms(percentile(multi, 99)),
                        "rps": round(len(multi) / multi_wall, 1), "errors": len(multi_errors)},
@@ -142,6 +159,8 @@ def main():
         label = "with facets" if result["facets"] else "no facets"
         o, c = result["one_client"], result["concurrent"]
         print("| HTTP GET /api/search, %d analyst queries, %s, 1 client | %.1f ms | %.1f ms | %.0f req/s |" % (len(paths), label, o["p50_ms"], o["p99_ms"], o["rps"]))
+        if o["library_p50_ms"] is not None:
+            print("| of which the library call (Server-Timing), 1 client | %.1f ms | %.1f ms | |" % (o["library_p50_ms"], o["library_p99_ms"]))
         print("| HTTP GET /api/search, same, %d concurrent clients | %.1f ms | %.1f ms | %.0f req/s, %d errors |" % (args.clients, c["p50_ms"], c["p99_ms"], c["rps"], c["errors"]))
     for e in (single_errors + multi_errors)[:5]:
         print("http-bench: error: " + e, file=sys.stderr)

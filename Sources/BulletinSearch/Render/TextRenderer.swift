@@ -102,7 +102,9 @@ public struct TextRenderer {
         var line = ""
         var visible = 0
         for word in text.split(separator: " ") {
-            let length = word.replacingOccurrences(of: "\u{1B}[1m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "").count
+            // Characters, less the ANSI escapes (`ESC [ 1 m`, `ESC [ 0 m`: four characters each).
+            let escapes = word.utf8.reduce(0) { $0 + ($1 == 0x1B ? 1 : 0) }
+            let length = max(word.count - 4 * escapes, 0)
             if visible > 0, visible + 1 + length > width {
                 lines.append(line)
                 line = ""

@@ -91,7 +91,7 @@ enum Snippet {
     /// and starting a few words before the first highlight, an open highlight closed, "…"
     /// where text was cut off.
     static func truncate(_ snippet: String, toCharacters limit: Int) -> String {
-        func visible(_ word: Substring) -> Int { word.count - 2 * (word.components(separatedBy: "**").count - 1) }
+        func visible(_ word: Substring) -> Int { word.count - 2 * markers(in: word) }
         let words = snippet.split(separator: " ")
         if words.reduce(0, { $0 + visible($1) }) + max(words.count - 1, 0) <= limit { return snippet }
         let firstHighlight = words.firstIndex(where: { $0.contains("**") }) ?? 0
@@ -116,9 +116,24 @@ enum Snippet {
             kept = [Substring(words[start].replacingOccurrences(of: "**", with: "").prefix(max(limit - 1 - lead.count, 1)))]
         }
         var out = lead + kept.joined(separator: " ")
-        if out.components(separatedBy: "**").count % 2 == 0 { out += "**" }
+        if markers(in: Substring(out)) % 2 == 1 { out += "**" }
         if out.hasSuffix("…") || start + kept.count == words.count { return out }
         return out + "…"
+    }
+
+    /// How many `**` markers `text` holds (counted left to right without overlap, as
+    /// `components(separatedBy: "**")` splits), over UTF-8 bytes.
+    static func markers(in text: Substring) -> Int {
+        var count = 0
+        var previousStar = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "*") {
+                if previousStar { count += 1; previousStar = false } else { previousStar = true }
+            } else {
+                previousStar = false
+            }
+        }
+        return count
     }
 
     private static func trimPunctuation(_ word: String) -> String {

@@ -11,27 +11,41 @@ public enum Compounds {
 
     /// Every hyphenated token in `text`, lowercased and joined (`Су-30МКИ` → `су30мки`).
     public static func joinedTokens(in text: String) -> [String] {
+        // One pass over the scalars; a string is built only for a run of word characters that
+        // a hyphen joined (most words are not compounds, so most runs cost no allocation).
         var result: [String] = []
-        var current = String.UnicodeScalarView()
+        let scalars = text.unicodeScalars
+        var runStart = scalars.startIndex
+        var runEnd = scalars.startIndex   // after the run's last word scalar
+        var length = 0                    // word scalars in the run
         var parts = 0
         var pendingHyphen = false
 
         func flush() {
-            if parts > 1, current.count <= maxLength { result.append(String(current).lowercased()) }
-            current.removeAll(keepingCapacity: true)
+            if parts > 1, length <= maxLength {
+                var joined = String.UnicodeScalarView()
+                for scalar in scalars[runStart..<runEnd] where scalar != "-" { joined.append(scalar) }
+                result.append(String(joined).lowercased())
+            }
             parts = 0
+            length = 0
             pendingHyphen = false
         }
 
-        for scalar in text.unicodeScalars {
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            let next = scalars.index(after: i)
             if WordScalar.isWord(scalar) {
-                if pendingHyphen { parts += 1; pendingHyphen = false } else if parts == 0 { parts = 1 }
-                current.append(scalar)
-            } else if scalar == "-", !current.isEmpty, !pendingHyphen {
+                if pendingHyphen { parts += 1; pendingHyphen = false } else if parts == 0 { parts = 1; runStart = i }
+                length += 1
+                runEnd = next
+            } else if scalar == "-", parts > 0, !pendingHyphen {
                 pendingHyphen = true
-            } else {
+            } else if parts > 0 {
                 flush()
             }
+            i = next
         }
         flush()
         return result

@@ -12,11 +12,20 @@ import Foundation
 public enum TextNormalizer {
     /// Normalises `text` for indexing, snippets and queries.
     public static func normalize(_ text: String) -> String {
-        let composed = text.precomposedStringWithCanonicalMapping
-        // Fast path: nothing to fold or remove (checked over UTF-8 bytes, no allocation).
-        if !composed.utf8.contains(where: { $0 >= 0xC2 }) { return composed }
+        // One pass without allocating decides what is needed: most bulletins are already
+        // NFC (Cyrillic and Latin letters, punctuation) and have nothing to fold or remove.
+        var needsComposition = false
+        var needsEdit = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0xA0 || (0x410...0x44F).contains(v) { continue }
+            if !isComposed(v) { needsComposition = true; break }
+            if needsEditing(scalar) { needsEdit = true }
+        }
+        if !needsComposition && !needsEdit { return text }
+        let composed = needsComposition ? text.precomposedStringWithCanonicalMapping : text
         var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(composed.unicodeScalars.count)
+        scalars.reserveCapacity(composed.utf8.count)
         for scalar in composed.unicodeScalars {
             switch scalar.value {
             case 0x0451: scalars.append("е")                       // ё
@@ -32,6 +41,29 @@ public enum TextNormalizer {
             }
         }
         return String(scalars)
+    }
+
+    /// True for a scalar the loop in `normalize` changes or drops.
+    static func needsEditing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0451, 0x0401, 0x0300...0x036F, 0x00A0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x2010, 0x2011:
+            return true
+        default:
+            return isInvisible(scalar)
+        }
+    }
+
+    /// True when `v` can stand in NFC text as it is, whatever surrounds it: canonical
+    /// combining class 0 and NFC quick-check Yes (no singleton decompositions such as
+    /// U+2000 or U+212B). A conservative list of the blocks bulletins are written in; any
+    /// other scalar sends the text through Foundation's NFC.
+    static func isComposed(_ v: UInt32) -> Bool {
+        switch v {
+        case 0...0x2FF, 0x400...0x482, 0x48A...0x52F, 0x2002...0x206F, 0x20A0...0x20CF, 0x2116, 0x2122:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Characters that print as nothing and must never become part of a word: soft hyphen,

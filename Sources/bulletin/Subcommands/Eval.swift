@@ -35,28 +35,8 @@ extension Bulletin {
             let extraction = try ExtractionEvaluator.evaluate(corpusRoot: URL(fileURLWithPath: corpus), truthFile: URL(fileURLWithPath: truthFile))
             print(extraction.renderTable())
 
-            let index = FileManager.default.temporaryDirectory.appendingPathComponent("bulletin-eval-\(ProcessInfo.processInfo.processIdentifier)")
-            defer { try? FileManager.default.removeItem(at: index) }
-            let indexer = try Indexer(options: IndexOptions(indexPath: index.path))
-            let summary = try indexer.index([corpus])
-            indexer.close()
-            let searcher = try Searcher(indexPath: index.path)
-            let configurations: [(String, (inout SearchRequest) -> Void)] = [
-                ("strict AND, no synonyms (the peers' default)", { $0.allWords = true; $0.synonyms = false }),
-                ("plain text: any word, all-word matches first", { $0.synonyms = false }),
-                ("default: + country forms and facets, designation synonyms", { _ in }),
-            ]
-            print("## Retrieval (\(queries), \(summary.indexed + summary.updated + summary.unchanged) documents)\n")
-            var reports: [(String, RetrievalReport)] = []
-            for (title, configure) in configurations {
-                let report = try RetrievalEvaluator.evaluate(queriesFile: URL(fileURLWithPath: queries), k: k) { query in
-                    var request = SearchRequest(query: query)
-                    request.limit = k
-                    configure(&request)
-                    return try searcher.search(request).hits.map(\.id)
-                }
-                reports.append((title, report))
-            }
+            let (documents, reports) = try Evaluation.retrieval(corpus: corpus, queriesFile: URL(fileURLWithPath: queries), k: k)
+            print("## Retrieval (\(queries), \(documents) documents)\n")
             print(reports[0].1.tableHeader())
             for (title, report) in reports { print(report.renderTable(title: title)) }
             if details, let last = reports.last {

@@ -22,6 +22,32 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "CSV: start with a UTF-8 byte order mark (for Excel).")
     var bom = false
 
+    /// The parsed values, as the fast path of `search` also builds them.
+    var settings: OutputSettings {
+        OutputSettings(format: format, json: json, snippetChars: snippetChars, noSnippet: noSnippet, bom: bom)
+    }
+
+    var resolved: OutputFormat { settings.resolved }
+
+    /// nil when snippets are off.
+    var snippetLength: Int? { settings.snippetLength }
+
+    func validate() throws { try settings.validate() }
+
+    /// Writes `response` to stdout in the chosen format.
+    func print(_ response: SearchResponse, filters: SearchFilters = SearchFilters()) throws {
+        try settings.print(response, filters: filters)
+    }
+}
+
+/// What `OutputOptions` holds, as plain values.
+struct OutputSettings {
+    var format: OutputFormat?
+    var json = false
+    var snippetChars = SearchRequest.defaultSnippetChars
+    var noSnippet = false
+    var bom = false
+
     var resolved: OutputFormat { format ?? (json ? .json : .text) }
 
     /// nil when snippets are off.

@@ -58,7 +58,7 @@ extension Bulletin {
         @Flag(help: "Require every word (strict AND).")
         var allWords = false
 
-        @Flag(help: "Show facet counts (country, type, year, source, person, weapon, venue, pair) under the hits; always in --json.")
+        @Flag(help: "Count facets (country, type, year, source, person, weapon, venue, pair) over every match and show them under the hits (in --json: \"facets\", with \"facets_counted\": \"all\" or the --facet list).")
         var facets = false
 
         @Option(help: ArgumentHelp("Which facets to count, a comma list of country, type, year, source, person, weapon, venue, pair (implies --facets).", valueName: "LIST"))
@@ -75,50 +75,169 @@ extension Bulletin {
 
         @OptionGroup var output: OutputOptions
 
-        func validate() throws {
-            if query.trimmingCharacters(in: .whitespaces).isEmpty && filters.isEmpty {
-                throw ValidationError("give a query, or filters such as --country IN --type delivery")
-            }
-            if limit < 0 || limit > SearchRequest.maxLimit { throw ValidationError("--limit must be between 0 and \(SearchRequest.maxLimit)") }
-            if offset < 0 { throw ValidationError("--offset must not be negative") }
-            if facetLimit < 1 { throw ValidationError("--facet-limit must be at least 1") }
-            if let facet, case .failure(let bad) = FacetKind.parseList(facet) {
-                throw ValidationError("unknown facet '\(bad.item)' in --facet: use \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if let sort, SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
-            if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
-            if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
+        /// The parsed values as plain data.
+        var options: SearchOptions {
+            SearchOptions(query: query, index: location.index, limit: limit, offset: offset, sort: sort, country: country,
+                          type: type, source: source, person: person, weapon: weapon, from: from, to: to, year: year,
+                          allWords: allWords, facets: facets, facet: facet, facetLimit: facetLimit, noCollapse: noCollapse,
+                          autoCorrect: autoCorrect, output: output.settings)
         }
 
-        /// The filter options as the library's filters.
-        var filters: SearchFilters {
-            var filters = SearchFilters()
-            filters.countries = country
-            filters.types = type
-            filters.sources = source
-            filters.persons = person
-            filters.weapons = weapon
-            filters.from = year.map(String.init) ?? from
-            filters.to = year.map(String.init) ?? to
-            return filters
-        }
+        func validate() throws { try options.validateSearch() }
 
-        func run() throws {
-            let searcher = try Searcher(indexPath: location.path)
-            var request = SearchRequest(query: query)
-            request.limit = limit
-            request.offset = offset
-            request.sort = sort.flatMap(SearchSort.init(rawValue:))
-            request.filters = filters
-            request.allWords = allWords
-            request.facets = facets || facet != nil || output.resolved == .json
-            if let facet, case .success(let kinds) = FacetKind.parseList(facet), !kinds.isEmpty { request.facetKinds = kinds }
-            request.snippetChars = output.snippetLength
-            request.facetLimit = facetLimit
-            request.collapse = !noCollapse
-            request.autoCorrect = autoCorrect
-            let response = try searcher.search(request)
-            try output.print(response, filters: request.filters)
+        func run() throws { try options.run() }
+    }
+}
+
+/// The options of `bulletin search` as plain values: filled by ArgumentParser (`Search`) or,
+/// for the usual command lines, by `fastParse`, which skips ArgumentParser's reflection.
+struct SearchOptions {
+    var query = ""
+    var index: String?
+    var limit = 10
+    var offset = 0
+    var sort: String?
+    var country: [String] = []
+    var type: [String] = []
+    var source: [String] = []
+    var person: [String] = []
+    var weapon: [String] = []
+    var from: String?
+    var to: String?
+    var year: Int?
+    var allWords = false
+    var facets = false
+    /// `--facet LIST`: which facets to count (implies --facets).
+    var facet: String?
+    var facetLimit = 20
+    var noCollapse = false
+    var autoCorrect = false
+    var output = OutputSettings()
+
+    /// The checks of `Search.validate` (OutputOptions checks its own).
+    func validateSearch() throws {
+        if query.trimmingCharacters(in: .whitespaces).isEmpty && filters.isEmpty {
+            throw ValidationError("give a query, or filters such as --country IN --type delivery")
         }
+        if limit < 0 || limit > SearchRequest.maxLimit { throw ValidationError("--limit must be between 0 and \(SearchRequest.maxLimit)") }
+        if offset < 0 { throw ValidationError("--offset must not be negative") }
+        if facetLimit < 1 { throw ValidationError("--facet-limit must be at least 1") }
+        if let facet, case .failure(let bad) = FacetKind.parseList(facet) {
+            throw ValidationError("unknown facet '\(bad.item)' in --facet: use \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let sort, SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
+        if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
+        if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
+    }
+
+    /// The filter options as the library's filters.
+    var filters: SearchFilters {
+        var filters = SearchFilters()
+        filters.countries = country
+        filters.types = type
+        filters.sources = source
+        filters.persons = person
+        filters.weapons = weapon
+        filters.from = year.map(String.init) ?? from
+        filters.to = year.map(String.init) ?? to
+        return filters
+    }
+
+    func run() throws {
+        let searcher = try Searcher(indexPath: IndexLocation.path(index))
+        var request = SearchRequest(query: query)
+        request.limit = limit
+        request.offset = offset
+        request.sort = sort.flatMap(SearchSort.init(rawValue:))
+        request.filters = filters
+        request.allWords = allWords
+        // Facets are counted on request only (--facets or --facet), in every format.
+        request.facets = facets || facet != nil
+        if let facet, case .success(let kinds) = FacetKind.parseList(facet), !kinds.isEmpty { request.facetKinds = kinds }
+        request.snippetChars = output.snippetLength
+        request.facetLimit = facetLimit
+        request.collapse = !noCollapse
+        request.autoCorrect = autoCorrect
+        let response = try searcher.search(request)
+        try output.print(response, filters: request.filters)
+    }
+
+    /// `search` arguments read without ArgumentParser, or nil for anything but the plain
+    /// forms (`--name value`, `--name=value`, flags, one query) of the options above, valid:
+    /// help, `--`, unknown or repeated options, a missing or malformed value, an option value
+    /// starting with `-` (except `--sort -date`), a second query, or a failed check. For nil,
+    /// the caller parses with ArgumentParser, which reports the problem as usual.
+    static func fastParse(_ arguments: [String]) -> SearchOptions? {
+        guard arguments.first == "search" else { return nil }
+        var options = SearchOptions()
+        var seen = Set<String>()
+        var haveQuery = false
+        var i = 1
+        while i < arguments.count {
+            let argument = arguments[i]
+            i += 1
+            guard argument.hasPrefix("-") else {
+                if haveQuery { return nil }
+                options.query = argument
+                haveQuery = true
+                continue
+            }
+            var name = argument
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            func value() -> String? {
+                if let inlineValue { return inlineValue }
+                guard i < arguments.count else { return nil }
+                let next = arguments[i]
+                if next.hasPrefix("-") && !(name == "--sort" && next == "-date") { return nil }
+                i += 1
+                return next
+            }
+            func flag(_ set: (inout SearchOptions) -> Void) -> Bool {
+                guard inlineValue == nil else { return false }
+                set(&options)
+                return true
+            }
+            let repeatable: Set<String> = ["--country", "--type", "--source", "--person", "--weapon"]
+            if !repeatable.contains(name) {
+                guard seen.insert(name).inserted else { return nil }
+            }
+            switch name {
+            case "--index": guard let v = value() else { return nil }; options.index = v
+            case "--limit": guard let v = value().flatMap({ Int($0) }) else { return nil }; options.limit = v
+            case "--offset": guard let v = value().flatMap({ Int($0) }) else { return nil }; options.offset = v
+            case "--sort": guard let v = value() else { return nil }; options.sort = v
+            case "--country": guard let v = value() else { return nil }; options.country.append(v)
+            case "--type": guard let v = value() else { return nil }; options.type.append(v)
+            case "--source": guard let v = value() else { return nil }; options.source.append(v)
+            case "--person": guard let v = value() else { return nil }; options.person.append(v)
+            case "--weapon": guard let v = value() else { return nil }; options.weapon.append(v)
+            case "--from": guard let v = value() else { return nil }; options.from = v
+            case "--to": guard let v = value() else { return nil }; options.to = v
+            case "--year": guard let v = value().flatMap({ Int($0) }) else { return nil }; options.year = v
+            case "--facet": guard let v = value() else { return nil }; options.facet = v
+            case "--facet-limit": guard let v = value().flatMap({ Int($0) }) else { return nil }; options.facetLimit = v
+            case "--format": guard let v = value().flatMap({ OutputFormat(rawValue: $0) }) else { return nil }; options.output.format = v
+            case "--snippet-chars": guard let v = value().flatMap({ Int($0) }) else { return nil }; options.output.snippetChars = v
+            case "--all-words": guard flag({ $0.allWords = true }) else { return nil }
+            case "--facets": guard flag({ $0.facets = true }) else { return nil }
+            case "--no-collapse": guard flag({ $0.noCollapse = true }) else { return nil }
+            case "--auto-correct": guard flag({ $0.autoCorrect = true }) else { return nil }
+            case "--json": guard flag({ $0.output.json = true }) else { return nil }
+            case "--no-snippet": guard flag({ $0.output.noSnippet = true }) else { return nil }
+            case "--bom": guard flag({ $0.output.bom = true }) else { return nil }
+            default: return nil
+            }
+        }
+        do {
+            try options.validateSearch()
+            try options.output.validate()
+        } catch {
+            return nil
+        }
+        return options
     }
 }

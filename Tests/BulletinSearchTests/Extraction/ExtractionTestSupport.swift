@@ -3,17 +3,14 @@ import Foundation
 
 /// Helpers shared by the extraction tests.
 enum ExtractionTestSupport {
-    static let seedsDirectory = URL(fileURLWithPath: "/work/shared/seeds")
-    static let realNewsDirectory = URL(fileURLWithPath: "/work/shared/realnews/docs")
-
-    /// The seed file whose name starts with `prefix`, or nil when the seeds are absent.
-    static func seed(_ prefix: String) -> (name: String, text: String)? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: seedsDirectory.path),
-              let name = names.sorted().first(where: { $0.hasPrefix(prefix) && $0.hasSuffix(".txt") }),
-              let text = try? String(contentsOf: seedsDirectory.appendingPathComponent(name), encoding: .utf8) else {
-            return nil
+    /// The seed file (../shared/seeds) whose name starts with `prefix`; a failure when absent.
+    static func seed(_ prefix: String) throws -> (name: String, text: String) {
+        let seeds = try SharedText.require("seeds")
+        let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path)
+        guard let name = names.sorted().first(where: { $0.hasPrefix(prefix) && $0.hasSuffix(".txt") }) else {
+            throw SharedText.Missing(path: seeds.appendingPathComponent(prefix + "….txt").path)
         }
-        return (name, text)
+        return (name, try String(contentsOf: seeds.appendingPathComponent(name), encoding: .utf8))
     }
 
     /// Country codes extracted from a text, as a set.

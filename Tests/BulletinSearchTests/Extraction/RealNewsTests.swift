@@ -5,10 +5,9 @@ import XCTest
 /// no crash, offsets that point at their forms, and no false friends that the rules exclude.
 final class RealNewsTests: XCTestCase {
     func testRealNewsPosts() throws {
-        let dir = ExtractionTestSupport.realNewsDirectory
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path), !names.isEmpty else {
-            throw XCTSkip("realnews not available")
-        }
+        let dir = try SharedText.require("realnews/docs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        XCTAssertFalse(names.isEmpty, "no posts in \(dir.path)")
         var documents = 0
         for name in names.sorted() where name.hasSuffix(".txt") {
             let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)

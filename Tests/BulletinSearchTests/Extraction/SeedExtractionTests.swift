@@ -1,10 +1,10 @@
 import XCTest
 @testable import BulletinSearch
 
-/// The two real bulletins in /work/shared/seeds, extracted in full (skipped when absent).
+/// The two real bulletins in ../shared/seeds, extracted in full (a failure when absent).
 final class SeedExtractionTests: XCTestCase {
     func testSeed000BelarusChina() throws {
-        guard let seed = ExtractionTestSupport.seed("000_") else { throw XCTSkip("seed 000 not available") }
+        let seed = try ExtractionTestSupport.seed("000_")
         let m = MetadataExtractor.extract(text: seed.text, path: "Corpora/2025/" + seed.name)
         XCTAssertEqual(Set(m.countries), ["BY", "CN"])
         XCTAssertEqual(Array(m.types.prefix(2)), ["meeting", "agreement"])
@@ -35,7 +35,7 @@ final class SeedExtractionTests: XCTestCase {
     }
 
     func testSeed000WithoutPathHasNoYear() throws {
-        guard let seed = ExtractionTestSupport.seed("000_") else { throw XCTSkip("seed 000 not available") }
+        let seed = try ExtractionTestSupport.seed("000_")
         let m = MetadataExtractor.extract(text: seed.text, path: nil)
         XCTAssertNil(m.date)
         XCTAssertEqual(m.dateSource, "none")
@@ -43,7 +43,7 @@ final class SeedExtractionTests: XCTestCase {
     }
 
     func testSeed004BelarusVenezuelaCuba() throws {
-        guard let seed = ExtractionTestSupport.seed("004_") else { throw XCTSkip("seed 004 not available") }
+        let seed = try ExtractionTestSupport.seed("004_")
         let m = MetadataExtractor.extract(text: seed.text, path: seed.name)
         XCTAssertEqual(Set(m.countries), ["BY", "VE", "CU"])
         XCTAssertEqual(m.countries.first, "BY")
@@ -67,7 +67,7 @@ final class SeedExtractionTests: XCTestCase {
     }
 
     func testJSONKeys() throws {
-        guard let seed = ExtractionTestSupport.seed("004_") else { throw XCTSkip("seed 004 not available") }
+        let seed = try ExtractionTestSupport.seed("004_")
         let m = MetadataExtractor.extract(text: seed.text, path: nil)
         let data = try JSONEncoder().encode(m)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -79,9 +79,14 @@ struct IndexLayout: Equatable {
             throw .indexAccess(path: indexPath, detail: "cannot read stub file \(stub)")
         }
         guard let text = String(data: data, encoding: .utf8), data.count < 1 << 20 else {
-            throw .notAnIndex(path: indexPath, detail: "\(stub) is neither a database nor a readable stub file")
+            throw .notAnIndex(path: indexPath, detail: Self.notAStub)
         }
         let folder = (stub as NSString).deletingLastPathComponent
+        // A file whose first line names no shard type is no stub at all (notes.txt, a bulletin).
+        let first = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty && !$0.hasPrefix("#") }
+        if let first, !["auto ", "glass ", "remote "].contains(where: first.hasPrefix) {
+            throw .notAnIndex(path: indexPath, detail: Self.notAStub)
+        }
         var shards: [Shard] = []
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
@@ -108,6 +113,8 @@ struct IndexLayout: Equatable {
         if shards.isEmpty { throw .notAnIndex(path: indexPath, detail: "stub \(stub) lists no shards") }
         return shards
     }
+
+    static let notAStub = "it is not a directory, nor a stub file listing shards (`auto PATH`, `remote HOST:PORT`)"
 
     /// The stub text for local shards named relative to the index directory (meta first).
     static func stubText(shards: [String]) -> String {

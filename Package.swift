@@ -58,7 +58,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
-        .testTarget(name: "BulletinSearchTests", dependencies: ["BulletinSearch", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "BulletinSearchTests", dependencies: ["BulletinSearch", "Xapian", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "CLITests", dependencies: ["bulletin"]),
         .testTarget(name: "ServerTests", dependencies: [
             "BulletinServer", "BulletinSearch", "bulletin",

@@ -61,10 +61,6 @@ uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) noe
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_doccount(); });
 }
 
-uint32_t CXapian_database_lastdocid(CXapianDatabase *db, CXapianError *error) noexcept {
-    return guarded(error, 0u, [&] { return (uint32_t)db->db->get_lastdocid(); });
-}
-
 uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_termfreq(str(term, term_len)); });
 }
@@ -137,6 +133,56 @@ bool CXapian_database_compact(const char *path, size_t path_len, const char *out
     });
 }
 
+size_t CXapian_database_read_all(CXapianDatabase *db, CXapianString *report, CXapianError *error) noexcept {
+    return guarded(error, (size_t)0, [&] {
+        const Xapian::Database &d = *db->db;
+        std::ostringstream out;
+        size_t errors = 0;
+        // Postlist and position tables: every posting of every term, with its positions.
+        unsigned long long postings = 0;
+        for (auto t = d.allterms_begin(); t != d.allterms_end(); ++t) {
+            const std::string term = *t;
+            Xapian::doccount seen = 0;
+            for (auto p = d.postlist_begin(term); p != d.postlist_end(term); ++p) {
+                ++seen;
+                (void)p.get_wdf();
+                for (auto pos = p.positionlist_begin(); pos != p.positionlist_end(); ++pos) (void)*pos;
+            }
+            postings += seen;
+            if (seen != t.get_termfreq()) {
+                ++errors;
+                out << "term " << term << ": frequency " << t.get_termfreq() << " but " << seen << " postings\n";
+            }
+        }
+        // Docdata and termlist tables, and the value streams: every document.
+        unsigned long long listed = 0;
+        Xapian::doccount documents = 0;
+        for (auto p = d.postlist_begin(std::string()); p != d.postlist_end(std::string()); ++p) {
+            ++documents;
+            Xapian::Document doc = d.get_document(*p);
+            (void)doc.get_data();
+            for (auto v = doc.values_begin(); v != doc.values_end(); ++v) (void)*v;
+            for (auto t = d.termlist_begin(*p); t != d.termlist_end(*p); ++t) ++listed;
+        }
+        if (documents != d.get_doccount()) {
+            ++errors;
+            out << "document count " << d.get_doccount() << " but " << documents << " documents listed\n";
+        }
+        if (listed != postings) {
+            ++errors;
+            out << "termlists hold " << listed << " entries but postlists " << postings << "\n";
+        }
+        // Spelling and synonym tables, and the metadata.
+        for (auto w = d.spellings_begin(); w != d.spellings_end(); ++w) (void)w.get_termfreq();
+        for (auto k = d.synonym_keys_begin(); k != d.synonym_keys_end(); ++k) {
+            for (auto s = d.synonyms_begin(*k); s != d.synonyms_end(*k); ++s) (void)*s;
+        }
+        for (auto k = d.metadata_keys_begin(); k != d.metadata_keys_end(); ++k) (void)d.get_metadata(*k);
+        if (report) *report = make_string(out.str());
+        return errors;
+    });
+}
+
 bool CXapian_database_commit(CXapianDatabase *db, CXapianError *error) noexcept {
     return guarded_void(error, [&] { writable(db).commit(); });
 }
@@ -173,16 +219,8 @@ bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t 
     return guarded_void(error, [&] { writable(db).set_metadata(str(key, key_len), str(value, value_len)); });
 }
 
-bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) noexcept {
-    return guarded_void(error, [&] { writable(db).add_spelling(str(word, word_len), freqinc); });
-}
-
 bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) noexcept {
     return guarded_void(error, [&] { writable(db).add_synonym(str(term, term_len), str(synonym, synonym_len)); });
-}
-
-bool CXapian_database_clear_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
-    return guarded_void(error, [&] { writable(db).clear_synonyms(str(term, term_len)); });
 }
 
 size_t CXapian_termlist_count(const CXapianTermList *list) noexcept { return list ? list->entries.size() : 0; }

@@ -33,10 +33,6 @@ bool CXapian_document_add_boolean_term(CXapianDocument *doc, const char *term, s
     return guarded_void(error, [&] { doc->doc.add_boolean_term(str(term, len)); });
 }
 
-bool CXapian_document_add_posting(CXapianDocument *doc, const char *term, size_t len, uint32_t pos, uint32_t wdf_inc, CXapianError *error) noexcept {
-    return guarded_void(error, [&] { doc->doc.add_posting(str(term, len), pos, wdf_inc); });
-}
-
 bool CXapian_document_set_value(CXapianDocument *doc, uint32_t slot, const char *value, size_t len, CXapianError *error) noexcept {
     return guarded_void(error, [&] { doc->doc.add_value(slot, str(value, len)); });
 }

@@ -36,10 +36,6 @@ bool CXapian_enquire_set_query(CXapianEnquire *enquire, const CXapianQuery *quer
     return guarded_void(error, [&] { enquire->enquire.set_query(query->query); });
 }
 
-bool CXapian_enquire_set_bm25(CXapianEnquire *enquire, double k1, double k2, double k3, double b, double min_normlen, CXapianError *error) noexcept {
-    return guarded_void(error, [&] { enquire->enquire.set_weighting_scheme(Xapian::BM25Weight(k1, k2, k3, b, min_normlen)); });
-}
-
 bool CXapian_enquire_set_sort_by_relevance(CXapianEnquire *enquire, CXapianError *error) noexcept {
     return guarded_void(error, [&] { enquire->enquire.set_sort_by_relevance(); });
 }

@@ -39,24 +39,6 @@ bool CXapian_queryparser_add_prefix(CXapianQueryParser *qp, const char *field, s
     return guarded_void(error, [&] { qp->qp.add_prefix(str(field, field_len), str(prefix, prefix_len)); });
 }
 
-bool CXapian_queryparser_add_boolean_prefix(CXapianQueryParser *qp, const char *field, size_t field_len, const char *prefix, size_t prefix_len, bool exclusive, CXapianError *error) noexcept {
-    return guarded_void(error, [&] { qp->qp.add_boolean_prefix(str(field, field_len), str(prefix, prefix_len), exclusive); });
-}
-
-bool CXapian_queryparser_add_rangeprocessor(CXapianQueryParser *qp, uint32_t slot, const char *prefix, size_t prefix_len, uint32_t flags, CXapianError *error) noexcept {
-    return guarded_void(error, [&] {
-        auto *rp = new Xapian::RangeProcessor(slot, str(prefix, prefix_len), flags);
-        qp->qp.add_rangeprocessor(rp->release());
-    });
-}
-
-bool CXapian_queryparser_add_date_rangeprocessor(CXapianQueryParser *qp, uint32_t slot, const char *prefix, size_t prefix_len, uint32_t flags, int32_t epoch_year, CXapianError *error) noexcept {
-    return guarded_void(error, [&] {
-        auto *rp = new Xapian::DateRangeProcessor(slot, str(prefix, prefix_len), flags, epoch_year);
-        qp->qp.add_rangeprocessor(rp->release());
-    });
-}
-
 bool CXapian_queryparser_set_max_expansion(CXapianQueryParser *qp, uint32_t max_expansion, CXapianError *error) noexcept {
     return guarded_void(error, [&] {
         qp->qp.set_max_expansion(max_expansion, Xapian::Query::WILDCARD_LIMIT_ERROR,

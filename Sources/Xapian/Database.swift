@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A Xapian database opened for reading. One object per thread or task: Xapian does no
 /// locking for you.
@@ -27,11 +27,6 @@ public class Database {
     /// Number of documents.
     public func documentCount() throws(XapianError) -> Int {
         Int(try call { CXapian_database_doccount(handle, $0) })
-    }
-
-    /// The highest document id used so far.
-    public func lastDocumentID() throws(XapianError) -> UInt32 {
-        try call { CXapian_database_lastdocid(handle, $0) }
     }
 
     /// Number of documents indexed by `term`.
@@ -113,6 +108,15 @@ public class Database {
                 _ = try call { CXapian_database_compact(p, n, o, on, level.rawValue | (multipass ? 8 : 0), $0) }
             }
         }
+    }
+
+    /// Reads every entry of every table (read-only) and cross-checks the counts: a check
+    /// for where `check(path:)` cannot run, such as a read-only file system (Xapian's
+    /// checker opens the tables for writing).
+    public func readEverything() throws(XapianError) -> (errors: Int, report: String) {
+        var report = CXapianString(data: nil, length: 0)
+        let errors = try call { CXapian_database_read_all(handle, &report, $0) }
+        return (Int(errors), takeString(report))
     }
 
     /// Runs Xapian's consistency checker over the database at `path`.

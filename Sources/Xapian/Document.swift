@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A Xapian document: opaque data, terms (with or without positions) and value slots.
 public final class Document {
@@ -41,14 +41,6 @@ public final class Document {
     public func addBooleanTerm(_ term: String) throws(XapianError) {
         try Self.checkTerm(term)
         _ = try withBytes(term) { p, n throws(XapianError) in try call { CXapian_document_add_boolean_term(handle, p, n, $0) } }
-    }
-
-    /// Adds a term at a position.
-    public func addPosting(_ term: String, position: UInt32, wdfIncrement: Int = 1) throws(XapianError) {
-        try Self.checkTerm(term)
-        _ = try withBytes(term) { p, n throws(XapianError) in
-            try call { CXapian_document_add_posting(handle, p, n, position, UInt32(clamping: wdfIncrement), $0) }
-        }
     }
 
     /// Sets value slot `slot` (values sort as byte strings).

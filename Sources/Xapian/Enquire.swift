@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// Runs a query against a database (Xapian::Enquire).
 public final class Enquire {
@@ -22,11 +22,6 @@ public final class Enquire {
 
     public func setQuery(_ query: Query) throws(XapianError) {
         _ = try call { CXapian_enquire_set_query(handle, query.handle, $0) }
-    }
-
-    /// BM25 with the given parameters (Xapian's defaults: 1, 0, 1, 0.5, 0.5).
-    public func setBM25(k1: Double = 1, k2: Double = 0, k3: Double = 1, b: Double = 0.5, minNormalizedLength: Double = 0.5) throws(XapianError) {
-        _ = try call { CXapian_enquire_set_bm25(handle, k1, k2, k3, b, minNormalizedLength, $0) }
     }
 
     public func setSort(_ sort: Sort) throws(XapianError) {
@@ -96,24 +91,36 @@ public final class MSet: RandomAccessCollection {
         public let percent: Int
         /// How many further documents were collapsed into this one (at least).
         public let collapseCount: Int
-        public let document: Document
+        private let mset: MSet
+        private let index: UInt32
+
+        /// The hit's document (Xapian's `MSetIterator::get_document`), read when asked: it can
+        /// fail (the database was modified meanwhile, or closed), so it throws.
+        public var document: Document {
+            get throws(XapianError) {
+                let (handle, index) = (mset.handle, index)
+                return Document(handle: try callHandle { CXapian_mset_document(handle, index, $0) })
+            }
+        }
+
+        init(mset: MSet, index: UInt32) {
+            let handle = mset.handle
+            self.mset = mset
+            self.index = index
+            // The shim fails these only for an index out of range, which the collection checks.
+            documentID = (try? call { CXapian_mset_docid(handle, index, $0) }) ?? 0
+            rank = Int((try? call { CXapian_mset_rank(handle, index, $0) }) ?? 0)
+            weight = (try? call { CXapian_mset_weight(handle, index, $0) }) ?? 0
+            percent = Int((try? call { CXapian_mset_percent(handle, index, $0) }) ?? 0)
+            collapseCount = Int((try? call { CXapian_mset_collapse_count(handle, index, $0) }) ?? 0)
+        }
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { Int(CXapian_mset_size(handle)) }
 
     public subscript(position: Int) -> Item {
-        // Indices are checked by the collection; the shim cannot fail for them.
-        let i = UInt32(position)
-        let document = try! callHandle { CXapian_mset_document(handle, i, $0) }
-        return Item(
-            documentID: (try? call { CXapian_mset_docid(handle, i, $0) }) ?? 0,
-            rank: Int((try? call { CXapian_mset_rank(handle, i, $0) }) ?? 0),
-            weight: (try? call { CXapian_mset_weight(handle, i, $0) }) ?? 0,
-            percent: Int((try? call { CXapian_mset_percent(handle, i, $0) }) ?? 0),
-            collapseCount: Int((try? call { CXapian_mset_collapse_count(handle, i, $0) }) ?? 0),
-            document: Document(handle: document)
-        )
+        Item(mset: self, index: UInt32(position))
     }
 
     /// Xapian's estimate of the number of matches.

@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A Xapian query tree. Immutable; combine with the static builders.
 public final class Query: CustomStringConvertible {
@@ -46,11 +46,6 @@ public final class Query: CustomStringConvertible {
                 Query(handle: try callHandle { CXapian_query_new_value_range(slot, l, ln, u, un, $0) })
             }
         }
-    }
-
-    /// `query` with its weight multiplied by `factor` (0 makes it a pure filter).
-    public static func scaled(_ query: Query, by factor: Double) throws(XapianError) -> Query {
-        Query(handle: try callHandle { CXapian_query_new_scaled(query.handle, factor, $0) })
     }
 
     /// Terms starting with `prefix`; more than `maxExpansion` raises `.wildcard` when run.

@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// Parses a user's query string into a `Query` (Xapian::QueryParser).
 public final class QueryParser {
@@ -19,20 +19,8 @@ public final class QueryParser {
         public static let spellingCorrection = Flags(rawValue: 128)
         public static let synonym = Flags(rawValue: 256)
         public static let autoSynonyms = Flags(rawValue: 512)
-        public static let autoMultiwordSynonyms = Flags(rawValue: 1024 | 512)
+        public static let autoMultiwordSynonyms = Flags(rawValue: 1024)
         public static let `default`: Flags = [.phrase, .boolean, .loveHate]
-    }
-
-    /// Flags of a range processor (Xapian::RP_*).
-    public struct RangeFlags: OptionSet, Sendable {
-        public let rawValue: UInt32
-        public init(rawValue: UInt32) { self.rawValue = rawValue }
-        /// The prefix string is a suffix.
-        public static let suffix = RangeFlags(rawValue: 1)
-        /// Require the prefix/suffix on both ends.
-        public static let repeated = RangeFlags(rawValue: 2)
-        /// Dates are day-month-year (DateRangeProcessor).
-        public static let dateDMY = RangeFlags(rawValue: 4)
     }
 
     public init() throws(XapianError) {
@@ -68,29 +56,6 @@ public final class QueryParser {
     public func addPrefix(_ field: String, _ prefix: String) throws(XapianError) {
         _ = try withBytes(field) { f, fn throws(XapianError) in
             try withBytes(prefix) { p, pn throws(XapianError) in try call { CXapian_queryparser_add_prefix(handle, f, fn, p, pn, $0) } }
-        }
-    }
-
-    /// `field:value` filters on the term prefix+value (boolean).
-    public func addBooleanPrefix(_ field: String, _ prefix: String, exclusive: Bool = true) throws(XapianError) {
-        _ = try withBytes(field) { f, fn throws(XapianError) in
-            try withBytes(prefix) { p, pn throws(XapianError) in
-                try call { CXapian_queryparser_add_boolean_prefix(handle, f, fn, p, pn, exclusive, $0) }
-            }
-        }
-    }
-
-    /// `prefix a..b` over value `slot`, compared as strings.
-    public func addRangeProcessor(slot: UInt32, prefix: String = "", flags: RangeFlags = []) throws(XapianError) {
-        _ = try withBytes(prefix) { p, n throws(XapianError) in
-            try call { CXapian_queryparser_add_rangeprocessor(handle, slot, p, n, flags.rawValue, $0) }
-        }
-    }
-
-    /// `prefix date..date` over a YYYYMMDD value `slot` (Xapian::DateRangeProcessor).
-    public func addDateRangeProcessor(slot: UInt32, prefix: String = "", flags: RangeFlags = [], epochYear: Int = 1970) throws(XapianError) {
-        _ = try withBytes(prefix) { p, n throws(XapianError) in
-            try call { CXapian_queryparser_add_date_rangeprocessor(handle, slot, p, n, flags.rawValue, Int32(epochYear), $0) }
         }
     }
 

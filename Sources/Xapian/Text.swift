@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A Snowball stemmer (`Stem(language: "russian")`).
 public final class Stem {

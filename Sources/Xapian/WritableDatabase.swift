@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// A Xapian database opened for writing (created when missing). Only one writer may hold a
 /// database: a second one gets `.databaseLock`.
@@ -79,13 +79,6 @@ public final class WritableDatabase: Database {
         }
     }
 
-    /// Adds `word` to the spelling table.
-    public func addSpelling(_ word: String, frequency: Int = 1) throws(XapianError) {
-        _ = try withBytes(word) { p, n throws(XapianError) in
-            try call { CXapian_database_add_spelling(handle, p, n, UInt32(clamping: frequency), $0) }
-        }
-    }
-
     /// Adds `synonym` as a synonym of `term` (QueryParser's FLAG_SYNONYM/AUTO_SYNONYMS use it).
     public func addSynonym(_ term: String, _ synonym: String) throws(XapianError) {
         _ = try withBytes(term) { t, tn throws(XapianError) in
@@ -95,7 +88,4 @@ public final class WritableDatabase: Database {
         }
     }
 
-    public func clearSynonyms(_ term: String) throws(XapianError) {
-        _ = try withBytes(term) { p, n throws(XapianError) in try call { CXapian_database_clear_synonyms(handle, p, n, $0) } }
-    }
 }

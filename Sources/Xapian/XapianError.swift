@@ -1,4 +1,4 @@
-import CXapian
+internal import CXapian
 
 /// An error raised by Xapian (or by C++ underneath it), carried across the C shim.
 ///

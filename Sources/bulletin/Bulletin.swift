@@ -30,7 +30,7 @@ struct Bulletin: ParsableCommand {
             if let options = SearchOptions.fastParse(Array(CommandLine.arguments.dropFirst())) {
                 try options.run()
             } else {
-                var command = try parseAsRoot()
+                var command = try parseAsRoot(Self.queryWordsAsArguments(Array(CommandLine.arguments.dropFirst())))
                 try command.run()
             }
             code = 0
@@ -40,7 +40,7 @@ struct Bulletin: ParsableCommand {
             switch error {
             case .filesRejected: break
             // The library names no command; the CLI says which one builds an index.
-            case .indexMissing(let path): Terminal.error("no index at \(path): run `bulletin index PATH --index \(path)` first")
+            case .indexMissing(let path): Terminal.error("no index at \(path.escapedForTerminal): run `bulletin index PATH --index \(path.escapedForTerminal)` first")
             default: Terminal.error(error.description)
             }
             code = error.exitCode
@@ -62,6 +62,32 @@ struct Bulletin: ParsableCommand {
             Foundation.exit(code == 0 ? 1 : code)
         }
         Foundation.exit(code)
+    }
+}
+
+extension Bulletin {
+    /// `bulletin search -Китай --index I` → `search --index I -- -Китай`: an excluded query
+    /// word (a single dash before a non-ASCII letter, a quote or a parenthesis, or a
+    /// `-field:value`) is not an option, but ArgumentParser would take it for one. Moved
+    /// behind `--`, it reaches the query (the words are joined in order).
+    static func queryWordsAsArguments(_ arguments: [String]) -> [String] {
+        guard arguments.first == "search" else { return arguments }
+        let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+        var kept: [String] = [], moved: [String] = []
+        for argument in arguments[..<end] {
+            if isExcludedWord(argument) { moved.append(argument) } else { kept.append(argument) }
+        }
+        guard !moved.isEmpty else { return arguments }
+        let after = end < arguments.endIndex ? Array(arguments[arguments.index(after: end)...]) : []
+        return kept + ["--"] + after + moved
+    }
+
+    static func isExcludedWord(_ argument: String) -> Bool {
+        let scalars = Array(argument.unicodeScalars)
+        guard scalars.count >= 2, scalars[0] == "-", scalars[1] != "-" else { return false }
+        let second = scalars[1]
+        if !second.isASCII || second == "\"" || second == "(" { return true }
+        return argument.dropFirst().contains(":")
     }
 }
 
@@ -98,6 +124,20 @@ enum Terminal {
             let written = bytes.withUnsafeMutableBytes { Foundation.write(STDERR_FILENO, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 && errno == EINTR { continue }
             if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    /// Writes `data` to stdout after what `print` buffered; a failed write (stdout closed, a
+    /// full disk, /dev/full) is a runtime error (exit 1), never a crash or a silent exit 0.
+    /// A closed pipe ends the process quietly by SIGPIPE, as for any Unix filter.
+    static func stdout(_ data: Data) throws {
+        guard flushStandardOutput() else { throw BulletinError.runtime("cannot write to standard output: \(String(cString: strerror(errno)))") }
+        var offset = 0
+        while offset < data.count {
+            let written = data.withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { throw BulletinError.runtime("cannot write to standard output: \(String(cString: strerror(errno)))") }
             offset += written
         }
     }

@@ -54,7 +54,7 @@ final class IndexingHostileInputTests: XCTestCase {
             "loop1.txt": "symbolic link loop",
             "loop2.txt": "symbolic link loop",
             "sub/up": "symbolic link loop (points to a directory that contains it)",
-            "fifo.txt": "not a regular file",
+            "fifo.txt": "is a FIFO (named pipe), not a file",
             "bad\\xFF.txt": "file name is not valid UTF-8 (rename it)",
             "dir\\xFE": "directory name is not valid UTF-8 (rename it)",
         ]
@@ -64,7 +64,7 @@ final class IndexingHostileInputTests: XCTestCase {
         let searcher = try Searcher(indexPath: dir.appendingPathComponent("index").path)
         XCTAssertEqual(try ids(searcher, "танки"), ["good.txt"])
         XCTAssertEqual(try ids(searcher, "фрегаты"), ["sub/deep.txt"])
-        XCTAssertEqual(FileFailure(path: "a\nb.txt", reason: "x").description, "a b.txt: x", "one line per failure")
+        XCTAssertEqual(FileFailure(path: "a\nb\u{1B}[31m.txt", reason: "x").description, #"a\nb\u{1B}[31m.txt: x"#, "one line per failure, control characters escaped")
     }
 
     /// 405 bytes: longer than Xapian's 245-byte term limit.

@@ -130,12 +130,20 @@ final class CLITests: XCTestCase {
         }
         // What the fast reader leaves to ArgumentParser still fails the usual way.
         for bad in [["--limit", "x"], ["--limit", "-1"], ["--unknown"], ["--json=yes"], ["--year", "2020", "--from", "2019"],
-                    ["second query"], ["--format", "xml"], ["--snippet-chars", "0"]] {
+                    ["--format", "xml"], ["--snippet-chars", "0"]] {
             let result = try run(["search", "поставка"] + bad + ["--index", index])
             XCTAssertEqual(result.status, 2, "\(bad): \(result.stderr)")
             XCTAssertEqual(result.stdout, "", "\(bad)")
             XCTAssertTrue(result.stderr.hasPrefix("bulletin: "), "\(bad): \(result.stderr)")
         }
+        // Several query arguments are one query (ArgumentParser joins them), and so is an
+        // excluded word that looks like an option.
+        let joined = try run(["search", "поставка", "Индия", "--index", index, "--format", "jsonl"])
+        XCTAssertEqual(joined.status, 0, joined.stderr)
+        XCTAssertEqual(joined.stdout, try run(["search", "поставка Индия", "--index", index, "--format", "jsonl"]).stdout)
+        let excluded = try run(["search", "поставка", "-Минске", "--index", index, "--format", "jsonl"])
+        XCTAssertEqual(excluded.status, 0, excluded.stderr)
+        XCTAssertEqual(excluded.stdout, try run(["search", "--index", index, "--format", "jsonl", "--", "поставка -Минске"]).stdout)
         let help = try run(["search", "--help"])
         XCTAssertEqual(help.status, 0)
         XCTAssertTrue(help.stdout.contains("--facet-limit"), help.stdout)

@@ -45,107 +45,6 @@ enum DateExtractor {
         "регнум": "Регнум", "спутник": "Sputnik", "известия": "Известия", "звезда": "Звезда", "военное обозрение": "Военное обозрение",
     ]
 
-    // MARK: - Header
-
-    /// " date 2025-11-18" at the very start (leading white space allowed). Returns the date and
-    /// the scalar index after it (and after following white space).
-    static func parseHeader(_ s: [Unicode.Scalar]) -> (SimpleDate, Int)? {
-        var p = 0
-        let n = s.count
-        while p < n, isSpace(s[p]) || s[p] == "\u{FEFF}" { p += 1 }
-        guard p + 4 < n, string(s, p, p + 4).lowercased() == "date" else { return nil }
-        p += 4
-        if p < n, s[p] == ":" { p += 1 }
-        guard p < n, isSpace(s[p]) else { return nil }
-        while p < n, isSpace(s[p]) { p += 1 }
-        guard p + 10 <= n else { return nil }
-        var iso = String.UnicodeScalarView()
-        iso.append(contentsOf: s[p..<(p + 10)])
-        guard let date = SimpleDate(iso: String(iso)) else { return nil }
-        p += 10
-        // A time part of a timestamp ("T10:00:00Z") belongs to the header too.
-        if p < n, s[p] == "T" || s[p] == " " && p + 1 < n && isDigit(s[p + 1]) {
-            while p < n, !isSpace(s[p]) || (s[p] == " " && p + 1 < n && isDigit(s[p + 1])) { p += 1 }
-        }
-        while p < n, isSpace(s[p]) { p += 1 }
-        return (date, p)
-    }
-
-    // MARK: - Dateline
-
-    /// "ЦАМТО, 18 августа.", "Москва, 12 марта. /ТАСС/.", "РИА Новости, 3 апреля 2019 г." at `from`.
-    static func parseDateline(_ s: [Unicode.Scalar], from: Int) -> Dateline? {
-        let n = s.count
-        var p = from
-        while p < n, isSpace(s[p]) || s[p] == "*" || s[p] == "#" { p += 1 }
-        let start = p
-        guard p < n, s[p].properties.isUppercase else { return nil }
-        while p < n, p - start < 60, s[p] != ",", s[p] != "\n", s[p] != "." || isLetterScalar(s, p + 1) { p += 1 }
-        guard p < n, s[p] == ",", p > start else { return nil }
-        let lead = string(s, start, p).trimmingCharacters(in: .whitespaces)
-        guard !lead.isEmpty, lead.split(separator: " ").count <= 4 else { return nil }
-        p += 1
-        while p < n, s[p] == " " || s[p] == "\u{A0}" { p += 1 }
-        guard let (day, afterDay) = number(s, p, maxDigits: 2), (1...31).contains(day) else { return nil }
-        p = afterDay
-        var month = 0
-        var year: Int? = nil
-        if p < n, s[p] == "." {
-            // 18.08.2025
-            guard let (m, afterMonth) = number(s, p + 1, maxDigits: 2), (1...12).contains(m) else { return nil }
-            month = m
-            p = afterMonth
-            if p < n, s[p] == ".", let (y, afterYear) = number(s, p + 1, maxDigits: 4), y > 1900 {
-                year = y
-                p = afterYear
-            }
-        } else {
-            guard p < n, s[p] == " " || s[p] == "\u{A0}" else { return nil }
-            while p < n, s[p] == " " || s[p] == "\u{A0}" { p += 1 }
-            let ms = p
-            while p < n, isLetterScalar(s, p) { p += 1 }
-            guard let m = monthGenitive[RussianMorphology.fold(string(s, ms, p))] else { return nil }
-            month = m
-            var q = p
-            while q < n, s[q] == " " || s[q] == "\u{A0}" { q += 1 }
-            if let (y, afterYear) = number(s, q, maxDigits: 4), y > 1900, afterYear - q == 4 {
-                year = y
-                p = afterYear
-                var r = p
-                while r < n, s[r] == " " || s[r] == "\u{A0}" { r += 1 }
-                let ws = r
-                while r < n, isLetterScalar(s, r) { r += 1 }
-                let w = string(s, ws, r).lowercased()
-                if w == "г" || w == "года" || w == "год" { p = r }
-            }
-        }
-        // Terminator: ".", ":", a dash, or the end of the line.
-        while p < n, s[p] == " " || s[p] == "\u{A0}" { p += 1 }
-        guard p >= n || ".:–—-/(\n\r".unicodeScalars.contains(s[p]) else { return nil }
-        if p < n, ".:–—-".unicodeScalars.contains(s[p]) { p += 1 }
-        // "/ТАСС/." or "(ТАСС)."
-        var agency: String? = nil
-        var q = p
-        while q < n, s[q] == " " || s[q] == "\u{A0}" { q += 1 }
-        if q < n, s[q] == "/" || s[q] == "(" {
-            let close: Unicode.Scalar = s[q] == "/" ? "/" : ")"
-            var r = q + 1
-            while r < n, r - q < 40, s[r] != close, s[r] != "\n" { r += 1 }
-            if r < n, s[r] == close, r > q + 1 {
-                agency = string(s, q + 1, r).trimmingCharacters(in: .whitespaces)
-                p = r + 1
-                if p < n, s[p] == "." { p += 1 }
-            }
-        }
-        while p < n, isSpace(s[p]) || s[p] == "–" || s[p] == "—" && p + 1 < n && isSpace(s[p + 1]) { p += 1 }
-        return Dateline(day: day, month: month, year: year, lead: lead, agency: agency, bodyStart: p, start: start)
-    }
-
-    /// Canonical spelling of an agency name, or the name as written.
-    static func canonicalAgency(_ name: String) -> String {
-        knownAgencies[RussianMorphology.key(name)] ?? name
-    }
-
     // MARK: - Dates in the text
 
     /// Day-month dates (with year when given) and ranges in tokens `from..<to`; ranges of up to
@@ -261,11 +160,9 @@ enum DateExtractor {
         let tokens = tt.tokens
         var out: [(year: Int, weight: Double)] = []
         var futureSentence = false
-        var sentenceStart = from
         var i = from
         while i < to {
             if tokens[i].flags.contains(.sentenceStart) || i == from {
-                sentenceStart = i
                 futureSentence = false
                 var k = i
                 while k < to, k == i || !tokens[k].flags.contains(.sentenceStart) {
@@ -273,7 +170,6 @@ enum DateExtractor {
                     k += 1
                 }
             }
-            _ = sentenceStart
             if i > from && deadlinePrepositions.contains(tokens[i - 1].key) { i += 1; continue }
             if tokens[i].isNumber, tokens[i].length == 4, let y = Int(tokens[i].lower), y >= 1950, y <= 2100 {
                 let weight = futureSentence ? 0.5 : 1

@@ -1,6 +1,7 @@
 import Foundation
 
-// Document types and the cue-word classifier that assigns them.
+// Document types: the names, aliases and stems a user or a table may give them. The
+// classifier that assigns them to a text is DocumentTypeClassifier.swift.
 
 /// What a bulletin reports.
 public enum DocumentType: String, CaseIterable, Codable, Sendable {

@@ -471,6 +471,9 @@ enum DocumentTypeClassifier {
         var events: UInt16 = 0
         var mentioned: UInt16 = 0
         var firstTitleCue = true
+        let lead = leadType(sentences)
+        // (Giving the ×1.5 to the lead's head event instead of the title's first event word
+        // lost 5 documents of eval/corpus.)
         for s in sentences {
             events |= s.events
             for h in s.hits {
@@ -491,9 +494,12 @@ enum DocumentTypeClassifier {
             if reportingVerbs.contains(tokens[i].key) { reporting = true }
             if lex.heads.contains(tokens[i].key) { speaker = true }
         }
-        if reporting && speaker { score[.statement, default: 0] += 9 }
+        // … unless the lead reports an event before the speaker (`Россия завершила поставку …, заявил министр`).
+        var eventLead = false
+        if case .event = lead { eventLead = true }
+        if reporting && speaker && !eventLead { score[.statement, default: 0] += 9 }
         let sorted = score.sorted { $0.value != $1.value ? $0.value > $1.value : order($0.key) < order($1.key) }
-        return Analysis(scores: sorted, events: events, mentioned: mentioned, lead: leadType(sentences))
+        return Analysis(scores: sorted, events: events, mentioned: mentioned, lead: lead)
     }
 
     static func order(_ t: DocumentType) -> Int { DocumentType.allCases.firstIndex(of: t) ?? 0 }

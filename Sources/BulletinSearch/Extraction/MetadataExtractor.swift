@@ -14,34 +14,11 @@ public enum MetadataExtractor {
         TextRepair.repair(scalars: &repaired)
         var meta = BulletinMetadata()
 
-        // Header and dateline.
-        var bodyStartScalar = 0
-        var headerDate: SimpleDate? = nil
-        if let (d, after) = DateExtractor.parseHeader(repaired) {
-            headerDate = d
-            bodyStartScalar = after
-        }
-        let dateline = DateExtractor.parseDateline(repaired, from: bodyStartScalar)
-        if let dl = dateline {
-            bodyStartScalar = dl.bodyStart
-        } else {
-            while bodyStartScalar < repaired.count, DateExtractor.isSpace(repaired[bodyStartScalar]) { bodyStartScalar += 1 }
-        }
-
+        let (headerDate, dateline, bodyStartScalar) = header(repaired)
         let tt = TokenizedText(scalars: repaired)
         let tokens = tt.tokens
         let bodyStart = tokens.firstIndex { $0.start >= bodyStartScalar } ?? tokens.count
-        var titleEnd = tokens.count
-        var paragraphEnd = tokens.count
-        if bodyStart < tokens.count {
-            for k in (bodyStart + 1)..<max(tokens.count, bodyStart + 1) {
-                if titleEnd == tokens.count, tokens[k].flags.contains(.sentenceStart), !CountryMatcher.isAbbreviationBreak(tt, k) {
-                    titleEnd = k
-                }
-                if tokens[k].flags.contains(.paragraphStart) { paragraphEnd = k; break }
-            }
-        }
-        titleEnd = min(titleEnd, paragraphEnd)
+        let (titleEnd, paragraphEnd) = leadBounds(tt, bodyStart: bodyStart)
 
         // The body as a slice of the original string (header and dateline are short).
         let scalarView = text.unicodeScalars
@@ -71,17 +48,7 @@ public enum MetadataExtractor {
         meta.weapons = WeaponExtractor.find(tt, from: bodyStart)
         meta.types = DocumentTypeClassifier.classify(tt, bodyStart: bodyStart, titleEnd: titleEnd, paragraphEnd: paragraphEnd)
 
-        // Source and origin.
-        if let dl = dateline {
-            if cityCode(dl.lead) != nil {
-                meta.source = dl.agency.map(DateExtractor.canonicalAgency)
-            } else {
-                meta.source = DateExtractor.canonicalAgency(dl.lead)
-            }
-        }
-        if meta.source == nil, let fs = feedSource?.trimmingWhitespace(), !fs.isEmpty {
-            meta.source = DateExtractor.canonicalAgency(fs)
-        }
+        meta.source = source(dateline: dateline, feedSource: feedSource)
         meta.origin = origin(tt, from: bodyStart, orgs: orgs)
 
         // Dates.
@@ -90,6 +57,54 @@ public enum MetadataExtractor {
         meta.dateSource = source
         meta.eventDates = eventDates(tt, from: bodyStart, publication: date)
         return meta
+    }
+
+    // MARK: - Steps
+
+    /// The crawl header's date, the dateline, and the scalar where the body starts (after
+    /// both, or after leading white space).
+    static func header(_ scalars: [Unicode.Scalar]) -> (date: SimpleDate?, dateline: Dateline?, bodyStart: Int) {
+        var bodyStart = 0
+        var headerDate: SimpleDate? = nil
+        if let (d, after) = DateExtractor.parseHeader(scalars) {
+            headerDate = d
+            bodyStart = after
+        }
+        let dateline = DateExtractor.parseDateline(scalars, from: bodyStart)
+        if let dl = dateline {
+            bodyStart = dl.bodyStart
+        } else {
+            while bodyStart < scalars.count, DateExtractor.isSpace(scalars[bodyStart]) { bodyStart += 1 }
+        }
+        return (headerDate, dateline, bodyStart)
+    }
+
+    /// Token indices where the title (the first sentence, within the first paragraph) and the
+    /// first paragraph end.
+    static func leadBounds(_ tt: TokenizedText, bodyStart: Int) -> (titleEnd: Int, paragraphEnd: Int) {
+        let tokens = tt.tokens
+        var titleEnd = tokens.count
+        var paragraphEnd = tokens.count
+        if bodyStart < tokens.count {
+            for k in (bodyStart + 1)..<max(tokens.count, bodyStart + 1) {
+                if titleEnd == tokens.count, tokens[k].flags.contains(.sentenceStart), !CountryMatcher.isAbbreviationBreak(tt, k) {
+                    titleEnd = k
+                }
+                if tokens[k].flags.contains(.paragraphStart) { paragraphEnd = k; break }
+            }
+        }
+        return (min(titleEnd, paragraphEnd), paragraphEnd)
+    }
+
+    /// The agency: the dateline's lead unless it is a city (then the agency named after the
+    /// date, `/ТАСС/`), else the feed's source.
+    static func source(dateline: Dateline?, feedSource: String?) -> String? {
+        if let dl = dateline {
+            let source = cityCode(dl.lead) != nil ? dl.agency.map(DateExtractor.canonicalAgency) : DateExtractor.canonicalAgency(dl.lead)
+            if let source { return source }
+        }
+        if let fs = feedSource?.trimmingWhitespace(), !fs.isEmpty { return DateExtractor.canonicalAgency(fs) }
+        return nil
     }
 
     // MARK: - Countries

@@ -221,8 +221,6 @@ struct TokenizedText {
         return scalars[from..<tokens[t].start]
     }
 
-    /// True when tokens `t - 1` and `t` are joined only by spaces, hyphens,
-    /// dashes or apostrophes (as in multi-word and hyphenated names).
     /// True when the words of a multi-word entry stand at tokens `i...` as one name (the first
     /// word is the caller's index lookup; the others must follow with no break between).
     func matchesEntry(_ words: [Word], at i: Int) -> Bool {
@@ -233,6 +231,8 @@ struct TokenizedText {
         return true
     }
 
+    /// True when tokens `t - 1` and `t` are joined only by spaces, hyphens,
+    /// dashes or apostrophes (as in multi-word and hyphenated names).
     func isNameJoin(before t: Int) -> Bool {
         guard t > 0 else { return false }
         let sep = separator(before: t)

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Turns a `StoredDocument` into a Xapian document following `IndexSchema`.
 final class DocumentBuilder {
@@ -107,6 +107,11 @@ final class DocumentBuilder {
         for joined in Set(Compounds.joinedTokens(in: text)) {
             try doc.addTerm(joined)
             if let stemTerm = try pipeline.stemTerm(joined) { try doc.addTerm(stemTerm) }
+        }
+
+        // Lexicon concepts in any of their forms (`ПВО`, `противовоздушной обороны`).
+        for (id, count) in try pipeline.lexicon().conceptCounts(in: stored.title + "\n" + text) {
+            try doc.addTerm(Self.boundedTerm(prefix: IndexSchema.lexiconPrefix, id), wdfIncrement: min(count, 10))
         }
 
         func facet(_ term: String) throws {

@@ -63,7 +63,7 @@ public enum FileCollector {
                 walker.add(SourceFile(path: path, root: parent(of: path), id: walker.id(for: Array(path.utf8)),
                                       size: Int(st.st_size), mtimeMillis: modificationMillis(st)), identity: FileIdentity(st))
             } else {
-                walker.fail(path: argument, reason: "not a regular file")
+                walker.fail(path: argument, reason: FileContent.notRegularReason(st))
             }
         }
         return walker.result
@@ -207,7 +207,7 @@ public enum FileCollector {
                     continue
                 }
                 guard isRegular(st) else {
-                    fail(path: full, reason: isLink ? "symbolic link to something that is not a regular file" : "not a regular file")
+                    fail(path: full, reason: isLink ? "symbolic link to something that is not a regular file" : FileContent.notRegularReason(st))
                     continue
                 }
                 found.append(Found(file: SourceFile(path: full, root: String(decoding: root, as: UTF8.self), id: id(for: path),
@@ -273,30 +273,4 @@ public enum FileCollector {
         default: return String(cString: strerror(code)).lowercased()
         }
     }
-}
-
-/// Device and inode: one file however it is reached.
-struct FileIdentity: Hashable, Sendable {
-    var device: UInt64
-    var inode: UInt64
-    init(_ st: stat) {
-        device = UInt64(st.st_dev)
-        inode = UInt64(st.st_ino)
-    }
-}
-
-func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
-func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
-
-func modificationMillis(_ st: stat) -> Int64 {
-    #if canImport(Darwin)
-    return Int64(st.st_mtimespec.tv_sec) * 1000 + Int64(st.st_mtimespec.tv_nsec) / 1_000_000
-    #else
-    return Int64(st.st_mtim.tv_sec) * 1000 + Int64(st.st_mtim.tv_nsec) / 1_000_000
-    #endif
-}
-
-extension Array where Element == UInt8 {
-    /// The bytes with a NUL appended, for POSIX calls.
-    var cString: [CChar] { map { CChar(bitPattern: $0) } + [0] }
 }

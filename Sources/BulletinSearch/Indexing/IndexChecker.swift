@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// `bulletin check`: Xapian's own consistency check of every table, then the bulletin
 /// layer's invariants: each document has exactly one unique `Q` term, no unique term names
@@ -25,10 +25,11 @@ public enum IndexChecker {
     public static func check(indexPath: String, listIDs: Bool = false) throws(BulletinError) -> Report {
         try IndexDirectory.checkReadable(indexPath)
         if IndexDirectory.isWriteLocked(indexPath) { throw .indexLocked(path: indexPath) }
+        try IndexDirectory.requirePostlist(indexPath)
         return try BulletinError.mapping(indexPath: indexPath) {
             let database = try Database(path: indexPath)
             try IndexDirectory.verifyOpened(database, path: indexPath)
-            let (errors, report) = try xapianCheck(indexPath)
+            let (errors, report) = try xapianCheck(indexPath, database)
             if errors > 0 {
                 let detail = report.split(whereSeparator: \.isNewline).filter { !$0.isEmpty }.suffix(3).joined(separator: "; ")
                 throw BulletinError.indexCorrupt(path: indexPath, detail: "Xapian's check found \(errors) error\(errors == 1 ? "" : "s")\(detail.isEmpty ? "" : ": \(detail)")")
@@ -37,15 +38,17 @@ public enum IndexChecker {
         }
     }
 
-    /// Xapian's check of the whole database; on a read-only file system (where it wants to
-    /// write) each table is checked on its own, which only reads.
-    private static func xapianCheck(_ path: String) throws -> (errors: Int, report: String) {
+    /// Xapian's check of the whole database (of each local shard of a sharded index). It
+    /// opens the tables for writing, so where it may not (a read-only mount, an index owned by
+    /// another user) the index is verified by reading every entry of every table instead
+    /// (`readEverything`), which only reads.
+    static func xapianCheck(_ path: String, _ database: Database) throws -> (errors: Int, report: String) {
         let layout = try IndexLayout.at(path)
         if layout.kind != .single {
             var total = 0
             var reports: [String] = []
             for shard in layout.localDatabases {
-                let (errors, report) = try xapianCheck(shard)
+                let (errors, report) = try xapianCheck(shard, try Database(path: shard))
                 total += errors
                 if errors > 0 { reports.append("\(shard): \(report)") }
             }
@@ -54,15 +57,8 @@ public enum IndexChecker {
         do {
             return try Database.check(path: path)
         } catch {
-            guard SystemCause(message: error.message) == .readOnly else { throw error }
-            var total = 0
-            var reports: [String] = []
-            for table in IndexDirectory.presentTables(path).split(separator: ",") {
-                let (errors, report) = try Database.check(path: "\(path)/\(table).glass")
-                total += errors
-                if errors > 0 { reports.append(report) }
-            }
-            return (total, reports.joined(separator: "\n"))
+            guard let cause = SystemCause(message: error.message), cause == .readOnly || cause == .permissionDenied else { throw error }
+            return try database.readEverything()
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// `bulletin compact`: Xapian compaction of the index into a new directory beside it, then
 /// an atomic swap. A sharded index is merged into one database (or, with `keepShards`, each

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// The index directory as the file system sees it, checked before Xapian opens it so that
 /// each failure gets its true name: missing, permission denied, read-only, not an index,
@@ -140,11 +140,7 @@ enum IndexDirectory {
             }
             return
         }
-        // The postlist holds the metadata and the document count: without it an index looks
-        // empty and healthy.
-        if access(path + "/postlist.glass", F_OK) != 0 {
-            throw .indexCorrupt(path: path, detail: "table postlist.glass missing; re-index into a new directory")
-        }
+        try requirePostlist(path)
         try IndexSchema.checkVersion(of: database, path: path)
         let count = try BulletinError.mapping(indexPath: path) { try database.documentCount() }
         guard count > 0 else { return }
@@ -153,6 +149,19 @@ enum IndexDirectory {
         let missing = expected.filter { access(path + "/\($0).glass", F_OK) != 0 }
         if !missing.isEmpty {
             throw .indexCorrupt(path: path, detail: "table\(missing.count == 1 ? "" : "s") \(missing.map { "\($0).glass" }.joined(separator: ", ")) missing; re-index into a new directory")
+        }
+    }
+
+    /// The postlist holds the metadata and the document count: without it an index looks
+    /// empty and healthy (or fails to open with a bare "No such file"). Checked before opening.
+    static func requirePostlist(_ path: String) throws(BulletinError) {
+        let layout = try IndexLayout.at(path)
+        if layout.kind != .single {
+            for shard in layout.localDatabases { try requirePostlist(shard) }
+            return
+        }
+        if access(path + "/postlist.glass", F_OK) != 0 {
+            throw .indexCorrupt(path: path, detail: "table postlist.glass missing; re-index into a new directory")
         }
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 // MARK: - Files, feeds and pruning
 
@@ -136,11 +136,18 @@ struct FileContent {
     /// `maxBytes` (even if it grew since it was listed).
     static func read(_ path: String, maxBytes: Int) -> Result<FileContent, Rejection> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(Rejection("cannot read: \(FileCollector.errnoReason(errno))")) }
+        guard fd >= 0 else {
+            let code = errno
+            var link = stat()
+            if code == ENOENT, lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK {
+                return .failure(Rejection("broken symbolic link"))
+            }
+            return .failure(Rejection("cannot read: \(FileCollector.errnoReason(code))"))
+        }
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { return .failure(Rejection("cannot read: \(FileCollector.errnoReason(errno))")) }
-        guard isRegular(st) else { return .failure(Rejection("not a regular file")) }
+        guard isRegular(st) else { return .failure(Rejection(notRegularReason(st))) }
         if Int(st.st_size) > maxBytes {
             return .failure(Rejection("file is \(st.st_size) bytes, over the size limit of \(maxBytes)"))
         }
@@ -165,5 +172,16 @@ struct FileContent {
         }
         bytes.removeLast(bytes.count - filled)
         return .success(FileContent(bytes: bytes, mtimeMillis: modificationMillis(st)))
+    }
+
+    /// What a path that is not a regular file is, for the message.
+    static func notRegularReason(_ st: stat) -> String {
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: return "is a directory, not a file"
+        case S_IFIFO: return "is a FIFO (named pipe), not a file"
+        case S_IFSOCK: return "is a socket, not a file"
+        case S_IFCHR, S_IFBLK: return "is a device, not a file"
+        default: return "not a regular file"
+        }
     }
 }

@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// Writes the index's synonym table, so a query word meets the index's other spellings:
 /// - every form of a country's name, adjective and abbreviation (`Индия`, `Индии`,
@@ -8,6 +8,9 @@ import Xapian
 /// - an organisation's short names (`ФСВТС`, `Минобороны`) mean its `XO` term, which documents
 ///   naming it in full carry too;
 /// - Latin and Cyrillic weapon designations (`Su-30MKI` = `Су-30МКИ`, `S-400` = `С-400`).
+///
+/// The lexicons (`lexicons/*.tsv`) are not synonyms here: a concept may be a phrase, so both
+/// sides match it by stems (`LexiconMatcher`) and meet at its `XL` term.
 ///
 /// Every key is added twice, unstemmed (`su30mki`) and stemmed with the `Z` prefix, the two
 /// forms Xapian's QueryParser looks up with FLAG_AUTO_SYNONYMS.
@@ -34,10 +37,6 @@ struct SynonymWriter {
                 try add(Compounds.joined(alias) ?? alias, meaning: term)
             }
         }
-        for (term, _) in try database.allTerms(prefix: IndexSchema.typePrefix) {
-            guard let type = DocumentType(rawValue: String(term.dropFirst(IndexSchema.typePrefix.count))) else { continue }
-            for word in Self.typeWords[type] ?? [] { try add(word, meaning: term) }
-        }
         for (term, _) in try database.allTerms(prefix: IndexSchema.weaponPrefix) {
             let designation = String(term.dropFirst(IndexSchema.weaponPrefix.count)).lowercased()
             let cyrillic = Compounds.joined(designation) ?? designation
@@ -48,8 +47,9 @@ struct SynonymWriter {
         }
     }
 
-    /// Query words that name a document type: each also means the type's `XT` term, so
-    /// `заявление Рособоронэкспорт` finds statements that only say `заявил`.
+    /// Query words that name a document type. They are not synonyms (a document typed
+    /// `production` need not say `производства`): the searcher widens a query word among them
+    /// toward the type's `XT` term, weighted below the word itself (`Searcher+Lexicon`).
     static let typeWords: [DocumentType: [String]] = [
         .meeting: ["заседание", "заседания", "переговоры", "переговоров", "встреча", "встречи", "консультации", "совещание"],
         .agreement: ["соглашение", "соглашения", "меморандум", "протокол", "договор"],

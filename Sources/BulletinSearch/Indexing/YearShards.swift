@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// The writing side of a sharded index (`bulletin index --shard-by year`): one Xapian
 /// database per publication year (`2019/`, …, `undated/`) and a metadata shard (`meta/`:

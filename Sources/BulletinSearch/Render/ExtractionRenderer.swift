@@ -29,7 +29,7 @@ public enum ExtractionRenderer {
     /// A readable block for a terminal.
     public static func text(_ meta: BulletinMetadata, path: String) -> String {
         func name(_ code: String) -> String { "\(code) \(CountryTable.info(code)?.name ?? "")" }
-        var lines = [path]
+        var lines = [path.escapedForTerminal]
         lines.append("  date:          \(meta.date ?? "—") (\(meta.dateSource))" + (meta.eventDates.isEmpty ? "" : "; events \(meta.eventDates.joined(separator: ", "))"))
         lines.append("  source:        \(meta.source ?? "—")" + (meta.origin.map { "; origin \($0)" } ?? ""))
         lines.append("  title:         \(meta.title)")

@@ -17,6 +17,7 @@ extension SearchResponse {
             ("offset", .int(offset)),
             ("limit", .int(limit)),
             ("corrected_query", .optional(correctedQuery)),
+            ("corrections", .array(corrections.map { .object([("word", .string($0.word)), ("suggestion", .string($0.suggestion))]) })),
             ("hits", .array(hits.map(\.json))),
         ]
         // Facets are counted only on request (`--facets`): counting visits every match, which

@@ -32,7 +32,7 @@ public struct TextRenderer {
         }
         for hit in response.hits {
             lines.append("")
-            let head = [hit.date ?? "(no date)", hit.source ?? "", hit.title].filter { !$0.isEmpty }.joined(separator: " · ")
+            let head = [hit.date ?? "(no date)", hit.source ?? "", hit.title].filter { !$0.isEmpty }.joined(separator: " · ").escapedForTerminal
             lines.append("\(String(hit.rank).leftPad(3)). \(bold(head))")
             var facts: [String] = []
             if !hit.countries.isEmpty { facts.append(hit.countries.joined(separator: " ")) }
@@ -69,12 +69,14 @@ public struct TextRenderer {
         return parts
     }
 
+    /// The path (relative to the current directory when under it), else the URL or id;
+    /// control characters in a file name are shown escaped, never sent to the terminal.
     func displayPath(_ hit: SearchHit) -> String {
         if let path = hit.path {
             let base = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
-            return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+            return (path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path).escapedForTerminal
         }
-        return hit.url ?? hit.id
+        return (hit.url ?? hit.id).escapedForTerminal
     }
 
     func bold(_ s: String) -> String { ansi ? "\u{1B}[1m\(s)\u{1B}[0m" : s }

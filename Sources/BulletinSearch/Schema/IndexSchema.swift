@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// The index schema: every term prefix, value slot and text-processing choice that the
 /// indexer writes and the searcher reads. Change it only together with `version`.
@@ -20,12 +20,14 @@ import Xapian
 /// | `XP` | person, nominative full name | `XPОлег Мищенко` |
 /// | `XW` | weapon designation, canonical | `XWСу-30МКИ` |
 /// | `XO` | organisation, canonical (weighted; its short names are synonyms) | `XOФСВТС` |
+/// | `XL` | lexicon concept (`lexicons/*.tsv`) the text names in any of its forms, weighted by count | `XLпво` |
 /// | `XB` | unordered pair of partner countries, codes in byte order (schema 3) | `XBBY-CN` |
 /// | `XR` | root directory an id belongs to (for pruning) | `XR/home/a/bulletins` |
 public enum IndexSchema {
     /// Stored in the database metadata key `bulletin.schema`; bump on incompatible changes.
     /// 2: file ids relative to one base root recorded in `bulletin.root` (real paths, so a
     /// file has one id whichever folder was named), feed ids in their own `Q/` namespace.
+    /// 3: lexicon concept terms (`XL`), a larger stop-word list (`lexicons/stopwords.txt`).
     /// 3: partner-pair terms (`XB`), indexing sequence number and time (slots 5, 6).
     /// 4: facet values spread over value slots (`facets`) for Xapian's built-in
     /// ValueCountMatchSpy, instead of '\n'-packed terms in slot 4 read by a custom spy.
@@ -68,6 +70,7 @@ public enum IndexSchema {
     public static let weaponPrefix = "XW"
     public static let organisationPrefix = "XO"
     public static let rootPrefix = "XR"
+    public static let lexiconPrefix = "XL"
     public static let pairPrefix = "XB"
     /// First bytes of every non-word term: skipped when expanding a document into a query.
     public static let nonWordPrefixBytes = "QDMYXSZ"
@@ -162,12 +165,7 @@ public enum IndexSchema {
     }
 
     // MARK: Stopwords
-    /// Prepositions, conjunctions and particles: dropped from ranking, kept for phrases.
-    /// Deliberately small, and free of words that are also names (`того`, `мали`).
-    public static let stopwords: [String] = [
-        "а", "без", "бы", "в", "во", "для", "до", "же", "за", "и", "из", "изо", "или", "к", "ко",
-        "как", "ли", "либо", "лишь", "между", "на", "над", "не", "ни", "но", "о", "об", "обо",
-        "от", "ото", "перед", "по", "под", "при", "про", "с", "со", "также", "то", "у", "через",
-        "что", "чтобы", "это", "уже", "ещё", "еще",
-    ]
+    /// Function words (`lexicons/stopwords.txt`): dropped from ranking among other words,
+    /// kept for phrases and for a query of nothing else. Free of words that are also names.
+    public static var stopwords: [String] { Lexicon.stopwords }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// What the index keeps of a bulletin in the Xapian document data (JSON): everything a hit
 /// shows, without going back to the file.

@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// The Xapian text machinery configured from `IndexSchema`, built once per index handle and
 /// shared by the indexing and the query side so both treat text identically.
@@ -34,11 +34,25 @@ final class TextPipeline {
         try parser.addPrefix("title", IndexSchema.titlePrefix)
         try parser.addPrefix("заголовок", IndexSchema.titlePrefix)
         try parser.addPrefix(QueryRewriter.yearField, IndexSchema.yearPrefix)
+        try parser.addPrefix(QueryRewriter.conceptField, IndexSchema.lexiconPrefix)
+        try parser.addPrefix(QueryRewriter.typeField, IndexSchema.typePrefix)
         return parser
     }
 
     /// The stem of a lowercased word.
     func stem(_ word: String) throws(XapianError) -> String { try stemmer(word) }
+
+    private var cachedLexicon: LexiconMatcher?
+
+    /// The lexicons' concepts (`lexicons/abbreviations.tsv`, `transliterations.tsv`), matched
+    /// by this pipeline's stems; built on first use.
+    func lexicon() throws -> LexiconMatcher {
+        if let cachedLexicon { return cachedLexicon }
+        let stemmer = self.stemmer
+        let matcher = try LexiconMatcher(entries: Lexicon.concepts) { try stemmer($0) }
+        cachedLexicon = matcher
+        return matcher
+    }
 
     /// The stem term (`Z` + stem) TermGenerator writes for a lowercased word, or nil where it
     /// writes none: words starting with a digit, and words with no stem.

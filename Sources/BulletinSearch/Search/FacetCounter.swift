@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// Exact facet counts over every match, from Xapian's built-in `ValueCountMatchSpy`: one spy
 /// per value slot of each facet in `IndexSchema.facets`, the slots' counts added up. A

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Resolves facet values typed by an analyst (`Беларусь`, `РБ`, `контракт`, `тасс`) to the
 /// index's facet terms, and names facet terms for display.

@@ -36,6 +36,9 @@ public enum QueryFields {
         var removedAny = false
         while index < tokens.count {
             guard let (field, value, negated) = fieldToken(tokens[index]) else { index += 1; continue }
+            if value.isEmpty || value == "\"" {
+                throw .usage("\(tokens[index]) needs a value, e.g. country:BY or date:2019")
+            }
             var exclude = negated
             if index > 0, tokens[index - 1].uppercased() == "NOT" {
                 exclude = true
@@ -56,6 +59,15 @@ public enum QueryFields {
         // Without fields the query goes to Xapian as typed, so its syntax errors are reported.
         result.words = removedAny ? cleanup(tokens).joined(separator: " ") : query
         return result
+    }
+
+    /// `-Китай -"Южная Корея"` → `Китай "Южная Корея"`: a query made only of exclusions,
+    /// which Xapian would read as the words themselves; the searcher makes it "every document
+    /// except those". nil when some word is not excluded.
+    static func pureExclusion(_ words: String) -> String? {
+        let tokens = tokenize(words)
+        guard !tokens.isEmpty, tokens.allSatisfy({ $0.count > 1 && $0.hasPrefix("-") && !$0.hasPrefix("--") }) else { return nil }
+        return tokens.map { String($0.dropFirst()) }.joined(separator: " ")
     }
 
     // MARK: - Tokens
@@ -95,7 +107,6 @@ public enum QueryFields {
         if value.hasPrefix("\"") { value = String(value.dropFirst()) }
         if value.hasSuffix("\"") { value = String(value.dropLast()) }
         value = value.trimmingCharacters(in: .whitespaces)
-        guard !value.isEmpty else { return nil }
         return (field, value, negated)
     }
 
@@ -110,11 +121,11 @@ public enum QueryFields {
             let parts = value.components(separatedBy: "..")
             let (lower, upper) = parts.count == 2 ? (parts[0], parts[1]) : (value, value)
             if !lower.isEmpty {
-                guard DateBound.lower(lower) != nil else { throw .usage("bad date '\(lower)' in \(field):\(value): use YYYY, YYYY-MM or YYYY-MM-DD") }
+                guard DateBound.lower(lower) != nil else { throw .usage("bad date '\(lower)' in \(field):\(value): use YYYY, YYYY-MM or YYYY-MM-DD, a day that exists") }
                 filters.from = lower
             }
             if !upper.isEmpty {
-                guard DateBound.upper(upper) != nil else { throw .usage("bad date '\(upper)' in \(field):\(value): use YYYY, YYYY-MM or YYYY-MM-DD") }
+                guard DateBound.upper(upper) != nil else { throw .usage("bad date '\(upper)' in \(field):\(value): use YYYY, YYYY-MM or YYYY-MM-DD, a day that exists") }
                 filters.to = upper
             }
         }
@@ -152,23 +163,27 @@ public enum QueryFields {
 /// Inclusive date bounds as the YYYYMMDD strings of the date value slot.
 public enum DateBound {
     /// `2019` → `20190101`, `2019-03` → `20190301`, `2019-03-05` → `20190305`.
-    public static func lower(_ s: String) -> String? { parse(s, padMonth: "01", padDay: "01") }
-    /// `2019` → `20191231`, `2019-03` → `20190331`, `2019-03-05` → `20190305`.
-    public static func upper(_ s: String) -> String? { parse(s, padMonth: "12", padDay: "31") }
+    public static func lower(_ s: String) -> String? { parse(s, upper: false) }
+    /// `2019` → `20191231`, `2019-02` → `20190228`, `2019-03-05` → `20190305`.
+    public static func upper(_ s: String) -> String? { parse(s, upper: true) }
 
-    static func parse(_ s: String, padMonth: String, padDay: String) -> String? {
+    /// A day must exist: `2019-02-30` is refused by the same calendar (`SimpleDate`) that
+    /// dates documents and checks a feed's `date`.
+    static func parse(_ s: String, upper: Bool) -> String? {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1000...9999).contains(year) else { return nil }
-        var month = padMonth, day = padDay
+        guard (1...3).contains(parts.count), parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
+              parts[0].count == 4, let year = Int(parts[0]), (1000...9999).contains(year) else { return nil }
+        var month = upper ? 12 : 1
         if parts.count >= 2 {
             guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-            month = parts[1]
+            month = m
         }
+        var day = upper ? SimpleDate.daysIn(month: month, year: year) : 1
         if parts.count == 3 {
-            // A full date must be a real one (2019-02-30 is not).
-            guard parts[2].count == 2, let d = Int(parts[2]), SimpleDate(year: year, month: Int(month)!, day: d) != nil else { return nil }
-            day = parts[2]
+            guard parts[2].count == 2, let d = Int(parts[2]) else { return nil }
+            day = d
         }
-        return parts[0] + month + day
+        guard let date = SimpleDate(year: year, month: month, day: day) else { return nil }
+        return date.iso.replacingOccurrences(of: "-", with: "")
     }
 }

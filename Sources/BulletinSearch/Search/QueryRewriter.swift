@@ -22,22 +22,70 @@ public enum QueryRewriter {
     }
 
     public static func rewrite(_ query: String) -> String {
+        (try? rewrite(query, expansion: nil).text) ?? query
+    }
+
+    /// What the searcher adds to the plain words of a query (no sign, field, quotes, operator,
+    /// hyphen or wildcard): lexicon concepts over runs of them, other case forms of each.
+    struct Expansion {
+        var concepts: ([String]) throws -> [LexiconMatcher.Match]
+        var forms: (String) throws -> [String]
+        /// The document type a word names (`производства` → `production`), if any.
+        var type: (String) throws -> DocumentType?
+    }
+
+    /// A rewritten query and the words the searcher may widen (plain words, and hyphenated
+    /// words joined: `нью-дели` → `ньюдели`).
+    struct Rewritten {
+        var text: String
+        /// The text for the all-words query: a type word may also be met by the document's type
+        /// (`(производства OR xtype:Production)`), so a bulletin typed `production` that says
+        /// `выпуск` still has every word; in the any-word query the type weighs below the word.
+        var allWordsText: String
+        var plainWords: [String]
+    }
+
+    private enum Item {
+        case plain(String)
+        case text(String)
+    }
+
+    static let stopwordSet = Set(IndexSchema.stopwords)
+
+    static func rewrite(_ query: String, expansion: Expansion?) throws -> Rewritten {
         let text = normalized(query)
-        var output: [String] = []
+        var items: [Item] = []
         var inPhrase = false
         var phrase = ""
         var token = ""
+        var widenable: [String] = []
 
         func flushToken() {
             guard !token.isEmpty else { return }
-            output.append(rewriteToken(token))
+            let lower = token.lowercased()
+            // A word glued to an emoji or punctuation (`⚡белоусов`, `ЗРК,`) is still a word.
+            let bare = String(lower.drop(while: { !$0.isLetter && !$0.isNumber && !"+-\"*".contains($0) })
+                .reversed().drop(while: { !$0.isLetter && !$0.isNumber && $0 != "*" }).reversed())
+            if isPlain(bare) {
+                items.append(.plain(bare))
+                widenable.append(bare)
+                token = ""
+                return
+            }
+            if isPlain(lower) {
+                items.append(.plain(lower))
+                widenable.append(lower)
+            } else {
+                if let joined = Compounds.joined(lower), lower.first != "-", lower.first != "+", !lower.contains(":") { widenable.append(joined) }
+                items.append(.text(rewriteToken(token)))
+            }
             token = ""
         }
 
         for character in text {
             if character == "\"" || character == "«" || character == "»" || character == "“" || character == "”" {
                 if inPhrase {
-                    output.append("\"" + phrase.lowercased() + "\"")
+                    items.append(.text("\"" + phrase.lowercased() + "\""))
                     phrase = ""
                 } else {
                     flushToken()
@@ -49,14 +97,83 @@ public enum QueryRewriter {
                 flushToken()
             } else if character == "(" || character == ")" {
                 flushToken()
-                output.append(String(character))
+                items.append(.text(String(character)))
             } else {
                 token.append(character)
             }
         }
         flushToken()
-        if inPhrase { output.append("\"" + phrase.lowercased()) }   // unbalanced: as typed
-        return output.joined(separator: " ")
+        if inPhrase { items.append(.text("\"" + phrase.lowercased())) }   // unbalanced: as typed
+
+        // A query of nothing but stop words searches them as written (they are indexed
+        // unstemmed), instead of dropping them all and finding nothing.
+        let plain = items.compactMap { if case .plain(let w) = $0 { return w } else { return nil } }
+        let onlyStopwords = !plain.isEmpty && plain.allSatisfy { stopwordSet.contains($0) }
+            && items.allSatisfy { if case .text(let t) = $0 { return t == "(" || t == ")" } else { return true } }
+
+        var output: [String] = []
+        var allOutput: [String] = []
+        var run: [String] = []
+        func flushRun() throws {
+            guard !run.isEmpty else { return }
+            defer { run.removeAll() }
+            if onlyStopwords {
+                output += run.map { "\"" + $0 + "\"" }
+                allOutput += run.map { "\"" + $0 + "\"" }
+                return
+            }
+            guard let expansion else {
+                output += run
+                allOutput += run
+                return
+            }
+            let matches = try expansion.concepts(run)
+            var i = 0
+            var m = 0
+            while i < run.count {
+                if m < matches.count, matches[m].start == i {
+                    let match = matches[m]
+                    let words = run[i..<(i + match.count)].joined(separator: " ")
+                    output.append("(\(words) OR \(conceptField):\(match.id.prefix(1).uppercased() + match.id.dropFirst()))")
+                    allOutput.append(output.last!)
+                    i += match.count
+                    m += 1
+                    continue
+                }
+                let word = run[i]
+                let forms = stopwordSet.contains(word) ? [] : try expansion.forms(word)
+                let alternatives = forms.isEmpty ? word : "(" + ([word] + forms).joined(separator: " OR ") + ")"
+                output.append(alternatives)
+                if let type = try expansion.type(word) {
+                    allOutput.append("(\(alternatives) OR \(typeField):\(type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst()))")
+                } else {
+                    allOutput.append(alternatives)
+                }
+                i += 1
+            }
+        }
+        for item in items {
+            switch item {
+            case .plain(let word): run.append(word)
+            case .text(let text):
+                try flushRun()
+                output.append(text)
+                allOutput.append(text)
+            }
+        }
+        try flushRun()
+        return Rewritten(text: output.joined(separator: " "), allWordsText: allOutput.joined(separator: " "), plainWords: widenable)
+    }
+
+    /// The QueryParser field of lexicon concept terms (`XL…`), for rewritten concepts only. The
+    /// concept is written capitalised, so that STEM_SOME leaves it unstemmed.
+    static let conceptField = "xlex"
+    /// The QueryParser field of document-type terms (`XT…`), for type words in the all-words query.
+    static let typeField = "xtype"
+
+    /// A word the searcher may expand: letters and digits only, not an operator.
+    static func isPlain(_ lower: String) -> Bool {
+        !lower.isEmpty && QueryOperator.named(lower) == nil && lower.allSatisfy { $0.isLetter || $0.isNumber }
     }
 
     /// The joined hyphenated words of a query outside phrases (`Су-30МКИ` → `су30мки`).
@@ -97,6 +214,12 @@ public enum QueryRewriter {
             // An event with its year (`Армия-2022`, `МАКС-2021`): also the name in that year.
             if sign.isEmpty && field.isEmpty, let (name, year) = eventYear(lower) {
                 return "(\(joined) OR \"\(lower)\" OR (\(name) AND \(yearField):\(year)))"
+            }
+            // A designation ending in its number (`Су-30`, `С-300`) also names its family
+            // (`Су-30СМ2`, `С-300ПС`): the joined token as a prefix.
+            if sign.isEmpty && field.isEmpty, joined.first?.isLetter == true, !lower.hasSuffix("*"),
+               let number = lower.split(separator: "-").last, (1...3).contains(number.count), number.allSatisfy(\.isNumber) {
+                return "(\(joined) OR \"\(lower)\" OR \(joined)*)"
             }
             if sign.isEmpty && field.isEmpty { return "(\(joined) OR \"\(lower)\")" }
             return sign + field + joined

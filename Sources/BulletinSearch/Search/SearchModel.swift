@@ -25,6 +25,19 @@ public struct SearchFilters: Sendable, Equatable {
         countries.isEmpty && types.isEmpty && sources.isEmpty && persons.isEmpty && weapons.isEmpty && from == nil && to == nil
     }
 
+    /// Refuses a filter given an empty value (`""`, `" "`, `","`): dropping it silently would
+    /// search without the filter the analyst asked for. (The CLI names its flag first.)
+    public func checkValues() throws(BulletinError) {
+        for (name, values) in [("country", countries), ("type", types), ("source", sources), ("person", persons), ("weapon", weapons)] {
+            if values.contains(where: { Searcher.splitList($0).isEmpty }) {
+                throw .usage("the \(name) filter needs a value (it was given an empty one)")
+            }
+        }
+        for (name, value) in [("start date", from), ("end date", to)] where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw .usage("the \(name) filter needs a date (it was given an empty one)")
+        }
+    }
+
     /// Adds `other`'s values (the query's own `country:…` fields to the command line's).
     mutating func merge(_ other: SearchFilters) {
         countries += other.countries
@@ -128,5 +141,18 @@ public struct SearchResponse: Codable, Sendable, Equatable {
     public var hits: [SearchHit]
     /// The query with misspelt words corrected, when the index suggests one.
     public var correctedQuery: String?
+    /// Which words `correctedQuery` replaced, in query order.
+    public var corrections: [SpellingCorrection] = []
     public var facets: FacetCounts?
+}
+
+/// One word the spelling corrector replaced: the word as typed (lowercased) and its replacement.
+public struct SpellingCorrection: Codable, Sendable, Equatable {
+    public var word: String
+    public var suggestion: String
+
+    public init(word: String, suggestion: String) {
+        self.word = word
+        self.suggestion = suggestion
+    }
 }

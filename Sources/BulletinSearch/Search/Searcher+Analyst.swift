@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// `show`, `stats` and `timeline`: the library calls behind the CLI commands and the web
 /// front end (one implementation for both).

@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 extension Searcher {
     /// AND across facets, OR within one; nil when there is no filter.
@@ -9,11 +9,11 @@ extension Searcher {
         }
         if filters.from != nil || filters.to != nil {
             let lower = try filters.from.map { value throws(BulletinError) in
-                guard let bound = DateBound.lower(value) else { throw .usage("bad start date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+                guard let bound = DateBound.lower(value) else { throw .usage("bad start date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD, a day that exists") }
                 return bound
             } ?? "00000000"
             let upper = try filters.to.map { value throws(BulletinError) in
-                guard let bound = DateBound.upper(value) else { throw .usage("bad end date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+                guard let bound = DateBound.upper(value) else { throw .usage("bad end date '\(value)': use YYYY, YYYY-MM or YYYY-MM-DD, a day that exists") }
                 return bound
             } ?? "99999999"
             if lower > upper { throw BulletinError.usage("the date range is empty: \(filters.from ?? "…") is after \(filters.to ?? "…")") }

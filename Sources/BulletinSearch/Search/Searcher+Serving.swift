@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// What a long-running front end (`bulletin serve`) needs beyond one search: moving to the
 /// latest commit between requests, and fetching a stored document by its id alone.

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// `bulletin similar`: more-like-this through Xapian's relevance-set expansion.
 extension Searcher {
@@ -32,16 +32,43 @@ extension Searcher {
         }
     }
 
-    /// OR of the document's most characteristic words (Xapian's ESet over the document
-    /// alone, non-word prefixes and stopwords skipped), minus the document itself.
+    /// Words looked at for the more-like-this query (best first), of which the first
+    /// `similarQueryTerms` that some other document shares are kept.
+    static let similarCandidateTerms = 300
+    /// How much more a retelling of the document (same near-duplicate key) weighs than its words.
+    static let retellingBoost = 1000.0
+
+    /// OR of the stems of the document's most characteristic words (Xapian's ESet over the
+    /// document alone; non-word prefixes and stopwords skipped) that at least one other
+    /// document shares, minus the document itself. Its retellings (same near-duplicate key)
+    /// weigh `retellingBoost` times more, so they come first.
+    ///
+    /// Only shared terms: the ESet ranks the words found in this document alone highest, and a
+    /// short text in a small index could fill the whole query with them and match nothing.
+    /// Stems: a retelling writes the same words in other forms.
     func similarQuery(to documentID: UInt32) throws -> Query {
         let enquire = try Enquire(database: database)
-        let expanded = try enquire.expand(documents: [documentID], count: Self.similarQueryTerms * 2,
+        let expanded = try enquire.expand(documents: [documentID], count: Self.similarCandidateTerms,
                                           skippingPrefixes: IndexSchema.nonWordPrefixBytes)
-        let terms = expanded.map(\.term).filter { !pipeline.stopper.contains($0) }.prefix(Self.similarQueryTerms)
+        var seen = Set<String>()
+        var terms: [String] = []
+        for (word, _) in expanded where !pipeline.stopper.contains(word) {
+            // Words starting with a digit are indexed as written, without a stem term.
+            let term = word.first?.isNumber == true ? word : "Z" + (try pipeline.stem(word))
+            guard term.utf8.count <= Document.maxTermBytes, seen.insert(term).inserted,
+                  try database.termFrequency(term) >= 2 else { continue }
+            terms.append(term)
+            if terms.count == Self.similarQueryTerms { break }
+        }
         guard !terms.isEmpty else { return try Query.empty() }
-        let words = try Query.combine(.or, try terms.map { try Query.term($0) })
-        let stored = try StoredDocument.decode(try database.document(documentID), documentID: documentID, indexPath: indexPath)
+        let document = try database.document(documentID)
+        var words = try Query.combine(.or, try terms.map { try Query.term($0) })
+        let key = try document.value(slot: IndexSchema.duplicateKeySlot)
+        if !key.isEmpty {
+            let retellings = try Query.combine(.filter, [words, try Query.valueRange(slot: IndexSchema.duplicateKeySlot, key, key)])
+            words = try Query.combine(.or, [words, try Query.scaled(retellings, by: Self.retellingBoost)])
+        }
+        let stored = try StoredDocument.decode(document, documentID: documentID, indexPath: indexPath)
         return try Query.combine(.andNot, [words, try Query.term(DocumentBuilder.uniqueTerm(of: stored))])
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Runs searches against an index. Holds a read-only handle; one Searcher per thread.
 public final class Searcher {
@@ -9,6 +9,8 @@ public final class Searcher {
     let parser: QueryParser
     let decoder = JSONDecoder()
     var facetValues: FacetValues
+    var capitalKeyCache: [String: String]?
+    var typeStemCache: [String: DocumentType]?
 
     /// Snippet highlight markers: control characters no text contains after decoding.
     static let highlightStart = "\u{2}"
@@ -16,6 +18,10 @@ public final class Searcher {
     /// Added to the weight of documents containing every word, so they rank first; larger
     /// than any BM25 sum a query reaches.
     static let allWordsBoost = 10_000.0
+    /// Added on top for documents containing every word as written, when a type word could also
+    /// be met by the document's type: they rank above those that have the type but not the word.
+    /// Boosts are multiples of it, so a hit's BM25 score is its weight modulo it.
+    static let literalBoost = 5_000.0
     static let exactTotalUpTo = 1000
     /// Longer queries are refused (exit 2): no analyst types them, and thousands of words
     /// make Xapian (and spelling lookups) take seconds.
@@ -47,6 +53,7 @@ public final class Searcher {
 
     public func search(_ request: SearchRequest) throws(BulletinError) -> SearchResponse {
         try Self.checkPage(offset: request.offset, limit: request.limit)
+        try request.filters.checkValues()
         let words = request.query.split(whereSeparator: { $0.isWhitespace })
             .filter { QueryOperator.named($0) == nil }.count
         if words > Self.maxQueryWords || request.query.utf8.count > Self.maxQueryBytes {
@@ -64,9 +71,12 @@ public final class Searcher {
         var query: Query
         var hasWords: Bool
         var correctedQuery: String?
+        var corrections: [SpellingCorrection] = []
         var compoundStems: Set<String>
         /// True when all-word matches carry `allWordsBoost` (any-word mode with several words).
         var boosted = false
+        /// The weight from which a hit has every word as written (nil: every hit has).
+        var matchedAllFrom: Double?
     }
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
@@ -104,7 +114,7 @@ public final class Searcher {
         return SearchResponse(
             query: request.query, total: Self.total(mset, exhaustive: exhaustive),
             totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, offset: request.offset, limit: request.limit,
-            hits: hits, correctedQuery: plan.correctedQuery,
+            hits: hits, correctedQuery: plan.correctedQuery, corrections: plan.corrections,
             facets: try counter.map { try facetCounts($0, limit: request.facetLimit) })
     }
 
@@ -115,31 +125,61 @@ public final class Searcher {
         let words = fields.words.trimmingCharacters(in: .whitespaces)
         var plan = Plan(query: try Query.matchAll(), hasWords: false, correctedQuery: nil, compoundStems: [])
 
-        if !words.isEmpty {
-            var text = QueryRewriter.rewrite(words)
-            if let corrected = try SpellingCorrector(database: database, pipeline: pipeline).correct(words) {
-                plan.correctedQuery = corrected
-                if request.autoCorrect { text = QueryRewriter.rewrite(corrected) }
+        var exceptWords: Query?
+        if let excluded = QueryFields.pureExclusion(words) {
+            // `-Китай` alone: everything except documents with the word (Xapian would read
+            // a lone `-word` as the word).
+            try parser.setDefaultOperator(.or)
+            let query = try parser.parse(QueryRewriter.rewrite(excluded), flags: Self.queryFlags)
+            if !query.isEmpty { exceptWords = query }
+        } else if !words.isEmpty {
+            let expansion = request.synonyms ? try makeExpansion() : nil
+            let rewritten = try QueryRewriter.rewrite(words, expansion: expansion)
+            var text = rewritten.text
+            var allText = rewritten.allWordsText
+            if let correction = try SpellingCorrector(database: database, pipeline: pipeline).correct(words) {
+                plan.correctedQuery = correction.query
+                plan.corrections = correction.replaced
+                if request.autoCorrect {
+                    let corrected = try QueryRewriter.rewrite(correction.query, expansion: expansion)
+                    (text, allText) = (corrected.text, corrected.allWordsText)
+                }
             }
             let flags = request.synonyms ? Self.queryFlags : Self.queryFlags.subtracting(.autoSynonyms)
             try parser.setDefaultOperator(.or)
             let any = try parser.parse(text, flags: flags)
             try parser.setDefaultOperator(.and)
-            let all = try parser.parse(text, flags: flags)
+            let all = try parser.parse(allText, flags: flags)
             if !all.isEmpty || !any.isEmpty {
                 plan.hasWords = true
-                if request.allWords || all.description == any.description {
+                let widening = request.synonyms ? try wideningQuery(rewritten.plainWords) : nil
+                // `all` may let a type word be met by the document's type; `literal` may not.
+                let literal = allText == text ? nil : try parser.parse(text, flags: flags)
+                let literalBoost = try literal.map { try Query.combine(.filter, [try Query.fixedWeight(Self.literalBoost), $0]) }
+                if request.allWords {
+                    var parts = [all]
+                    if let widening { parts.append(widening) }
+                    if let literalBoost { parts.append(literalBoost) }
+                    plan.query = parts.count == 1 ? all : try Query.combine(.andMaybe, parts)
+                    if literal != nil { plan.matchedAllFrom = Self.literalBoost }
+                } else if all.description == any.description && widening == nil && literal == nil {
                     plan.query = all
                 } else {
-                    // Any word matches; documents with all of them get a constant on top.
+                    // Any word matches; documents with all of them get a constant on top. The
+                    // widening (capitals, countries, type words) adds matches and weight, never
+                    // the constant: a document has all the words only when it has the words.
                     let boost = try Query.combine(.filter, [try Query.fixedWeight(Self.allWordsBoost), all])
-                    plan.query = try Query.combine(.andMaybe, [any, boost])
+                    let anyWidened = try widening.map { try Query.combine(.or, [any, $0]) } ?? any
+                    plan.query = try Query.combine(.andMaybe, [anyWidened, boost] + (literalBoost.map { [$0] } ?? []))
                     plan.boosted = true
+                    plan.matchedAllFrom = Self.allWordsBoost + (literal == nil ? 0 : Self.literalBoost)
                 }
                 plan.compoundStems = Set(try QueryRewriter.compounds(in: words).map { try pipeline.stem($0) })
             }
         }
-        if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
+        if let exceptWords {
+            plan.query = try Query.combine(.andNot, [plan.query, exceptWords])
+        } else if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
             throw BulletinError.usage("empty query: give words to search for, or filters (country, type, source, person, weapon, dates)")
         }
         if let filter = try filterQuery(include) {
@@ -165,8 +205,8 @@ public final class Searcher {
             }
             snippet = Snippet.truncate(try Snippet.clean(raw, compoundStems: plan.compoundStems, stem: pipeline.stem), toCharacters: snippetChars)
         }
-        let matchedAll = !plan.boosted || item.weight >= Self.allWordsBoost
-        let score = item.weight >= Self.allWordsBoost ? item.weight - Self.allWordsBoost : item.weight
+        let matchedAll = plan.matchedAllFrom.map { item.weight >= $0 } ?? true
+        let score = item.weight.truncatingRemainder(dividingBy: Self.literalBoost)
         return SearchHit(
             id: stored.id, rank: item.rank + 1, score: (score * 1000).rounded() / 1000, matchedAll: matchedAll,
             path: stored.path, url: stored.url, date: stored.date, dateSource: stored.dateSource,

@@ -1,19 +1,30 @@
-import Xapian
+internal import Xapian
 
-/// "Did you mean": replaces each plain query word that the index does not hold (neither the
-/// word nor its stem) by the closest word of the index's spelling table. Words in phrases,
-/// operators, fields, wildcards and designations with digits or hyphens are left alone.
+/// "Did you mean": replaces a plain query word that nothing knows by a close, more frequent word
+/// of the index's spelling table. A word is known, and left alone, when the index holds it or its
+/// stem, when it is a lexicon form, a capital, a stop word or another case form of an indexed
+/// word (`передаст` beside `передает`), or when it is typed in capitals (`ЗРК`, `МБР`: an
+/// abbreviation). Words in phrases, operators, fields, wildcards and designations with digits or
+/// hyphens are left alone too.
 struct SpellingCorrector {
     let database: Database
     let pipeline: TextPipeline
 
     /// Words looked up at most (each unknown word costs a spelling-table scan).
     static let maxWords = 32
+    /// A suggestion must occur in at least this many documents.
+    static let minSuggestionFrequency = 2
 
-    /// The corrected query (lowercased as it is searched), or nil when every word is known.
-    func correct(_ query: String) throws -> String? {
+    struct Correction {
+        var query: String
+        var replaced: [SpellingCorrection]
+    }
+
+    /// The corrected query (lowercased as it is searched) and the words it replaced, or nil
+    /// when no word needs a correction.
+    func correct(_ query: String) throws -> Correction? {
         guard query.split(separator: " ").count <= Self.maxWords else { return nil }
-        var changed = false
+        var replaced: [SpellingCorrection] = []
         var inPhrase = false
         var output: [String] = []
         for token in QueryRewriter.normalized(query).split(separator: " ", omittingEmptySubsequences: true) {
@@ -26,23 +37,64 @@ struct SpellingCorrector {
                 output.append(lower)
                 continue
             }
+            let typed = token.filter(\.isLetter)
             let word = lower.filter(\.isLetter)
-            guard word.count > 2, try database.termFrequency(word) == 0,
-                  try pipeline.stemTerm(word).map(database.termFrequency) ?? 0 == 0,
+            guard word.count > 2, !Self.isAbbreviation(typed), try !isKnown(word),
                   let suggestion = try suggestion(for: word) else {
                 output.append(lower)
                 continue
             }
             output.append(lower.replacingOccurrences(of: word, with: suggestion))
-            changed = true
+            replaced.append(SpellingCorrection(word: word, suggestion: suggestion))
         }
-        return changed ? output.joined(separator: " ") : nil
+        return replaced.isEmpty ? nil : Correction(query: output.joined(separator: " "), replaced: replaced)
+    }
+
+    /// `ЗРК`, `МБР`, `HIMARS`: two or more letters, all capitals.
+    static func isAbbreviation(_ typed: String) -> Bool {
+        typed.count >= 2 && typed.allSatisfy { $0.isUppercase }
+    }
+
+    static let lexiconWords: Set<String> = {
+        var words = Set(IndexSchema.stopwords)
+        for entry in Lexicon.concepts { for form in entry.forms { words.formUnion(Lexicon.words(form)) } }
+        for entry in Lexicon.capitals { for name in entry.names { words.formUnion(Lexicon.words(name)) } }
+        return words
+    }()
+
+    func isKnown(_ word: String) throws -> Bool {
+        if Self.lexiconWords.contains(word) { return true }
+        if try database.termFrequency(word) > 0 { return true }
+        let stem = try pipeline.stem(word)
+        if try database.termFrequency(IndexSchema.stemPrefix + stem) > 0 { return true }
+        if Self.lexiconStems.contains(stem) { return true }
+        for form in NameForms.forms(of: word) where try database.termFrequency(IndexSchema.stemPrefix + pipeline.stem(form)) > 0 { return true }
+        return false
+    }
+
+    /// Stems of `lexiconWords` (computed once, on the first unknown word of a process).
+    static let lexiconStems: Set<String> = {
+        guard let stemmer = try? Stem(language: IndexSchema.stemLanguage) else { return [] }
+        return Set(lexiconWords.compactMap { try? stemmer($0) })
+    }()
+
+    /// Xapian's closest word, if it is close (one edit for words up to six letters, two for
+    /// longer ones), starts with the same letter and is in at least `minSuggestionFrequency`
+    /// documents.
+    func suggestion(for word: String) throws -> String? {
+        let distance = word.count <= 6 ? 1 : 2
+        guard let suggestion = try spellingTableSuggestion(for: word, maxEditDistance: distance),
+              suggestion != word, suggestion.first == word.first,
+              try database.termFrequency(suggestion) >= Self.minSuggestionFrequency else { return nil }
+        return suggestion
     }
 
     /// The spelling table's suggestion, or nil when there is none or none can be had: a shard
     /// served by xapian-tcpsrv has no spelling table, and a suggestion is never worth failing
     /// the search for (only a writer's commit underneath is passed on, to be retried).
-    private func suggestion(for word: String) throws -> String? {
-        do { return try database.spellingSuggestion(for: word) } catch where error.kind == .databaseModified { throw error } catch { return nil }
+    private func spellingTableSuggestion(for word: String, maxEditDistance: Int) throws -> String? {
+        do {
+            return try database.spellingSuggestion(for: word, maxEditDistance: maxEditDistance)
+        } catch where error.kind == .databaseModified { throw error } catch { return nil }
     }
 }

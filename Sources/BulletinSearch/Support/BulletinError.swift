@@ -1,5 +1,5 @@
 import Foundation
-import Xapian
+internal import Xapian
 
 /// Every outcome other than plain success, each with its documented exit code. The library
 /// throws (or returns) these; only the CLI's root turns them into a process exit
@@ -46,13 +46,13 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .usage(let message): return message.oneLine
         case .querySyntax(let message): return "query syntax error: \(message.oneLine)"
-        case .indexMissing(let path): return "no index at \(path.oneLine): index bulletins into it first"
-        case .indexLocked(let path): return "index \(path.oneLine) is locked: indexing in progress in another process; try again when it finishes"
-        case .indexCorrupt(let path, let detail): return "index \(path.oneLine) is corrupt or unreadable: \(detail.oneLine)"
-        case .indexAccess(let path, let detail): return "index \(path.oneLine): \(detail.oneLine)"
-        case .notAnIndex(let path, let detail): return "\(path.oneLine) is not a bulletin index: \(detail.oneLine)"
+        case .indexMissing(let path): return "no index at \(path.escapedForTerminal): index bulletins into it first"
+        case .indexLocked(let path): return "index \(path.escapedForTerminal) is locked: indexing in progress in another process; try again when it finishes"
+        case .indexCorrupt(let path, let detail): return "index \(path.escapedForTerminal) is corrupt or unreadable: \(detail.oneLine)"
+        case .indexAccess(let path, let detail): return "index \(path.escapedForTerminal): \(detail.oneLine)"
+        case .notAnIndex(let path, let detail): return "\(path.escapedForTerminal) is not a bulletin index: \(detail.oneLine)"
         case .diskFull(let path, let committed):
-            return "disk full while writing index \(path.oneLine): the index is intact at its last commit (\(committed) document\(committed == 1 ? "" : "s") of this run committed); free space and run the same command again"
+            return "disk full while writing index \(path.escapedForTerminal): the index is intact at its last commit (\(committed) document\(committed == 1 ? "" : "s") of this run committed); free space and run the same command again"
         case .filesRejected(let count): return "\(count) file\(count == 1 ? " or feed line was" : "s or feed lines were") rejected (see above)"
         case .interrupted(let signal): return "interrupted by \(Self.signalName(signal)): the work done so far is committed; run the same command again to finish"
         case .runtime(let message): return message.oneLine
@@ -159,6 +159,34 @@ extension String {
                 out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             } else {
                 out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The text with every character that could act on a terminal made visible: newline,
+    /// tab and return as `\n`, `\t`, `\r`; other control characters (ESC, …), bidi
+    /// overrides and line separators as `\u{1B}`.
+    /// For file names and ids in text output and messages: they can neither break a line nor
+    /// send escape sequences.
+    public var escapedForTerminal: String {
+        func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
+            default: return false
+            }
+        }
+        guard unicodeScalars.contains(where: needsEscape) else { return self }
+        var out = ""
+        for scalar in unicodeScalars {
+            guard needsEscape(scalar) else { out.unicodeScalars.append(scalar); continue }
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default: out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             }
         }
         return out

@@ -15,5 +15,5 @@ public struct FileFailure: Error, Sendable, Equatable, CustomStringConvertible {
         self.reason = reason
     }
     /// `path: reason`, one line.
-    public var description: String { "\(path.oneLine): \(reason.oneLine)" }
+    public var description: String { "\(path.escapedForTerminal): \(reason.oneLine)" }
 }

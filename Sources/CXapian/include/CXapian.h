@@ -116,7 +116,6 @@ bool CXapian_database_close(CXapianDatabase *db, CXapianError *error) CXAPIAN_NO
 /// Moves a reader to the latest commit.
 bool CXapian_database_reopen(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
-uint32_t CXapian_database_lastdocid(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The first document indexed by `term` (e.g. a unique-id term), or 0 when none.
 uint32_t CXapian_database_first_docid_with_term(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
@@ -134,6 +133,12 @@ CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const ch
 /// Runs Xapian's consistency check on the database at `path`; returns the number of errors
 /// found and writes the checker's report into `report` (may be NULL).
 size_t CXapian_database_check(const char *path, size_t path_len, CXapianString *report, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Reads every entry of every table through the ordinary read-only API (postings with their
+/// positions, documents with data, values and termlists, spellings, synonyms, metadata) and
+/// cross-checks the counts; returns the number of inconsistencies, described in `report`.
+/// Unlike `CXapian_database_check` (which opens the tables for writing) it works on a
+/// read-only file system; a damaged block surfaces as DatabaseCorruptError.
+size_t CXapian_database_read_all(CXapianDatabase *db, CXapianString *report, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 /// Xapian compaction (Database::compact) of the database or stub at `path` into a new
 /// database at `output` (which must not hold one). A stub's local shards are merged into one
@@ -153,9 +158,7 @@ uint32_t CXapian_database_replace_document_by_term(CXapianDatabase *db, const ch
 bool CXapian_database_delete_document_by_term(CXapianDatabase *db, const char *unique_term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_delete_document(CXapianDatabase *db, uint32_t docid, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t key_len, const char *value, size_t value_len, CXapianError *error) CXAPIAN_NOEXCEPT;
-bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) CXAPIAN_NOEXCEPT;
-bool CXapian_database_clear_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 // MARK: - Term lists (database.cpp)
 
@@ -176,7 +179,6 @@ CXapianString CXapian_document_get_data(const CXapianDocument *doc, CXapianError
 /// so callers must keep terms short (the wrapper checks).
 bool CXapian_document_add_term(CXapianDocument *doc, const char *term, size_t len, uint32_t wdf_inc, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_document_add_boolean_term(CXapianDocument *doc, const char *term, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
-bool CXapian_document_add_posting(CXapianDocument *doc, const char *term, size_t len, uint32_t pos, uint32_t wdf_inc, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_document_set_value(CXapianDocument *doc, uint32_t slot, const char *value, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
 CXapianString CXapian_document_get_value(const CXapianDocument *doc, uint32_t slot, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The document's terms starting with `prefix` (wdf in freq).
@@ -245,8 +247,6 @@ CXapianQuery *CXapian_query_new_term(const char *term, size_t len, uint32_t wqf,
 CXapianQuery *CXapian_query_new_combine(int32_t op, const CXapianQuery *const *subqueries, size_t count, uint32_t window, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Documents whose value in `slot` lies in [begin, end] (string order).
 CXapianQuery *CXapian_query_new_value_range(uint32_t slot, const char *begin, size_t begin_len, const char *end, size_t end_len, CXapianError *error) CXAPIAN_NOEXCEPT;
-/// Multiplies the weight of `query` by `factor` (>= 0).
-CXapianQuery *CXapian_query_new_scaled(const CXapianQuery *query, double factor, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Terms starting with `pattern`, OR-ed, limited to `max_expansion` terms (0 = no limit);
 /// exceeding the limit raises WildcardError when the query runs.
 CXapianQuery *CXapian_query_new_wildcard(const char *pattern, size_t len, uint32_t max_expansion, CXapianError *error) CXAPIAN_NOEXCEPT;
@@ -270,12 +270,6 @@ bool CXapian_queryparser_set_default_op(CXapianQueryParser *qp, int32_t op, CXap
 /// Needed for wildcards, spelling correction and synonyms.
 bool CXapian_queryparser_set_database(CXapianQueryParser *qp, CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_queryparser_add_prefix(CXapianQueryParser *qp, const char *field, size_t field_len, const char *prefix, size_t prefix_len, CXapianError *error) CXAPIAN_NOEXCEPT;
-bool CXapian_queryparser_add_boolean_prefix(CXapianQueryParser *qp, const char *field, size_t field_len, const char *prefix, size_t prefix_len, bool exclusive, CXapianError *error) CXAPIAN_NOEXCEPT;
-/// A range `a..b` (optionally introduced by `prefix`, e.g. "date:") over value `slot`,
-/// compared as strings (Xapian::RangeProcessor); `flags` are Xapian::RP_* flags.
-bool CXapian_queryparser_add_rangeprocessor(CXapianQueryParser *qp, uint32_t slot, const char *prefix, size_t prefix_len, uint32_t flags, CXapianError *error) CXAPIAN_NOEXCEPT;
-/// Dates (YYYYMMDD slot) via Xapian::DateRangeProcessor.
-bool CXapian_queryparser_add_date_rangeprocessor(CXapianQueryParser *qp, uint32_t slot, const char *prefix, size_t prefix_len, uint32_t flags, int32_t epoch_year, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_queryparser_set_max_expansion(CXapianQueryParser *qp, uint32_t max_expansion, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Raises QueryParserError for malformed input. `flags` are Xapian::QueryParser flags.
 CXapianQuery *CXapian_queryparser_parse(CXapianQueryParser *qp, const char *query, size_t len, uint32_t flags, const char *default_prefix, size_t default_prefix_len, CXapianError *error) CXAPIAN_NOEXCEPT;
@@ -287,7 +281,6 @@ CXapianString CXapian_queryparser_corrected_query(const CXapianQueryParser *qp, 
 CXapianEnquire *CXapian_enquire_new(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 void CXapian_enquire_free(CXapianEnquire *enquire) CXAPIAN_NOEXCEPT;
 bool CXapian_enquire_set_query(CXapianEnquire *enquire, const CXapianQuery *query, CXapianError *error) CXAPIAN_NOEXCEPT;
-bool CXapian_enquire_set_bm25(CXapianEnquire *enquire, double k1, double k2, double k3, double b, double min_normlen, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_enquire_set_sort_by_relevance(CXapianEnquire *enquire, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Sort by the value in `slot` (string order); `then_relevance` breaks ties by weight.
 bool CXapian_enquire_set_sort_by_value(CXapianEnquire *enquire, uint32_t slot, bool reverse, bool then_relevance, CXapianError *error) CXAPIAN_NOEXCEPT;

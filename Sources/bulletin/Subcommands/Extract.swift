@@ -7,7 +7,7 @@ extension Bulletin {
         static let configuration = CommandConfiguration(
             commandName: "extract",
             abstract: "Show the metadata extracted from bulletin files, without indexing them.",
-            discussion: "With --json, one JSON object per file per line. Unreadable files: `path: reason` on stderr, exit 4.")
+            discussion: "With --json, one JSON object per file per line. Files that cannot be read (a directory, a FIFO, a broken link, no permission, over --max-bytes): `path: reason` on stderr, exit 4.")
 
         @Argument(help: ArgumentHelp("Bulletin files.", valueName: "FILE"))
         var files: [String]
@@ -15,14 +15,18 @@ extension Bulletin {
         @Flag(help: "One JSON object per file (JSON lines).")
         var json = false
 
+        @Option(help: ArgumentHelp("Refuse files larger than this many bytes (as index does).", valueName: "BYTES"))
+        var maxBytes: Int = IndexOptions.defaultMaxBytes
+
         func validate() throws {
             if files.isEmpty { throw ValidationError("give at least one file") }
+            if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
         }
 
         func run() throws {
             var failed = 0
             for (i, path) in files.enumerated() {
-                switch BulletinAnalyzer.extract(file: path) {
+                switch BulletinAnalyzer.extract(file: path, maxBytes: maxBytes) {
                 case .success(let meta):
                     if json {
                         print(ExtractionRenderer.json(meta, path: path).serialized())

@@ -1,7 +1,8 @@
 import ArgumentParser
 import BulletinSearch
 
-/// The facet and date filters of `timeline` and `watch add` (the same as `search`'s).
+/// The facet and date filters of `timeline` and `watch add` (`search` keeps the same flags as
+/// plain fields for its fast argument reader, `SearchOptions.fastParse`).
 struct FilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Partner country: ISO code or Russian name in any form (repeatable, or a comma list).", valueName: "COUNTRY"))
     var country: [String] = []

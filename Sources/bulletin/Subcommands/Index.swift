@@ -47,7 +47,7 @@ extension Bulletin {
         var commitEvery: Int = 1000
 
         @Option(help: ArgumentHelp("Reject files larger than this many bytes.", valueName: "BYTES"))
-        var maxBytes: Int = 10 * 1024 * 1024
+        var maxBytes: Int = IndexOptions.defaultMaxBytes
 
         @Option(name: .customLong("shard-by"), help: ArgumentHelp(
             "year: one database per publication year under the index directory, listed by its stub XAPIANDB (search, check and compact read them as one; rebuild a year by removing its folder and indexing again). An index with year shards stays sharded.",
@@ -98,16 +98,16 @@ extension Bulletin {
                 case let .file(path, outcome, note, state):
                     if dryRun, let verb = outcome.dryRunVerb {
                         progress.clear()
-                        print("\(verb) \(path)")
+                        print("\(verb) \(path.escapedForTerminal)")
                     } else if verbose {
                         progress.clear()
-                        Terminal.stderr("\(outcome.label)\(note.map { " (\($0))" } ?? "") \(path)\n")
+                        Terminal.stderr("\(outcome.label)\(note.map { " (\($0))" } ?? "") \(path.escapedForTerminal)\n")
                     }
                     progress.update(state)
                 case let .removed(id, path):
                     if dryRun || verbose {
                         progress.clear()
-                        let line = "\(dryRun ? "remove" : "removed") \(path ?? id)"
+                        let line = "\(dryRun ? "remove" : "removed") \((path ?? id).escapedForTerminal)"
                         if dryRun { print(line) } else { Terminal.stderr(line + "\n") }
                     }
                 case .committed:

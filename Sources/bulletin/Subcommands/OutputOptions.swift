@@ -65,6 +65,6 @@ struct OutputSettings {
         renderer.ansi = Terminal.stdoutIsTerminal
         renderer.byteOrderMark = bom
         renderer.snippets = !noSnippet
-        FileHandle.standardOutput.write(try renderer.render(response, as: resolved, filters: filters))
+        try Terminal.stdout(try renderer.render(response, as: resolved, filters: filters))
     }
 }

@@ -17,8 +17,10 @@ extension Bulletin {
                 Hyphenated designations (Су-30МКИ, С-400) match whole or by their parts.
                 """)
 
-        @Argument(help: "The query (may be empty when filters are given).")
-        var query: String = ""
+        @Argument(help: ArgumentHelp("The query (may be empty when filters are given); several arguments are joined with spaces. A leading -word excludes: `bulletin search -Китай` lists every bulletin without it.", valueName: "query"))
+        var words: [String] = []
+
+        var query: String { words.joined(separator: " ") }
 
         @OptionGroup var location: IndexLocation
 
@@ -118,6 +120,14 @@ struct SearchOptions {
     func validateSearch() throws {
         if query.trimmingCharacters(in: .whitespaces).isEmpty && filters.isEmpty {
             throw ValidationError("give a query, or filters such as --country IN --type delivery")
+        }
+        // An empty value would silently search without the filter the analyst asked for.
+        for (flag, values) in [("--country", country), ("--type", type), ("--source", source), ("--person", person), ("--weapon", weapon)]
+        where values.contains(where: { $0.split(separator: ",").allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }) {
+            throw ValidationError("\(flag) needs a value (it was given an empty one)")
+        }
+        for (flag, value) in [("--from", from), ("--to", to)] where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw ValidationError("\(flag) needs a date (it was given an empty one)")
         }
         if limit < 0 || limit > SearchRequest.maxLimit { throw ValidationError("--limit must be between 0 and \(SearchRequest.maxLimit)") }
         if offset < 0 { throw ValidationError("--offset must not be negative") }

@@ -1,0 +1,137 @@
+import Foundation
+
+/// One line of a synonym lexicon (`lexicons/abbreviations.tsv`, `lexicons/transliterations.tsv`):
+/// a concept and the forms that name it (`пво	ПВО | противовоздушная оборона`).
+public struct LexiconEntry: Equatable, Sendable {
+    /// The concept's name in the index (term `XL<id>`): lowercase letters and digits.
+    public var id: String
+    /// The forms as written, each one word or a phrase.
+    public var forms: [String]
+
+    /// The line this entry is written as.
+    public var line: String { id + "\t" + forms.joined(separator: " | ") }
+}
+
+/// One line of `lexicons/capitals.tsv`: a country and the names news writes for its government.
+public struct CapitalEntry: Equatable, Sendable {
+    public var code: String
+    public var names: [String]
+
+    public var line: String { code + "\t" + names.joined(separator: " | ") }
+}
+
+/// The reviewed lexicons in `lexicons/` (compiled into `LexiconData` by
+/// `tools/lexicon/generate.py`). Each is parsed on first use (microseconds: a few hundred
+/// short lines), never at process start.
+public enum Lexicon {
+    public static let abbreviations: [LexiconEntry] = parseEntries(LexiconData.abbreviations).entries
+    public static let transliterations: [LexiconEntry] = parseEntries(LexiconData.transliterations).entries
+    /// Every concept of both synonym lexicons.
+    public static let concepts: [LexiconEntry] = abbreviations + transliterations
+    public static let capitals: [CapitalEntry] = parseCapitals(LexiconData.capitals).entries
+    public static let stopwords: [String] = parseWords(LexiconData.stopwords)
+
+    /// Capital name (lowercased) → country code.
+    static let countryOfCapital: [String: String] = {
+        var map: [String: String] = [:]
+        for entry in capitals { for name in entry.names { map[words(name).joined(separator: " ")] = entry.code } }
+        return map
+    }()
+
+    /// Country code → its capitals' names.
+    static let capitalsOfCountry: [String: [String]] = {
+        var map: [String: [String]] = [:]
+        for entry in capitals { map[entry.code, default: []] += entry.names }
+        return map
+    }()
+
+    /// The words of a form as both sides of the index see them: lowercased, `ё` folded, split at
+    /// anything that is not a letter or digit (`зенитно-ракетный` → `зенитно`, `ракетный`).
+    public static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.append(scalar == "ё" ? "е" : scalar)
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+
+    /// A problem in a lexicon file: the line number and what is wrong.
+    public struct LineError: Equatable, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var text: String
+        public var reason: String
+        public var description: String { "line \(line): \(reason): \(text)" }
+    }
+
+    static func isID(_ id: String) -> Bool {
+        !id.isEmpty && id.unicodeScalars.allSatisfy { ($0.properties.isLowercase && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+    }
+
+    /// Content lines with their 1-based numbers (comments and blank lines skipped).
+    static func contentLines(_ text: String) -> [(Int, Substring)] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { number, line in
+            let trimmed = line.drop(while: { $0 == " " })
+            return trimmed.isEmpty || trimmed.hasPrefix("#") ? nil : (number + 1, line)
+        }
+    }
+
+    static func forms(_ list: Substring) -> [String] {
+        list.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Parses `id<TAB>form | form …` lines.
+    public static func parseEntries(_ text: String) -> (entries: [LexiconEntry], errors: [LineError]) {
+        var entries: [LexiconEntry] = []
+        var errors: [LineError] = []
+        for (number, line) in contentLines(text) {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard fields.count == 2 else {
+                errors.append(LineError(line: number, text: String(line), reason: "want id<TAB>forms"))
+                continue
+            }
+            let id = String(fields[0])
+            let list = forms(fields[1])
+            if !isID(id) {
+                errors.append(LineError(line: number, text: String(line), reason: "the id must be lowercase letters and digits"))
+            } else if list.count < 2 || list.contains(where: { words($0).isEmpty }) {
+                errors.append(LineError(line: number, text: String(line), reason: "want at least two non-empty forms"))
+            } else {
+                entries.append(LexiconEntry(id: id, forms: list))
+            }
+        }
+        return (entries, errors)
+    }
+
+    /// Parses `CODE<TAB>name | name …` lines.
+    public static func parseCapitals(_ text: String) -> (entries: [CapitalEntry], errors: [LineError]) {
+        var entries: [CapitalEntry] = []
+        var errors: [LineError] = []
+        for (number, line) in contentLines(text) {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let code = fields.first.map(String.init) ?? ""
+            guard fields.count == 2, code.count == 2, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+                errors.append(LineError(line: number, text: String(line), reason: "want an ISO code<TAB>names"))
+                continue
+            }
+            let list = forms(fields[1])
+            if list.isEmpty || list.contains(where: { words($0).isEmpty }) {
+                errors.append(LineError(line: number, text: String(line), reason: "empty name"))
+            } else {
+                entries.append(CapitalEntry(code: code, names: list))
+            }
+        }
+        return (entries, errors)
+    }
+
+    /// One word a line.
+    public static func parseWords(_ text: String) -> [String] {
+        contentLines(text).map { String($0.1).trimmingCharacters(in: .whitespaces) }
+    }
+}

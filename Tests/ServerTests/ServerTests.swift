@@ -105,7 +105,7 @@ final class ServerTests: XCTestCase {
             let body = String(buffer: response.body)
             XCTAssertTrue(body.hasPrefix(#"{"query":"Су-30МКИ","total":"#), body)
             let object = try Self.object(response)
-            XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "hits",
+            XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "corrections", "hits",
                                               "facets_counted", "facets"])
             XCTAssertEqual(object["facets_counted"] as? String, "all", "the API counts facets unless facets=false")
             let hits = try XCTUnwrap(object["hits"] as? [[String: Any]])

@@ -138,4 +138,24 @@ final class FixedWeightTests: XCTestCase {
         XCTAssertGreaterThan(mset[0].weight, 100)
         XCTAssertLessThan(mset[1].weight, 100)
     }
+
+    func testScaledMultipliesTheWeight() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let db = try WritableDatabase(path: dir.path)
+        for words in [["a", "a", "b"], ["b"]] {
+            let doc = try Document()
+            for w in words { try doc.addTerm(w) }
+            try db.add(doc)
+        }
+        try db.commit()
+        func weight(_ query: Query) throws -> Double {
+            let enquire = try Enquire(database: db)
+            try enquire.setQuery(query)
+            return try enquire.mset(first: 0, count: 1)[0].weight
+        }
+        let plain = try weight(try Query.term("a"))
+        XCTAssertGreaterThan(plain, 0)
+        XCTAssertEqual(try weight(try Query.scaled(try Query.term("a"), by: 2)), plain * 2, accuracy: 1e-9)
+        XCTAssertEqual(try weight(try Query.scaled(try Query.term("a"), by: 0)), 0)
+    }
 }

@@ -126,6 +126,13 @@ size_t CXapian_database_check(const char *path, size_t path_len, CXapianString *
     });
 }
 
+bool CXapian_database_compact(const char *path, size_t path_len, const char *output, size_t output_len, uint32_t flags, CXapianError *error) noexcept {
+    return guarded_void(error, [&] {
+        Xapian::Database source(str(path, path_len));
+        source.compact(str(output, output_len), flags);
+    });
+}
+
 size_t CXapian_database_read_all(CXapianDatabase *db, CXapianString *report, CXapianError *error) noexcept {
     return guarded(error, (size_t)0, [&] {
         const Xapian::Database &d = *db->db;

@@ -88,6 +88,28 @@ public class Database {
         _ = try call { CXapian_database_close(handle, $0) }
     }
 
+    /// How hard `compact` packs the tables (Xapian::Compactor's levels).
+    public enum Compaction: UInt32, Sendable {
+        /// Leave some free space in blocks (cheap later updates).
+        case standard = 0
+        /// Fill blocks (smaller; the database stays writable).
+        case full = 1
+        /// Also allow oversize items (smallest; slow to update afterwards).
+        case fuller = 2
+    }
+
+    /// Compacts the database, or every local shard a stub at `path` lists (merged into one,
+    /// documents renumbered), into a new database at `output`. Metadata found in several
+    /// shards keeps the first shard's value. Throws `.invalidOperation` for remote shards,
+    /// `.databaseCreate` when `output` already holds a database.
+    public static func compact(path: String, into output: String, level: Compaction = .full, multipass: Bool = false) throws(XapianError) {
+        try withBytes(path) { p, n throws(XapianError) in
+            try withBytes(output) { o, on throws(XapianError) in
+                _ = try call { CXapian_database_compact(p, n, o, on, level.rawValue | (multipass ? 8 : 0), $0) }
+            }
+        }
+    }
+
     /// Reads every entry of every table (read-only) and cross-checks the counts: a check
     /// for where `check(path:)` cannot run, such as a read-only file system (Xapian's
     /// checker opens the tables for writing).

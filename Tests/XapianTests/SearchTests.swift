@@ -60,20 +60,22 @@ final class SearchTests: XCTestCase {
         XCTAssertTrue(snippet.contains("[заседание]"), snippet)
     }
 
-    func testFacetSpyCountsEveryMatchOncePerValue() throws {
+    func testValueCountSpyCountsEveryMatchOncePerValue() throws {
         let db = try makeIndex(
             ["контракт один", "контракт два", "контракт три", "другое"],
-            facets: ["XCBY\nXCCN\nXCBY", "XCBY", "XCIN\nY2020", "XCBY"])
+            facets: ["BY", "BY", "IN", "BY"])
         let enquire = try Enquire(database: db)
         try enquire.setQuery(try parser(db).parse("контракт"))
-        let spy = try FacetSpy(slot: 5)
+        let spy = try ValueCountMatchSpy(slot: 5)
+        let unused = try ValueCountMatchSpy(slot: 6)
         try enquire.add(spy)
+        try enquire.add(unused)
         _ = try enquire.mset(first: 0, count: 1, checkAtLeast: try db.documentCount())
         XCTAssertEqual(spy.documentsSeen, 3)
-        let counts = try spy.counts(prefix: "XC")
-        XCTAssertEqual(counts.map(\.term), ["XCBY", "XCCN", "XCIN"])
-        XCTAssertEqual(counts.map(\.count), [2, 1, 1])
-        XCTAssertEqual(try spy.counts(prefix: "Y").map(\.count), [1])
+        let counts = try spy.counts()
+        XCTAssertEqual(counts.map(\.value), ["BY", "IN"])
+        XCTAssertEqual(counts.map(\.count), [2, 1])
+        XCTAssertTrue(try unused.counts().isEmpty)
     }
 
     func testWildcardExpansionLimitIsAWildcardError() throws {

@@ -23,7 +23,7 @@ struct APIError: Error, Sendable {
     init(_ error: BulletinError) {
         switch error {
         case .usage, .querySyntax: self.init(.badRequest, error.description)
-        case .indexMissing, .indexLocked, .indexCorrupt, .indexAccess, .notAnIndex: self.init(.serviceUnavailable, error.description)
+        case .indexMissing, .indexLocked, .indexCorrupt, .indexAccess, .notAnIndex, .indexModified: self.init(.serviceUnavailable, error.description)
         default: self.init(.internalServerError, error.description)
         }
     }

@@ -194,6 +194,22 @@ final class FaultTests: XCTestCase {
     /// Searches and `similar` on other threads, each with its own Searcher opened before the
     /// run, while an indexing run commits after every document: none may fail (Xapian's
     /// DatabaseModifiedError is retried after a reopen inside the library).
+    /// A modification met inside a library step that maps Xapian's errors (reading a stored
+    /// document) is retried like a raw one; it once reached the user as exit 1.
+    func test11MappedModificationIsRetried() throws {
+        let (_, index, _) = try makeIndex(corpus(2))
+        let database = try Database(path: index.path)
+        var calls = 0
+        let value = try Searcher.retryingOnModification(database) { () throws -> Int in
+            calls += 1
+            if calls == 1 { throw BulletinError.indexModified(path: index.path) }
+            return 7
+        }
+        XCTAssertEqual(value, 7)
+        XCTAssertEqual(calls, 2)
+        XCTAssertEqual(BulletinError.indexModified(path: "ix").exitCode, 1)
+    }
+
     func test11ReadersNeverFailWhileAWriterCommitsEveryDocument() throws {
         let (_, index, corpus) = try makeIndex(corpus(4))
         var files: [String: String] = [:]

@@ -265,7 +265,11 @@ public final class Searcher {
     static func retryingOnModification<R>(_ database: Database, _ body: () throws -> R) throws -> R {
         var attempts = 0
         while true {
-            do { return try body() } catch let error as XapianError where error.kind == .databaseModified && attempts < modificationRetries {
+            do { return try body() } catch {
+                // Raw from the wrapper, or already mapped by a library step (a stored
+                // document's decoding maps its read errors).
+                let modified = (error as? XapianError)?.kind == .databaseModified || { if case .indexModified = error as? BulletinError { return true } else { return false } }()
+                guard modified, attempts < modificationRetries else { throw error }
                 attempts += 1
                 try database.reopen()
                 if attempts > 2 { usleep(UInt32(min(attempts, 20)) * 1000) }

@@ -27,6 +27,10 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
     case filesRejected(count: Int)
     /// A signal stopped the run after committing the work done so far (exit 128 + signal).
     case interrupted(signal: Int32)
+    /// An indexing run committed so often while this read was under way that the reader
+    /// could not catch up even after reopening (exit 1). Readers retry on it first
+    /// (`Searcher.retryingOnModification`), so a user meets it only after many retries.
+    case indexModified(path: String)
     /// Anything else that went wrong at run time (exit 1).
     case runtime(String)
 
@@ -37,7 +41,7 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
         case .indexMissing, .indexLocked, .indexCorrupt, .indexAccess, .notAnIndex: return 3
         case .filesRejected: return 4
         case .interrupted(let signal): return 128 + signal
-        case .runtime, .diskFull: return 1
+        case .runtime, .diskFull, .indexModified: return 1
         }
     }
 
@@ -55,6 +59,7 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
             return "disk full while writing index \(path.escapedForTerminal): the index is intact at its last commit (\(committed) document\(committed == 1 ? "" : "s") of this run committed); free space and run the same command again"
         case .filesRejected(let count): return "\(count) file\(count == 1 ? " or feed line was" : "s or feed lines were") rejected (see above)"
         case .interrupted(let signal): return "interrupted by \(Self.signalName(signal)): the work done so far is committed; run the same command again to finish"
+        case .indexModified(let path): return "index \(path.escapedForTerminal) kept changing while it was read (an indexing run is committing); run the same command again"
         case .runtime(let message): return message.oneLine
         }
     }
@@ -80,6 +85,7 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
         case .databaseLock: return .indexLocked(path: path)
         case .databaseOpening, .databaseVersion, .databaseCorrupt, .databaseClosed, .docNotFound, .database, .featureUnavailable:
             return .indexCorrupt(path: path, detail: "\(error.kind): \(error.message.oneLine)")
+        case .databaseModified: return .indexModified(path: path)
         case .queryParser: return .querySyntax(error.message.oneLine)
         case .wildcard: return .querySyntax("a wildcard matches too many words; make it longer (\(error.message.oneLine))")
         default: return .runtime("Xapian \(error.kind): \(error.message.oneLine)")

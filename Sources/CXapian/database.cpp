@@ -61,6 +61,10 @@ uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) noe
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_doccount(); });
 }
 
+uint32_t CXapian_database_lastdocid(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)db->db->get_lastdocid(); });
+}
+
 uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_termfreq(str(term, term_len)); });
 }

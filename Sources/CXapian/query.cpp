@@ -43,6 +43,12 @@ CXapianQuery *CXapian_query_new_value_range(uint32_t slot, const char *begin, si
     });
 }
 
+CXapianQuery *CXapian_query_new_scaled(const CXapianQuery *query, double factor, CXapianError *error) noexcept {
+    return guarded(error, (CXapianQuery *)nullptr, [&] {
+        return wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query->query, factor));
+    });
+}
+
 CXapianQuery *CXapian_query_new_wildcard(const char *pattern, size_t len, uint32_t max_expansion, CXapianError *error) noexcept {
     return guarded(error, (CXapianQuery *)nullptr, [&] {
         return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD, str(pattern, len), max_expansion,

@@ -29,6 +29,11 @@ public class Database {
         Int(try call { CXapian_database_doccount(handle, $0) })
     }
 
+    /// The highest document id used so far.
+    public func lastDocumentID() throws(XapianError) -> UInt32 {
+        try call { CXapian_database_lastdocid(handle, $0) }
+    }
+
     /// Number of documents indexed by `term`.
     public func termFrequency(_ term: String) throws(XapianError) -> Int {
         try withBytes(term) { p, n throws(XapianError) in Int(try call { CXapian_database_termfreq(handle, p, n, $0) }) }

@@ -48,6 +48,11 @@ public final class Query: CustomStringConvertible {
         }
     }
 
+    /// `query` with its weight multiplied by `factor` (0 makes it a pure filter).
+    public static func scaled(_ query: Query, by factor: Double) throws(XapianError) -> Query {
+        Query(handle: try callHandle { CXapian_query_new_scaled(query.handle, factor, $0) })
+    }
+
     /// Terms starting with `prefix`; more than `maxExpansion` raises `.wildcard` when run.
     public static func wildcard(_ prefix: String, maxExpansion: Int = 0) throws(XapianError) -> Query {
         try withBytes(prefix) { p, n throws(XapianError) in

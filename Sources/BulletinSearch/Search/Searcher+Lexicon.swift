@@ -1,4 +1,4 @@
-import Xapian
+internal import Xapian
 
 /// The query side of the lexicons and of name forms (see docs/relevance.md).
 extension Searcher {

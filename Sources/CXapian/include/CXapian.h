@@ -116,6 +116,7 @@ bool CXapian_database_close(CXapianDatabase *db, CXapianError *error) CXAPIAN_NO
 /// Moves a reader to the latest commit.
 bool CXapian_database_reopen(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+uint32_t CXapian_database_lastdocid(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The first document indexed by `term` (e.g. a unique-id term), or 0 when none.
 uint32_t CXapian_database_first_docid_with_term(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
@@ -240,6 +241,8 @@ CXapianQuery *CXapian_query_new_term(const char *term, size_t len, uint32_t wqf,
 CXapianQuery *CXapian_query_new_combine(int32_t op, const CXapianQuery *const *subqueries, size_t count, uint32_t window, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Documents whose value in `slot` lies in [begin, end] (string order).
 CXapianQuery *CXapian_query_new_value_range(uint32_t slot, const char *begin, size_t begin_len, const char *end, size_t end_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Multiplies the weight of `query` by `factor` (>= 0).
+CXapianQuery *CXapian_query_new_scaled(const CXapianQuery *query, double factor, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Terms starting with `pattern`, OR-ed, limited to `max_expansion` terms (0 = no limit);
 /// exceeding the limit raises WildcardError when the query runs.
 CXapianQuery *CXapian_query_new_wildcard(const char *pattern, size_t len, uint32_t max_expansion, CXapianError *error) CXAPIAN_NOEXCEPT;

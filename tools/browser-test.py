@@ -132,8 +132,13 @@ def main():
                 out[box.get_attribute("value")] = int(label.find_element(By.CLASS_NAME, "count").text)
             return out
 
-        # 1. Type a query.
+        # 1. The start page says what the index holds; then type a query.
         browser.get(base)
+        stats = api(base, "/api/stats")
+        wait.until(lambda b: b.find_element(By.ID, "stats").text)
+        check(("В индексе %d " % stats["documents"]) in browser.find_element(By.ID, "stats").text.replace("\u00a0", ""),
+              "start page: document count from /api/stats (%d)" % stats["documents"])
+        browser.save_screenshot(os.path.join(args.out, "start.png"))
         box = wait.until(lambda b: b.find_element(By.ID, "q"))
         box.send_keys(QUERY)
         box.send_keys(Keys.ENTER)
@@ -151,9 +156,19 @@ def main():
         check(len(hits) == min(10, expected["total"]), "query: %d hits listed" % len(hits))
         marks = browser.find_elements(By.CSS_SELECTOR, "#hits .snippet mark")
         check(len(marks) > 0, "snippets highlight matches (%d marks)" % len(marks))
-        bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect")
         years = [int(y["value"]) for y in expected["facets"]["year"]]
+        wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#timeline rect")) == max(years) - min(years) + 1)
+        bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect")
         check(len(bars) == max(years) - min(years) + 1, "timeline: one bar per year %d–%d" % (min(years), max(years)))
+        months = api(base, "/api/timeline?" + urllib.parse.urlencode({"q": QUERY, "by": "month"}))
+        from selenium.webdriver.support.ui import Select
+        Select(browser.find_element(By.ID, "timeline-by")).select_by_value("month")
+        wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#timeline rect")) == len(months["periods"]))
+        heights = [float(r.get_attribute("height")) for r in browser.find_elements(By.CSS_SELECTOR, "#timeline rect")]
+        check(len(heights) == len(months["periods"]) and all((h > 0) == (c > 0) for h, c in zip(heights, months["totals"])),
+              "timeline by month: %d bars, empty months empty, as /api/timeline" % len(heights))
+        Select(browser.find_element(By.ID, "timeline-by")).select_by_value("")
+        wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#timeline rect")) == max(years) - min(years) + 1)
         check("q=" in browser.current_url, "URL carries the query: " + urllib.parse.unquote(browser.current_url))
 
         # 2. Tick a country facet: hits and counts change to the filtered query's.
@@ -192,6 +207,7 @@ def main():
         ranged = api(base, "/api/search?" + urllib.parse.urlencode({"q": QUERY, "country": "BY", "from": "2020", "to": "2021-06"}))
         wait.until(lambda b: summary().startswith("%d " % ranged["total"]))
         check(summary().startswith("%d " % ranged["total"]), "date range 2020..2021-06: summary %r shows %d" % (summary(), ranged["total"]))
+        wait.until(lambda b: len(b.find_elements(By.CSS_SELECTOR, "#timeline rect")) == 2)
         bars = browser.find_elements(By.CSS_SELECTOR, "#timeline rect")
         check(len(bars) == 2, "date range: timeline has the 2 years (%d bars)" % len(bars))
         browser.find_element(By.ID, "clear-dates").click()

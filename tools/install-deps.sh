@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what bulletin needs beyond Swift on Debian/Ubuntu: libxapian-dev and pkg-config;
-# for the tests, cmark-gfm (GitHub's CommonMark renderer, which reads back the Markdown notes)
+# for the tests, cmark-gfm (GitHub's CommonMark renderer, which reads back the Markdown notes),
+# xapian-tools (the stock xapian-tcpsrv the remote-shard test serves a shard with)
 # and, for the browser test of `bulletin serve`, Debian's chromium and chromium-driver and
 # selenium from PyPI. Does nothing when they are already there. Outside CI (CI=true) a failure
 # to install the browser test's tools is a warning: that test then says it was skipped.
@@ -17,10 +18,10 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists xapian-core && [ -x /usr/bin/cmark-gfm ]; }; then
-    need_root || { echo "install-deps: need root (or sudo) to apt-get install libxapian-dev pkg-config cmark-gfm" >&2; exit 1; }
-    echo "install-deps: installing libxapian-dev pkg-config cmark-gfm with apt-get" >&2
-    apt_install libxapian-dev pkg-config cmark-gfm
+if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists xapian-core && [ -x /usr/bin/cmark-gfm ] && [ -x /usr/bin/xapian-tcpsrv ]; }; then
+    need_root || { echo "install-deps: need root (or sudo) to apt-get install libxapian-dev pkg-config cmark-gfm xapian-tools" >&2; exit 1; }
+    echo "install-deps: installing libxapian-dev pkg-config cmark-gfm xapian-tools with apt-get" >&2
+    apt_install libxapian-dev pkg-config cmark-gfm xapian-tools
     pkg-config --exists xapian-core
 fi
 

@@ -16,6 +16,8 @@ struct API: Sendable {
         router.get("/api/search") { request, _ in try await search(request) }
         router.get("/api/similar/**") { request, _ in try await similar(request) }
         router.get("/api/doc/**") { request, _ in try await document(request) }
+        router.get("/api/stats") { request, _ in try await stats(request) }
+        router.get("/api/timeline") { request, _ in try await timeline(request) }
         router.get("/api/openapi.json") { _, _ in
             Response.text(WebPage.string(PackageResources.openapi_json), contentType: "application/json; charset=utf-8")
         }
@@ -25,7 +27,7 @@ struct API: Sendable {
 
     static let searchParameters: Set<String> = [
         "q", "country", "type", "source", "person", "weapon", "from", "to", "year", "sort", "offset", "limit",
-        "facets", "facet_limit", "all_words", "collapse", "auto_correct", "snippet_chars", "format",
+        "facets", "facet", "facet_limit", "all_words", "collapse", "auto_correct", "snippet_chars", "format",
     ]
 
     /// `/api/search?q=&country=&type=&source=&from=&to=&sort=&offset=&limit=`, as `bulletin search`.
@@ -50,29 +52,46 @@ struct API: Sendable {
             }
             search.sort = parsed
         }
-        search.filters.countries = p.all("country")
-        search.filters.types = p.all("type")
-        search.filters.sources = p.all("source")
-        search.filters.persons = p.all("person")
-        search.filters.weapons = p.all("weapon")
-        search.filters.from = try p.single("from")
-        search.filters.to = try p.single("to")
-        if let year = try p.single("year") {
-            guard year.count == 4, let y = Int(year), (1000...9999).contains(y) else {
-                throw .badRequest("parameter 'year' must be a four-digit year, not '\(String(year.prefix(40)))'")
-            }
-            if search.filters.from != nil || search.filters.to != nil { throw .badRequest("'year' cannot be combined with 'from'/'to'") }
-            search.filters.from = year
-            search.filters.to = year
-        }
+        search.filters = try filters(p)
         let format = try outputFormat(p)
         search.facets = try p.bool("facets", default: format == .json)
+        if let list = try p.single("facet") {
+            switch FacetKind.parseList(list) {
+            case .success(let kinds) where !kinds.isEmpty:
+                search.facetKinds = kinds
+                search.facets = true
+            case .success: break
+            case .failure(let bad):
+                throw .badRequest("unknown facet '\(String(bad.item.prefix(40)))' in 'facet': use \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
         search.facetLimit = try p.int("facet_limit", default: 20, in: 1...maxFacetLimit)
         search.allWords = try p.bool("all_words", default: false)
         search.collapse = try p.bool("collapse", default: true)
         search.autoCorrect = try p.bool("auto_correct", default: false)
         search.snippetChars = try snippetChars(p)
         return (search, format)
+    }
+
+    /// The filter parameters, as the CLI's filter flags.
+    static func filters(_ p: QueryParameters) throws(APIError) -> SearchFilters {
+        var filters = SearchFilters()
+        filters.countries = p.all("country")
+        filters.types = p.all("type")
+        filters.sources = p.all("source")
+        filters.persons = p.all("person")
+        filters.weapons = p.all("weapon")
+        filters.from = try p.single("from")
+        filters.to = try p.single("to")
+        if let year = try p.single("year") {
+            guard year.count == 4, let y = Int(year), (1000...9999).contains(y) else {
+                throw .badRequest("parameter 'year' must be a four-digit year, not '\(String(year.prefix(40)))'")
+            }
+            if filters.from != nil || filters.to != nil { throw .badRequest("'year' cannot be combined with 'from'/'to'") }
+            filters.from = year
+            filters.to = year
+        }
+        return filters
     }
 
     static func snippetChars(_ p: QueryParameters) throws(APIError) -> Int? {
@@ -124,15 +143,75 @@ struct API: Sendable {
         return try Self.render(response, as: format, filters: SearchFilters())
     }
 
-    /// `/api/doc/{id}`: the stored document, whole text and metadata.
+    /// `/api/doc/{id}?q=`: the object of `bulletin show ID --json` (whole text and metadata;
+    /// with `q`, the matching words in `**`); `format=md` gives `show --format md`.
     func document(_ request: Request) async throws -> Response {
         let id = try Self.documentID(request, prefix: "/api/doc/")
-        try QueryParameters(request.uri.query).check(known: [])
-        let stored = try await pool.run { searcher throws -> StoredDocument in
-            guard let stored = try searcher.document(id: id) else { throw Self.unknown(id) }
-            return stored
+        let parameters = try QueryParameters(request.uri.query)
+        try parameters.check(known: ["q", "format"])
+        let query = try parameters.single("q")
+        let markdown: Bool
+        switch try parameters.single("format") {
+        case nil, "json": markdown = false
+        case "md": markdown = true
+        case let other?: throw APIError.badRequest("parameter 'format' must be json or md, not '\(String(other.prefix(40)))'")
         }
-        return Response.json(Self.json(stored))
+        let view = try await pool.run { searcher throws -> DocumentView in
+            // Looked up by id first: `show` alone would also take a file path.
+            guard try searcher.document(id: id) != nil else { throw Self.unknown(id) }
+            return try searcher.show(id, query: query)
+        }
+        if markdown { return Response.text(DocumentRenderer().markdown(view), contentType: "text/markdown; charset=utf-8") }
+        return Response.json(view.json)
+    }
+
+    // MARK: - Stats and timeline
+
+    /// `/api/stats?top=`: the object of `bulletin stats --json`.
+    func stats(_ request: Request) async throws -> Response {
+        let parameters = try QueryParameters(request.uri.query)
+        try parameters.check(known: ["top"])
+        let top = try parameters.int("top", default: 10, in: 1...Self.maxFacetLimit)
+        let stats = try await pool.run { searcher throws(BulletinError) in try searcher.stats(facetLimit: top) }
+        return Response.json(stats.json)
+    }
+
+    static let timelineParameters: Set<String> = [
+        "q", "country", "type", "source", "person", "weapon", "from", "to", "year", "by", "split", "top", "all_words", "collapse", "format",
+    ]
+
+    /// `/api/timeline?q=&…&by=month`: the object of `bulletin timeline --json`; `format=svg`
+    /// gives the chart `--svg` writes.
+    func timeline(_ request: Request) async throws -> Response {
+        let p = try QueryParameters(request.uri.query)
+        try p.check(known: Self.timelineParameters)
+        var timeline = TimelineRequest(query: try p.single("q") ?? "")
+        timeline.filters = try Self.filters(p)
+        if let by = try p.single("by") {
+            guard let period = TimelinePeriod(rawValue: by) else {
+                throw APIError.badRequest("parameter 'by' must be month, quarter or year, not '\(String(by.prefix(40)))'")
+            }
+            timeline.by = period
+        }
+        if let split = try p.single("split") {
+            guard let kind = TimelineSplit(rawValue: split) else {
+                throw APIError.badRequest("parameter 'split' must be country, type or source, not '\(String(split.prefix(40)))'")
+            }
+            timeline.split = kind
+        }
+        timeline.top = try p.int("top", default: 5, in: 1...12)
+        timeline.allWords = try p.bool("all_words", default: false)
+        timeline.collapse = try p.bool("collapse", default: false)
+        let svg: Bool
+        switch try p.single("format") {
+        case nil, "json": svg = false
+        case "svg": svg = true
+        case let other?: throw APIError.badRequest("parameter 'format' must be json or svg, not '\(String(other.prefix(40)))'")
+        }
+        let request = timeline
+        let result = try await pool.run { searcher throws(BulletinError) in try searcher.timeline(request) }
+        if svg { return Response.text(TimelineSVG().render(result, filters: request.filters), contentType: "image/svg+xml; charset=utf-8") }
+        return Response.json(result.json)
     }
 
     static func unknown(_ id: String) -> APIError {
@@ -148,29 +227,5 @@ struct API: Sendable {
             throw .badRequest("malformed document id in the URL")
         }
         return id
-    }
-
-    /// A stored document as JSON: the keys of `bulletin extract --json` plus `id`, `url`
-    /// and `text`, and the Russian names of its countries and types.
-    static func json(_ d: StoredDocument) -> JSON {
-        .object([
-            ("id", .string(d.id)),
-            ("path", .optional(d.path)),
-            ("url", .optional(d.url)),
-            ("date", .optional(d.date)),
-            ("date_source", .string(d.dateSource)),
-            ("source", .optional(d.source)),
-            ("origin", .optional(d.origin)),
-            ("title", .string(d.title)),
-            ("countries", .strings(d.countries)),
-            ("country_names", .strings(d.countries.map { CountryTable.info($0)?.name ?? $0 })),
-            ("venue", .optional(d.venue)),
-            ("types", .strings(d.types)),
-            ("type_names", .strings(d.types.map { DocumentType(rawValue: $0)?.russianName ?? $0 })),
-            ("persons", .strings(d.persons)),
-            ("organisations", .strings(d.organisations)),
-            ("weapons", .strings(d.weapons)),
-            ("text", .string(d.text)),
-        ])
     }
 }

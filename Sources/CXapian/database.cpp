@@ -61,10 +61,6 @@ uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) noe
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_doccount(); });
 }
 
-uint32_t CXapian_database_lastdocid(CXapianDatabase *db, CXapianError *error) noexcept {
-    return guarded(error, 0u, [&] { return (uint32_t)db->db->get_lastdocid(); });
-}
-
 uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_termfreq(str(term, term_len)); });
 }
@@ -127,6 +123,13 @@ size_t CXapian_database_check(const char *path, size_t path_len, CXapianString *
         size_t errors = Xapian::Database::check(str(path, path_len), Xapian::DBCHECK_SHORT_TREE, &out);
         if (report) *report = make_string(out.str());
         return errors;
+    });
+}
+
+bool CXapian_database_compact(const char *path, size_t path_len, const char *output, size_t output_len, uint32_t flags, CXapianError *error) noexcept {
+    return guarded_void(error, [&] {
+        Xapian::Database source(str(path, path_len));
+        source.compact(str(output, output_len), flags);
     });
 }
 

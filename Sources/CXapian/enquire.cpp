@@ -1,57 +1,10 @@
 #include "internal.h"
 
-#include <algorithm>
-#include <unordered_map>
-#include <deque>
-#include <string_view>
 
 using cxapian::guarded;
 using cxapian::guarded_void;
 using cxapian::make_string;
 using cxapian::str;
-
-/// Counts facet terms packed '\n'-separated in one value slot, once per distinct term per
-/// document. Reading one value is far cheaper than walking each document's termlist, and the
-/// per-document work allocates nothing once a term has been seen: terms are compared as
-/// string_views and stored once.
-class BulletinFacetSpy : public Xapian::MatchSpy {
-  public:
-    explicit BulletinFacetSpy(Xapian::valueno slot) : slot_(slot) {}
-
-    void operator()(const Xapian::Document &doc, double) override {
-        ++seen_;
-        packed_ = doc.get_value(slot_);
-        in_doc_.clear();
-        std::string_view rest(packed_);
-        while (!rest.empty()) {
-            size_t end = rest.find('\n');
-            std::string_view term = rest.substr(0, end);
-            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-            if (term.empty() || std::find(in_doc_.begin(), in_doc_.end(), term) != in_doc_.end()) continue;
-            in_doc_.push_back(term);
-            auto it = counts_.find(term);
-            if (it != counts_.end()) {
-                ++it->second;
-            } else {
-                storage_.emplace_back(term);
-                counts_.emplace(std::string_view(storage_.back()), 1);
-            }
-        }
-    }
-
-    std::string name() const override { return "BulletinFacetSpy"; }
-
-    Xapian::doccount seen() const { return seen_; }
-    const std::unordered_map<std::string_view, Xapian::doccount> &counts() const { return counts_; }
-
-  private:
-    Xapian::valueno slot_;
-    Xapian::doccount seen_ = 0;
-    std::string packed_;
-    std::vector<std::string_view> in_doc_;
-    std::deque<std::string> storage_;   // stable addresses for the map's keys
-    std::unordered_map<std::string_view, Xapian::doccount> counts_;
-};
 
 namespace {
 const Xapian::MSetIterator item(const CXapianMSet *mset, uint32_t index) {
@@ -102,8 +55,8 @@ bool CXapian_enquire_set_cutoff(CXapianEnquire *enquire, int32_t percent_cutoff,
     return guarded_void(error, [&] { enquire->enquire.set_cutoff(percent_cutoff, weight_cutoff); });
 }
 
-bool CXapian_enquire_add_facetspy(CXapianEnquire *enquire, CXapianFacetSpy *spy, CXapianError *error) noexcept {
-    return guarded_void(error, [&] { enquire->enquire.add_matchspy(spy->spy); });
+bool CXapian_enquire_add_valuecountspy(CXapianEnquire *enquire, CXapianValueCountSpy *spy, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { enquire->enquire.add_matchspy(&spy->spy); });
 }
 
 bool CXapian_enquire_clear_matchspies(CXapianEnquire *enquire, CXapianError *error) noexcept {
@@ -189,32 +142,20 @@ double CXapian_eset_weight(const CXapianESet *eset, uint32_t index) noexcept {
     } catch (...) { return 0; }
 }
 
-CXapianFacetSpy *CXapian_facetspy_new(uint32_t slot, CXapianError *error) noexcept {
-    return guarded(error, (CXapianFacetSpy *)nullptr, [&] {
-        auto handle = std::make_unique<CXapianFacetSpy>();
-        handle->spy = new BulletinFacetSpy(slot);
-        return handle.release();
-    });
+CXapianValueCountSpy *CXapian_valuecountspy_new(uint32_t slot, CXapianError *error) noexcept {
+    return guarded(error, (CXapianValueCountSpy *)nullptr, [&] { return new CXapianValueCountSpy(slot); });
 }
 
-void CXapian_facetspy_free(CXapianFacetSpy *spy) noexcept {
-    if (!spy) return;
-    delete spy->spy;
-    delete spy;
+void CXapian_valuecountspy_free(CXapianValueCountSpy *spy) noexcept { delete spy; }
+
+uint32_t CXapian_valuecountspy_total(const CXapianValueCountSpy *spy) noexcept {
+    try { return (uint32_t)spy->spy.get_total(); } catch (...) { return 0; }
 }
 
-uint32_t CXapian_facetspy_documents_seen(const CXapianFacetSpy *spy) noexcept { return spy->spy->seen(); }
-
-CXapianTermList *CXapian_facetspy_counts(const CXapianFacetSpy *spy, const char *prefix, size_t prefix_len, CXapianError *error) noexcept {
+CXapianTermList *CXapian_valuecountspy_values(const CXapianValueCountSpy *spy, CXapianError *error) noexcept {
     return guarded(error, (CXapianTermList *)nullptr, [&] {
-        std::string p = str(prefix, prefix_len);
         auto list = std::make_unique<CXapianTermList>();
-        for (const auto &entry : spy->spy->counts()) {
-            if (entry.first.compare(0, p.size(), p) == 0) list->entries.emplace_back(std::string(entry.first), entry.second);
-        }
-        std::sort(list->entries.begin(), list->entries.end(), [](const auto &a, const auto &b) {
-            return a.second != b.second ? a.second > b.second : a.first < b.first;
-        });
+        for (auto it = spy->spy.values_begin(); it != spy->spy.values_end(); ++it) list->entries.emplace_back(*it, it.get_termfreq());
         return list.release();
     });
 }

@@ -38,8 +38,7 @@ struct CXapianMSet { Xapian::MSet mset; };
 struct CXapianESet { Xapian::ESet eset; };
 struct CXapianTermList { std::vector<std::pair<std::string, Xapian::doccount>> entries; };
 
-class BulletinFacetSpy;
-struct CXapianFacetSpy { BulletinFacetSpy *spy; };
+struct CXapianValueCountSpy { Xapian::ValueCountMatchSpy spy; explicit CXapianValueCountSpy(Xapian::valueno slot) : spy(slot) {} };
 
 namespace cxapian {
 

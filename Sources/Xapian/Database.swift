@@ -29,11 +29,6 @@ public class Database {
         Int(try call { CXapian_database_doccount(handle, $0) })
     }
 
-    /// The highest document id used so far.
-    public func lastDocumentID() throws(XapianError) -> UInt32 {
-        try call { CXapian_database_lastdocid(handle, $0) }
-    }
-
     /// Number of documents indexed by `term`.
     public func termFrequency(_ term: String) throws(XapianError) -> Int {
         try withBytes(term) { p, n throws(XapianError) in Int(try call { CXapian_database_termfreq(handle, p, n, $0) }) }
@@ -91,6 +86,28 @@ public class Database {
     /// Closes the files (and releases the write lock of a writable database) now.
     public func close() throws(XapianError) {
         _ = try call { CXapian_database_close(handle, $0) }
+    }
+
+    /// How hard `compact` packs the tables (Xapian::Compactor's levels).
+    public enum Compaction: UInt32, Sendable {
+        /// Leave some free space in blocks (cheap later updates).
+        case standard = 0
+        /// Fill blocks (smaller; the database stays writable).
+        case full = 1
+        /// Also allow oversize items (smallest; slow to update afterwards).
+        case fuller = 2
+    }
+
+    /// Compacts the database, or every local shard a stub at `path` lists (merged into one,
+    /// documents renumbered), into a new database at `output`. Metadata found in several
+    /// shards keeps the first shard's value. Throws `.invalidOperation` for remote shards,
+    /// `.databaseCreate` when `output` already holds a database.
+    public static func compact(path: String, into output: String, level: Compaction = .full, multipass: Bool = false) throws(XapianError) {
+        try withBytes(path) { p, n throws(XapianError) in
+            try withBytes(output) { o, on throws(XapianError) in
+                _ = try call { CXapian_database_compact(p, n, o, on, level.rawValue | (multipass ? 8 : 0), $0) }
+            }
+        }
     }
 
     /// Reads every entry of every table (read-only) and cross-checks the counts: a check

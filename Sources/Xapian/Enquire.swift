@@ -4,7 +4,7 @@ internal import CXapian
 public final class Enquire {
     let handle: OpaquePointer
     private let database: Database
-    private var spies: [FacetSpy] = []
+    private var spies: [ValueCountMatchSpy] = []
 
     public init(database: Database) throws(XapianError) {
         self.database = database
@@ -39,9 +39,10 @@ public final class Enquire {
         _ = try call { CXapian_enquire_set_collapse_key(handle, slot, UInt32(clamping: max), $0) }
     }
 
-    /// Adds a facet counter; it sees every document considered by the next `mset` calls.
-    public func add(_ spy: FacetSpy) throws(XapianError) {
-        _ = try call { CXapian_enquire_add_facetspy(handle, spy.handle, $0) }
+    /// Adds a value counter; it sees every document considered by the next `mset` calls
+    /// (on every shard, remote ones included: the spy is one Xapian's servers know).
+    public func add(_ spy: ValueCountMatchSpy) throws(XapianError) {
+        _ = try call { CXapian_enquire_add_valuecountspy(handle, spy.handle, $0) }
         spies.append(spy)
     }
 
@@ -153,26 +154,26 @@ public final class MSet: RandomAccessCollection {
     }
 }
 
-/// Counts facet values over every document a query matches (a MatchSpy in the C++ shim).
-///
-/// Each document stores its facet terms in one value slot, separated by "\n"; the spy counts
-/// each distinct term once per matching document.
-public final class FacetSpy {
+/// Xapian's built-in `ValueCountMatchSpy`: counts the distinct values of one value slot over
+/// every document a query considers (one value per document; an empty value is not counted).
+/// Being built in, it also runs on remote shards served by a stock `xapian-tcpsrv`, and Xapian
+/// adds the shards' counts together.
+public final class ValueCountMatchSpy {
     let handle: OpaquePointer
+    public let slot: UInt32
 
     public init(slot: UInt32) throws(XapianError) {
-        handle = try callHandle { CXapian_facetspy_new(slot, $0) }
+        self.slot = slot
+        handle = try callHandle { CXapian_valuecountspy_new(slot, $0) }
     }
 
-    deinit { CXapian_facetspy_free(handle) }
+    deinit { CXapian_valuecountspy_free(handle) }
 
     /// Documents the spy has seen.
-    public var documentsSeen: Int { Int(CXapian_facetspy_documents_seen(handle)) }
+    public var documentsSeen: Int { Int(CXapian_valuecountspy_total(handle)) }
 
-    /// Counted terms starting with `prefix`, most frequent first (ties in byte order).
-    public func counts(prefix: String) throws(XapianError) -> [(term: String, count: Int)] {
-        try withBytes(prefix) { p, n throws(XapianError) in
-            takeTermList(try call { CXapian_facetspy_counts(handle, p, n, $0) }).map { ($0.term, $0.frequency) }
-        }
+    /// Every value seen, in byte order, with the number of documents holding it.
+    public func counts() throws(XapianError) -> [(value: String, count: Int)] {
+        takeTermList(try call { CXapian_valuecountspy_values(handle, $0) }).map { ($0.term, $0.frequency) }
     }
 }

@@ -14,7 +14,7 @@ struct Bulletin: ParsableCommand {
             129/130/143 indexing stopped by SIGHUP/SIGINT/SIGTERM after committing the work done.
             """,
         version: "0.1.0",
-        subcommands: [Index.self, Search.self, Similar.self, Show.self, Stats.self, TimelineCommand.self, Extract.self, Check.self, Eval.self, Serve.self],
+        subcommands: [Index.self, Search.self, Similar.self, Show.self, Stats.self, TimelineCommand.self, WatchCommand.self, Extract.self, Check.self, Compact.self, Eval.self, Serve.self],
         defaultSubcommand: nil
     )
 

@@ -331,7 +331,7 @@ final class FaultTests: XCTestCase {
             XCTAssertEqual(error as? BulletinError, .notAnIndex(path: file.path, detail: "it is a regular file; give a directory for the index"))
         }
         XCTAssertThrowsError(try Searcher(indexPath: file.path)) { error in
-            XCTAssertEqual(error as? BulletinError, .notAnIndex(path: file.path, detail: "it is not a directory"))
+            XCTAssertEqual(error as? BulletinError, .notAnIndex(path: file.path, detail: "it is not a directory, nor a stub file listing shards (`auto PATH`, `remote HOST:PORT`)"))
         }
         XCTAssertThrowsError(try Indexer(options: IndexOptions(indexPath: dir.appendingPathComponent("c").path))) { error in
             XCTAssertEqual((error as? BulletinError)?.exitCode, 3)

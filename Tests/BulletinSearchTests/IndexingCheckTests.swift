@@ -31,7 +31,7 @@ final class IndexingCheckTests: XCTestCase {
         XCTAssertEqual(searchError(foreign)?.exitCode, 3)
         // A file, not a directory.
         let file = foreign.appendingPathComponent("notes.txt")
-        XCTAssertEqual(try checkError(file), .notAnIndex(path: file.path, detail: "it is not a directory"))
+        XCTAssertEqual(try checkError(file), .notAnIndex(path: file.path, detail: "it is not a directory, nor a stub file listing shards (`auto PATH`, `remote HOST:PORT`)"))
         XCTAssertEqual(searchError(file)?.exitCode, 3)
 
         // Garbage over the start of a table, and a mangled version file.

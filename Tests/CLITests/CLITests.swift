@@ -77,7 +77,7 @@ final class CLITests: XCTestCase {
         let json = try run(["search", "поставка", "--index", index, "--json"])
         XCTAssertEqual(json.status, 0, json.stderr)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "hits",
+        XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "corrections", "hits",
                                           "facets_counted", "facets"])
         XCTAssertEqual(object["total_exact"] as? Bool, true)
         // Facets are counted only with --facets, and the JSON says so.

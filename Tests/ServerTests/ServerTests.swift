@@ -1,6 +1,9 @@
 import BulletinSearch
 import BulletinServer
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Hummingbird
 import HummingbirdTesting
 import XCTest
@@ -105,7 +108,7 @@ final class ServerTests: XCTestCase {
             let body = String(buffer: response.body)
             XCTAssertTrue(body.hasPrefix(#"{"query":"Су-30МКИ","total":"#), body)
             let object = try Self.object(response)
-            XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "hits",
+            XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "corrections", "hits",
                                               "facets_counted", "facets"])
             XCTAssertEqual(object["facets_counted"] as? String, "all", "the API counts facets unless facets=false")
             let hits = try XCTUnwrap(object["hits"] as? [[String: Any]])
@@ -229,9 +232,14 @@ final class ServerTests: XCTestCase {
             XCTAssertEqual(doc.status, .ok)
             let object = try Self.object(doc)
             XCTAssertEqual(object["id"] as? String, id)
-            XCTAssertEqual(object["countries"] as? [String], ["BY", "CU"])
-            XCTAssertEqual(object["country_names"] as? [String], ["Беларусь", "Куба"])
+            let countries = try XCTUnwrap(object["countries"] as? [[String: Any]])
+            XCTAssertEqual(countries.compactMap { $0["value"] as? String }, ["BY", "CU"])
+            XCTAssertEqual(countries.compactMap { $0["name"] as? String }, ["Беларусь", "Куба"])
             XCTAssertTrue((object["text"] as? String)?.contains("заседание белорусско-кубинской") == true)
+            // With a query, the matching words are highlighted as `show --query` does.
+            let highlighted = try Self.object(try await Self.get(client, "/api/doc/\(id)?q=%D0%9A%D1%83%D0%B1%D1%8B"))
+            XCTAssertGreaterThan(highlighted["highlights"] as? Int ?? 0, 0)
+            XCTAssertTrue((highlighted["text"] as? String)?.contains("**") == true)
             // The slash may come percent-encoded too.
             let encoded = try await Self.get(client, "/api/doc/2024%2F2024-01-05-belta-0272.txt")
             XCTAssertEqual(encoded.status, .ok)
@@ -243,6 +251,45 @@ final class ServerTests: XCTestCase {
             let hits = try XCTUnwrap(result["hits"] as? [[String: Any]])
             XCTAssertEqual(hits.count, 3)
             XCTAssertFalse(hits.contains { $0["id"] as? String == id })
+        }
+    }
+
+    /// `/api/doc`, `/api/stats` and `/api/timeline` answer what `show`, `stats` and
+    /// `timeline --json` print.
+    func testShowStatsAndTimelineAreTheCLIs() async throws {
+        let index = try corpusIndex().index.path
+        let id = "2024/2024-01-05-belta-0272.txt"
+        let show = try Self.bulletin(["show", id, "--index", index, "--json"])
+        let stats = try Self.bulletin(["stats", "--index", index, "--json"])
+        let timeline = try Self.bulletin(["timeline", "учения", "--country", "CN", "--by", "quarter", "--index", index, "--json"])
+        let split = try Self.bulletin(["timeline", "--type", "contract", "--split", "country", "--top", "3", "--index", index, "--json"])
+        for run in [show, stats, timeline, split] { XCTAssertEqual(run.status, 0, run.stderr) }
+        @Sendable func same(_ response: TestResponse, _ cli: String, _ what: String) throws {
+            XCTAssertEqual(response.status, .ok, what)
+            let api = try JSONSerialization.jsonObject(with: Data(String(buffer: response.body).utf8)) as? NSDictionary
+            let expected = try JSONSerialization.jsonObject(with: Data(cli.utf8)) as? NSDictionary
+            XCTAssertNotNil(api, what)
+            XCTAssertEqual(api, expected, what)
+        }
+        try await withApp(indexPath: index) { client in
+            try same(try await Self.get(client, "/api/doc/" + id), show.stdout, "doc")
+            try same(try await Self.get(client, "/api/stats"), stats.stdout, "stats")
+            try same(try await Self.get(client, "/api/timeline?q=%D1%83%D1%87%D0%B5%D0%BD%D0%B8%D1%8F&country=CN&by=quarter"), timeline.stdout, "timeline")
+            try same(try await Self.get(client, "/api/timeline?type=contract&split=country&top=3"), split.stdout, "timeline split")
+            let svg = try await Self.get(client, "/api/timeline?type=contract&by=year&format=svg")
+            XCTAssertEqual(svg.status, .ok)
+            XCTAssertEqual(svg.headers[.contentType], "image/svg+xml; charset=utf-8")
+            let xml = try XMLDocument(data: Data(String(buffer: svg.body).utf8))
+            XCTAssertEqual(xml.rootElement()?.name, "svg")
+            let note = try await Self.get(client, "/api/doc/\(id)?format=md")
+            XCTAssertEqual(note.headers[.contentType], "text/markdown; charset=utf-8")
+            XCTAssertTrue(String(buffer: note.body).contains("белорусско-кубинской"))
+            try await Self.expectError(client, "/api/timeline?q=x&by=week", .badRequest)
+            try await Self.expectError(client, "/api/timeline?q=x&split=person", .badRequest)
+            try await Self.expectError(client, "/api/timeline?q=x&top=50", .badRequest)
+            try await Self.expectError(client, "/api/stats?top=0", .badRequest)
+            try await Self.expectError(client, "/api/doc/\(id)?format=pdf", .badRequest)
+            try await Self.expectError(client, "/api/search?q=x&facet=colour", .badRequest)
         }
     }
 
@@ -314,7 +361,7 @@ final class ServerTests: XCTestCase {
             let object = try Self.object(response)
             XCTAssertTrue((object["openapi"] as? String)?.hasPrefix("3.") == true)
             let paths = try XCTUnwrap(object["paths"] as? [String: Any])
-            for route in ["/api/search", "/api/doc/{id}", "/api/similar/{id}"] {
+            for route in ["/api/search", "/api/doc/{id}", "/api/similar/{id}", "/api/stats", "/api/timeline"] {
                 XCTAssertNotNil(paths[route], route)
             }
         }

@@ -60,20 +60,22 @@ final class SearchTests: XCTestCase {
         XCTAssertTrue(snippet.contains("[заседание]"), snippet)
     }
 
-    func testFacetSpyCountsEveryMatchOncePerValue() throws {
+    func testValueCountSpyCountsEveryMatchOncePerValue() throws {
         let db = try makeIndex(
             ["контракт один", "контракт два", "контракт три", "другое"],
-            facets: ["XCBY\nXCCN\nXCBY", "XCBY", "XCIN\nY2020", "XCBY"])
+            facets: ["BY", "BY", "IN", "BY"])
         let enquire = try Enquire(database: db)
         try enquire.setQuery(try parser(db).parse("контракт"))
-        let spy = try FacetSpy(slot: 5)
+        let spy = try ValueCountMatchSpy(slot: 5)
+        let unused = try ValueCountMatchSpy(slot: 6)
         try enquire.add(spy)
+        try enquire.add(unused)
         _ = try enquire.mset(first: 0, count: 1, checkAtLeast: try db.documentCount())
         XCTAssertEqual(spy.documentsSeen, 3)
-        let counts = try spy.counts(prefix: "XC")
-        XCTAssertEqual(counts.map(\.term), ["XCBY", "XCCN", "XCIN"])
-        XCTAssertEqual(counts.map(\.count), [2, 1, 1])
-        XCTAssertEqual(try spy.counts(prefix: "Y").map(\.count), [1])
+        let counts = try spy.counts()
+        XCTAssertEqual(counts.map(\.value), ["BY", "IN"])
+        XCTAssertEqual(counts.map(\.count), [2, 1])
+        XCTAssertTrue(try unused.counts().isEmpty)
     }
 
     func testWildcardExpansionLimitIsAWildcardError() throws {
@@ -135,5 +137,25 @@ final class FixedWeightTests: XCTestCase {
         XCTAssertEqual(mset[0].documentID, 1)
         XCTAssertGreaterThan(mset[0].weight, 100)
         XCTAssertLessThan(mset[1].weight, 100)
+    }
+
+    func testScaledMultipliesTheWeight() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let db = try WritableDatabase(path: dir.path)
+        for words in [["a", "a", "b"], ["b"]] {
+            let doc = try Document()
+            for w in words { try doc.addTerm(w) }
+            try db.add(doc)
+        }
+        try db.commit()
+        func weight(_ query: Query) throws -> Double {
+            let enquire = try Enquire(database: db)
+            try enquire.setQuery(query)
+            return try enquire.mset(first: 0, count: 1)[0].weight
+        }
+        let plain = try weight(try Query.term("a"))
+        XCTAssertGreaterThan(plain, 0)
+        XCTAssertEqual(try weight(try Query.scaled(try Query.term("a"), by: 2)), plain * 2, accuracy: 1e-9)
+        XCTAssertEqual(try weight(try Query.scaled(try Query.term("a"), by: 0)), 0)
     }
 }

@@ -143,7 +143,7 @@ struct BenchQuery: Sendable {
 
 /// Paths, the corpus sample and the reused 20k index. Built on first use, once per process.
 final class Bench: @unchecked Sendable {
-    /// 20 000 unless BULLETIN_BENCH_DOCS says otherwise (`make bench BENCH_DOCS=100000`).
+    /// 20 000 unless BULLETIN_BENCH_DOCS says otherwise (`make bench-micro N=100000`).
     static let corpusSize: Int = {
         let value = ProcessInfo.processInfo.environment["BULLETIN_BENCH_DOCS"] ?? ""
         return Int(value).flatMap { $0 >= indexDocuments ? $0 : nil } ?? 20_000

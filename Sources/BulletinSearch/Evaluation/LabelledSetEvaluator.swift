@@ -28,7 +28,7 @@ public enum TypeEvaluator {
             let primary = fields[1]
             let secondary = fields.count > 2 ? fields[2].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } : []
             for t in [primary] + secondary where DocumentType(rawValue: t) == nil {
-                throw BulletinError.runtime("truth line \(n): " + "unknown type «\(t)» in \(labels.path)")
+                throw BulletinError.runtime("\(labels.path) line \(n): unknown type «\(t)»")
             }
             guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else {
                 report.missingFiles.append(file)
@@ -76,7 +76,7 @@ public enum DuplicateEvaluator {
             switch fields[0] {
             case "dup": truth.insert(pair)
             case "near": near.insert(pair)
-            default: throw BulletinError.runtime("truth line \(n): " + "kind must be dup or near, not «\(fields[0])» in \(pairs.path)")
+            default: throw BulletinError.runtime("\(pairs.path) line \(n): kind must be dup or near, not «\(fields[0])»")
             }
         }
         return try evaluate(directory: directory, truth: truth, near: near)
@@ -86,13 +86,13 @@ public enum DuplicateEvaluator {
     public static func evaluate(directory: String, truthJSONL: URL) throws -> DuplicateReport {
         struct Line: Decodable { var path: String; var duplicate_of: String? }
         guard let text = try? String(contentsOf: truthJSONL, encoding: .utf8) else {
-            throw BulletinError.runtime("cannot read \(truthJSONL.path): " + "unreadable")
+            throw BulletinError.runtime("cannot read \(truthJSONL.path)")
         }
         var truth = Set<[String]>()
         for (n, line) in text.split(separator: "\n").enumerated() {
             let l: Line
             do { l = try JSONDecoder().decode(Line.self, from: Data(line.utf8)) } catch {
-                throw BulletinError.runtime("truth line \(n + 1): " + "\(error)")
+                throw BulletinError.runtime("\(truthJSONL.path) line \(n + 1): \(error)")
             }
             if let original = l.duplicate_of { truth.insert([l.path, original].sorted()) }
         }
@@ -109,13 +109,11 @@ public enum DuplicateEvaluator {
         // Key of every document, by id (the file name relative to the directory).
         let database = try Database(path: index.path)
         var keys: [String: String] = [:]
-        let last = try database.lastDocumentID()
-        if last > 0 {
-            for documentID in 1...last {
-                guard let document = try? database.document(documentID) else { continue }
-                let stored = try StoredDocument.decode(document, documentID: documentID, indexPath: index.path)
-                keys[stored.id] = try document.value(slot: IndexSchema.duplicateKeySlot)
-            }
+        for (term, _) in try database.allTerms(prefix: IndexSchema.uniqueIDPrefix) {
+            guard let documentID = try database.documentID(withTerm: term) else { continue }
+            let document = try database.document(documentID)
+            let stored = try StoredDocument.decode(document, documentID: documentID, indexPath: index.path)
+            keys[stored.id] = try document.value(slot: IndexSchema.duplicateKeySlot)
         }
         var report = DuplicateReport()
         report.documents = keys.count
@@ -142,10 +140,10 @@ enum LabelFile {
     static func rows(_ url: URL, minimumFields: Int) throws -> [(Int, [String])] {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw BulletinError.runtime("cannot read \(url.path): " + "\(error.localizedDescription)")
+            throw BulletinError.runtime("cannot read \(url.path): \(error.localizedDescription)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw BulletinError.runtime("cannot read \(url.path): " + "not UTF-8")
+            throw BulletinError.runtime("cannot read \(url.path): not UTF-8")
         }
         var out: [(Int, [String])] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -153,7 +151,7 @@ enum LabelFile {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard fields.count >= minimumFields, !fields[0].isEmpty else {
-                throw BulletinError.runtime("truth line \(n + 1): " + "expected at least \(minimumFields) tab-separated fields in \(url.path)")
+                throw BulletinError.runtime("\(url.path) line \(n + 1): expected at least \(minimumFields) tab-separated fields")
             }
             out.append((n + 1, fields))
         }

@@ -9,8 +9,9 @@ final class DocumentBuilder {
 
     private let database: WritableDatabase
     private let duplicates: DuplicateDetector
-    /// The last indexing sequence number handed out (`IndexSchema.sequenceKey`).
-    private var sequence: Int
+    /// The last indexing sequence number handed out (`IndexSchema.sequenceKey`); year
+    /// shards share one counter across their builders (`YearShards`).
+    var sequence: Int
     /// This run's start, UTC `YYYYMMDDHHMMSS`: every document it writes is stamped with it.
     private let indexedAt: String
 
@@ -113,11 +114,8 @@ final class DocumentBuilder {
             try doc.addTerm(Self.boundedTerm(prefix: IndexSchema.lexiconPrefix, id), wdfIncrement: min(count, 10))
         }
 
-        var facets: [String] = []
         func facet(_ term: String) throws {
-            let bounded = Self.boundedTerm(prefix: "", term)
-            try doc.addBooleanTerm(bounded)
-            facets.append(bounded)
+            try doc.addBooleanTerm(Self.boundedTerm(prefix: "", term))
         }
         if let date = stored.date, date.count == 10 {
             let compact = date.replacingOccurrences(of: "-", with: "")
@@ -131,14 +129,12 @@ final class DocumentBuilder {
             // table, so documents about the country outrank passing mentions.
             let term = IndexSchema.countryPrefix + code
             try doc.addTerm(term, wdfIncrement: min(max(stored.countryMentionCounts[code] ?? 1, 1), 10))
-            facets.append(term)
         }
         if let venue = stored.venue { try facet(IndexSchema.venuePrefix + venue) }
         for (i, type) in stored.types.enumerated() {
             // Weighted (primary 2, others 1): type words in a query meet it through synonyms.
             let term = IndexSchema.typePrefix + type
             try doc.addTerm(term, wdfIncrement: i == 0 ? 2 : 1)
-            facets.append(term)
         }
         if let primary = stored.types.first { try doc.setValue(primary, slot: IndexSchema.primaryTypeSlot) }
         if let source = stored.source { try facet(IndexSchema.sourcePrefix + source) }
@@ -148,7 +144,10 @@ final class DocumentBuilder {
         for organisation in stored.organisations {
             try doc.addTerm(Self.boundedTerm(prefix: IndexSchema.organisationPrefix, organisation))
         }
-        try doc.setValue(facets.joined(separator: "\n"), slot: IndexSchema.facetsSlot)
+        // Facet values for counting, spread over each facet's slots (IndexSchema.facets).
+        for facet in IndexSchema.facets {
+            for (slot, value) in facet.slotValues(facet.values(stored)) { try doc.setValue(value, slot: slot) }
+        }
         try doc.setValue(signature, slot: IndexSchema.signatureSlot)
         try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot)
         // Every version written takes the next sequence number (an updated file is new to a

@@ -38,10 +38,22 @@ public enum IndexChecker {
         }
     }
 
-    /// Xapian's check of the whole database. It opens the tables for writing, so where it
-    /// may not (a read-only mount, an index owned by another user) the index is verified by
-    /// reading every entry of every table instead (`readEverything`), which only reads.
-    static func xapianCheck(_ path: String, _ database: Database) throws(XapianError) -> (errors: Int, report: String) {
+    /// Xapian's check of the whole database (of each local shard of a sharded index). It
+    /// opens the tables for writing, so where it may not (a read-only mount, an index owned by
+    /// another user) the index is verified by reading every entry of every table instead
+    /// (`readEverything`), which only reads.
+    static func xapianCheck(_ path: String, _ database: Database) throws -> (errors: Int, report: String) {
+        let layout = try IndexLayout.at(path)
+        if layout.kind != .single {
+            var total = 0
+            var reports: [String] = []
+            for shard in layout.localDatabases {
+                let (errors, report) = try xapianCheck(shard, try Database(path: shard))
+                total += errors
+                if errors > 0 { reports.append("\(shard): \(report)") }
+            }
+            return (total, reports.joined(separator: "\n"))
+        }
         do {
             return try Database.check(path: path)
         } catch {

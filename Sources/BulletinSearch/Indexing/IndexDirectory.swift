@@ -22,10 +22,11 @@ enum IndexDirectory {
     /// the required ones once there are documents (every document's words feed the spelling
     /// table), and the synonym table once a country is indexed (its names become synonyms).
     /// Recorded in the same commit: no second commit, no window without the record.
-    static func expectedTables(_ database: Database, path: String) throws -> String {
+    /// `synonyms` false: a year shard, whose synonyms are kept in the metadata shard.
+    static func expectedTables(_ database: Database, path: String, synonyms: Bool = true) throws -> String {
         var tables = Set(presentTables(path).split(separator: ",").map(String.init))
         if try database.documentCount() > 0 { tables.formUnion(requiredTables + ["spelling"]) }
-        if try !database.allTerms(prefix: IndexSchema.countryPrefix).isEmpty { tables.insert("synonym") }
+        if synonyms, try !database.allTerms(prefix: IndexSchema.countryPrefix).isEmpty { tables.insert("synonym") }
         return tables.sorted().joined(separator: ",")
     }
 
@@ -35,7 +36,9 @@ enum IndexDirectory {
         return names.filter { $0.hasSuffix(".glass") }.map { String($0.dropLast(6)) }.sorted().joined(separator: ",")
     }
 
-    /// For reading: a directory holding a glass database, else the error that says why not.
+    /// For reading: a directory holding a glass database, a sharded index directory (stub
+    /// `XAPIANDB` and its shards) or a stub file, else the error that says why not. Every local
+    /// shard a stub lists is checked the same way; remote shards are Xapian's to reach.
     static func checkReadable(_ path: String) throws(BulletinError) {
         var st = stat()
         guard stat(path, &st) == 0 else {
@@ -43,7 +46,15 @@ enum IndexDirectory {
             if code == ENOENT || code == ENOTDIR { throw .indexMissing(path: path) }
             throw accessError(path, errno: code)
         }
-        guard isDirectory(st) else { throw .notAnIndex(path: path, detail: "it is not a directory") }
+        if !isDirectory(st) || access(path + "/" + IndexLayout.stubName, F_OK) == 0 {
+            if !isDirectory(st), access(path, R_OK) != 0 { throw accessError(path, errno: errno) }
+            for shard in try IndexLayout.at(path).localDatabases {
+                do { try checkReadable(shard) } catch .indexMissing {
+                    throw .indexCorrupt(path: path, detail: "shard \(shard) listed in the stub is missing")
+                }
+            }
+            return
+        }
         if access(path, R_OK | X_OK) != 0 { throw accessError(path, errno: errno) }
         let marker = path + "/iamglass"
         if stat(marker, &st) != 0 {
@@ -95,8 +106,14 @@ enum IndexDirectory {
         unlink(probe)
     }
 
-    /// True while a writer holds the index's lock (Xapian's `flintlock`, an fcntl lock).
+    /// True while a writer holds the lock of the index or of one of its local shards.
     static func isWriteLocked(_ path: String) -> Bool {
+        guard let layout = try? IndexLayout.at(path), layout.kind != .single else { return isDatabaseWriteLocked(path) }
+        return layout.localDatabases.contains(where: isDatabaseWriteLocked)
+    }
+
+    /// True while a writer holds the database's lock (Xapian's `flintlock`, an fcntl lock).
+    static func isDatabaseWriteLocked(_ path: String) -> Bool {
         let fd = open(path + "/flintlock", O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
@@ -111,7 +128,18 @@ enum IndexDirectory {
 
     /// Every table the schema uses is there (when the index has documents), the schema
     /// version is this build's, and every document has its unique id term.
+    /// A sharded index: the schema read through the stub (its first shard's metadata), then
+    /// each local shard on its own (each records its own tables).
     static func verifyOpened(_ database: Database, path: String) throws(BulletinError) {
+        let layout = try IndexLayout.at(path)
+        guard layout.kind == .single else {
+            try IndexSchema.checkVersion(of: database, path: path)
+            for shard in layout.localDatabases {
+                let opened = try BulletinError.mapping(indexPath: shard) { try Database(path: shard) }
+                try verifyOpened(opened, path: shard)
+            }
+            return
+        }
         try requirePostlist(path)
         try IndexSchema.checkVersion(of: database, path: path)
         let count = try BulletinError.mapping(indexPath: path) { try database.documentCount() }
@@ -127,6 +155,11 @@ enum IndexDirectory {
     /// The postlist holds the metadata and the document count: without it an index looks
     /// empty and healthy (or fails to open with a bare "No such file"). Checked before opening.
     static func requirePostlist(_ path: String) throws(BulletinError) {
+        let layout = try IndexLayout.at(path)
+        if layout.kind != .single {
+            for shard in layout.localDatabases { try requirePostlist(shard) }
+            return
+        }
         if access(path + "/postlist.glass", F_OK) != 0 {
             throw .indexCorrupt(path: path, detail: "table postlist.glass missing; re-index into a new directory")
         }

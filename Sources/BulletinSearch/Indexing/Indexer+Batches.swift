@@ -27,7 +27,7 @@ extension Indexer {
 
     func commitIfDue(report: (IndexEvent) -> Void) throws {
         guard let writer, pendingDocuments >= options.commitEvery || pendingBytes >= options.commitBytes else { return }
-        try writer.commit()
+        if let shards { try shards.commit() } else { try writer.commit() }
         committedDocuments = progress.documents
         pendingDocuments = 0
         pendingBytes = 0
@@ -57,6 +57,7 @@ extension Indexer {
     /// Builds and stores `stored`; errors caused by the document itself (a term Xapian
     /// refuses, …) are returned as the reason, errors of the index are thrown.
     func write(_ stored: StoredDocument, uniqueTerm: String, signature: String, textBytes: Int) throws -> String? {
+        if let shards { return try writeShard(shards, stored, uniqueTerm: uniqueTerm, signature: signature, textBytes: textBytes) }
         guard let writer, let builder else { return nil }   // dry run
         var document: Document?
         do {
@@ -75,6 +76,24 @@ extension Indexer {
             if Self.isIndexError(error) { throw error }
             return "cannot index: \(error.message.oneLine)"
         }
+        known[uniqueTerm] = KnownDocument(documentID: id, signature: signature)
+        changed(bytes: textBytes)
+        progress.documents += 1
+        return nil
+    }
+
+    /// `write` for year shards.
+    private func writeShard(_ shards: YearShards, _ stored: StoredDocument, uniqueTerm: String, signature: String, textBytes: Int) throws -> String? {
+        var id: UInt32 = 0
+        do {
+            id = try shards.replace(stored, uniqueTerm: uniqueTerm, signature: signature)
+        } catch let error as XapianError {
+            if Self.isIndexError(error) { throw error }
+            return "cannot index: \(error.message.oneLine)"
+        } catch is EncodingError {
+            return "cannot index: the document cannot be stored"
+        }
+        // Shard-local: never used to read through `reader` (see `prune`).
         known[uniqueTerm] = KnownDocument(documentID: id, signature: signature)
         changed(bytes: textBytes)
         progress.documents += 1

@@ -21,7 +21,11 @@ extension Indexer {
         let signature = "\(content.bytes.count):\(content.mtimeMillis):\(hash)"
         if let old, old.signature.hasSuffix(":" + hash) {
             // Touched but not changed: remember the new size/mtime so the next run needs no hash.
-            if let writer, old.signature != signature {
+            if let shards, old.signature != signature {
+                try shards.refreshSignature(uniqueTerm: uniqueTerm, signature: signature)
+                known[uniqueTerm]?.signature = signature
+                changed(bytes: 0)
+            } else if let writer, old.signature != signature {
                 let document = try writer.document(old.documentID)
                 try document.setValue(signature, slot: IndexSchema.signatureSlot)
                 try writer.replace(uniqueTerm: uniqueTerm, with: document)
@@ -96,9 +100,17 @@ extension Indexer {
         let prefixes = roots.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         for (term, entry) in known.sorted(by: { $0.key < $1.key }) where !seen.contains(term) && entry.documentID != 0 {
             if stopRequested() { return }
-            let stored = try StoredDocument.decode(try reader.document(entry.documentID), documentID: entry.documentID, indexPath: options.indexPath)
+            let document: Document
+            if let shards {
+                // The stub reader's ids differ from the shards' and it does not see this run's writes.
+                guard let found = try shards.document(uniqueTerm: term) else { continue }
+                document = found.document
+            } else {
+                document = try reader.document(entry.documentID)
+            }
+            let stored = try StoredDocument.decode(document, documentID: entry.documentID, indexPath: options.indexPath)
             guard let path = stored.path, prefixes.contains(where: { path.hasPrefix($0) }), Self.isGone(path) else { continue }
-            if let writer { try writer.delete(uniqueTerm: term) }
+            if let shards { try shards.delete(uniqueTerm: term) } else if let writer { try writer.delete(uniqueTerm: term) }
             known[term] = nil
             summary.removed += 1
             changed(bytes: 0)

@@ -23,6 +23,9 @@ public struct IndexOptions: Sendable {
     public var dryRun = false
     /// Polled between documents: when set, commit what is done and return.
     public var stop: StopSignal?
+    /// Write one database per publication year under the index directory, listed by a stub
+    /// (`YearShards`). An index that already has year shards is always written that way.
+    public var shardByYear = false
 
     public init(indexPath: String) { self.indexPath = indexPath }
 }
@@ -100,6 +103,9 @@ public final class Indexer {
     let reader: Database?
     let writer: WritableDatabase?
     let builder: DocumentBuilder?
+    /// Year shards (nil for one database): documents go there; `writer` is then the
+    /// metadata shard.
+    let shards: YearShards?
 
     /// Unique term → document and signature, loaded at the start of a run.
     var known: [String: KnownDocument] = [:]
@@ -129,17 +135,20 @@ public final class Indexer {
         reader = opened.reader
         writer = opened.writer
         builder = opened.builder
+        shards = opened.shards
         baseRoot = try BulletinError.mapping(indexPath: options.indexPath) {
             try opened.reader.map { try $0.metadata(IndexSchema.baseRootKey) }.flatMap { $0.isEmpty ? nil : $0 }
         }
     }
 
-    private typealias Handles = (reader: Database?, writer: WritableDatabase?, builder: DocumentBuilder?)
+    private typealias Handles = (reader: Database?, writer: WritableDatabase?, builder: DocumentBuilder?, shards: YearShards?)
 
     private static func open(_ options: IndexOptions) throws(BulletinError) -> Handles {
         let path = options.indexPath
         if options.dryRun {
-            do { try IndexDirectory.checkReadable(path) } catch .indexMissing { return (nil, nil, nil) }
+            do { try IndexDirectory.checkReadable(path) } catch .indexMissing { return (nil, nil, nil, nil) }
+        } else if try YearShards.applies(to: path, requested: options.shardByYear) {
+            return try openShards(path)
         } else if try !IndexDirectory.prepareForWriting(path) {
             return try BulletinError.mapping(indexPath: path) { try openWritable(path) }
         }
@@ -149,9 +158,20 @@ public final class Indexer {
             try IndexDirectory.verifyOpened(existing, path: path)
         }
         if options.dryRun {
-            return try BulletinError.mapping(indexPath: path) { (try Database(path: path), nil, nil) }
+            return try BulletinError.mapping(indexPath: path) { (try Database(path: path), nil, nil, nil) }
         }
         return try BulletinError.mapping(indexPath: path) { try openWritable(path) }
+    }
+
+    /// Year shards: every shard opened for writing (repaired if a run was killed moving a
+    /// document between years), verified, and read through the stub.
+    private static func openShards(_ path: String) throws(BulletinError) -> Handles {
+        try BulletinError.mapping(indexPath: path) { () throws -> Handles in
+            let shards = try YearShards(path: path, pipeline: try TextPipeline())
+            let reader = try Database(path: path)
+            try IndexDirectory.verifyOpened(reader, path: path)
+            return (reader, shards.meta, nil, shards)
+        }
     }
 
     private static func openWritable(_ path: String) throws -> Handles {
@@ -159,11 +179,12 @@ public final class Indexer {
         try IndexSchema.checkVersion(of: database, path: path)
         // In the first commit, whenever it comes: a run killed early leaves a versioned index.
         try database.setMetadata(IndexSchema.versionKey, IndexSchema.version)
-        return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database, indexPath: path))
+        return (database, database, try DocumentBuilder(pipeline: try TextPipeline(), database: database, indexPath: path), nil)
     }
 
     /// Releases the write lock now (it is released when the Indexer is freed, too).
     public func close() {
+        shards?.close()
         try? reader?.close()
     }
 
@@ -220,7 +241,11 @@ public final class Indexer {
         if options.prune, !stopRequested() {
             try prune(roots: collected.directoryRoots, keeping: Set(collected.files.map { DocumentBuilder.uniqueTerm(for: $0.id) }), report: report)
         }
-        if let writer, let builder {
+        if let shards {
+            try shards.finish()
+            committedDocuments = progress.documents
+            report(.committed(documents: progress.documents))
+        } else if let writer, let builder {
             try builder.writeIndexWideData()
             try writer.setMetadata(IndexDirectory.tablesKey, try IndexDirectory.expectedTables(writer, path: options.indexPath))
             try writer.commit()

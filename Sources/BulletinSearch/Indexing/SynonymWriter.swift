@@ -17,9 +17,13 @@ internal import Xapian
 struct SynonymWriter {
     let database: WritableDatabase
     let pipeline: TextPipeline
+    /// Where the facet values are read from (default: `database`; a sharded index reads them
+    /// through its stub and writes the synonyms into its metadata shard).
+    var source: Database? = nil
 
     /// Rewrites the synonyms derived from the facet values now in the index.
     func write() throws {
+        let database: Database = source ?? self.database
         for (term, _) in try database.allTerms(prefix: IndexSchema.countryPrefix) {
             let code = String(term.dropFirst(IndexSchema.countryPrefix.count))
             for form in CountryTable.surfaceForms(of: code) where !form.contains(" ") && form.count > 1 {
@@ -61,6 +65,7 @@ struct SynonymWriter {
 
     /// `key` (a lowercase word) also means the term `value`.
     func add(_ key: String, meaning value: String) throws {
+        let database = self.database
         guard key.utf8.count < Document.maxTermBytes, value.utf8.count < Document.maxTermBytes else { return }
         try database.addSynonym(key, value)
         if let stemTerm = try pipeline.stemTerm(key) { try database.addSynonym(stemTerm, value) }

@@ -55,7 +55,12 @@ extension StoredDocument {
     /// Xapian document's data to its fields.
     static func decode<T: Decodable>(_ type: T.Type, from document: Document, documentID: UInt32, indexPath: String) throws(BulletinError) -> T {
         let data = try BulletinError.mapping(indexPath: indexPath) { try document.data() }
-        if T.self == StoredDocument.self, let fast = FlatJSON.storedDocument(data) as? T { return fast }
+        // The indexer's own shape is read without Codable (see FlatJSON); anything else,
+        // and any other type, goes through JSONDecoder.
+        if T.self == StoredDocument.self || T.self == TextOnly.self, let fast = FlatJSON.storedDocument(data) {
+            if let whole = fast as? T { return whole }
+            if let part = TextOnly(id: fast.id, text: fast.text) as? T { return part }
+        }
         do {
             return try JSONDecoder().decode(T.self, from: Data(data.utf8))
         } catch {

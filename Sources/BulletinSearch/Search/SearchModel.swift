@@ -79,7 +79,25 @@ public struct SearchRequest: Sendable {
 
     public static let defaultSnippetChars = 160
 
+    /// Only documents added to the index in this window (saved searches).
+    public var added = AddedWindow()
+
     public init(query: String) { self.query = query }
+}
+
+/// Which versions of documents the index received when: by indexing sequence number (each
+/// added or replaced document takes the next) and by indexing date.
+public struct AddedWindow: Sendable, Equatable {
+    /// Sequence numbers above this one.
+    public var afterSequence: Int?
+    /// Sequence numbers up to this one.
+    public var throughSequence: Int?
+    /// Indexed on or after this day, `YYYY-MM-DD` (UTC).
+    public var since: String?
+
+    public init() {}
+
+    public var isEmpty: Bool { afterSequence == nil && throughSequence == nil && since == nil }
 }
 
 /// One hit, as shown to the analyst and in `--json`.

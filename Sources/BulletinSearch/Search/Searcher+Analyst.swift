@@ -188,9 +188,9 @@ extension Searcher {
         var series: [(value: String, name: String, days: [(String, Int)])] = []
         if let split = request.split {
             let kind = split.facet
-            let spy = try FacetSpy(slot: IndexSchema.facetsSlot)
-            _ = try count(base, collapse: request.collapse, spy: spy)
-            let top = try spy.counts(prefix: kind.prefix).prefix(request.top).map(\.term)
+            var counter: FacetCounter?
+            _ = try count(base, collapse: request.collapse) { counter = try FacetCounter(enquire: $0, kinds: [kind]) }
+            let top = try (counter?.counts()[kind.rawValue] ?? []).prefix(request.top).map { kind.prefix + $0.value }
             for term in top {
                 let value = String(term.dropFirst(kind.prefix.count))
                 let filtered = try Query.combine(.filter, [base, try Query.term(term)])
@@ -222,12 +222,13 @@ extension Searcher {
                         total: all.matches, undated: all.matches - dated)
     }
 
-    /// Every match of `query` (`check_at_least` = all documents) seen by `spy`; the number of matches.
-    private func count(_ query: Query, collapse: Bool, spy: FacetSpy) throws -> Int {
+    /// Every match of `query` (`check_at_least` = all documents) seen by the spies `addSpies`
+    /// adds; the number of matches.
+    private func count(_ query: Query, collapse: Bool, addSpies: (Enquire) throws -> Void) throws -> Int {
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)
         if collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
-        try enquire.add(spy)
+        try addSpies(enquire)
         let mset = try enquire.mset(first: 0, count: 0, checkAtLeast: try database.documentCount())
         return mset.matchesLowerBound
     }
@@ -235,9 +236,9 @@ extension Searcher {
     /// The values of `slot` over every match of `query`, with their counts (one pass, in
     /// Xapian's matcher); documents with an empty value are in `matches` only.
     func countValues(of query: Query, slot: UInt32, collapse: Bool) throws -> (days: [(String, Int)], matches: Int) {
-        let spy = try FacetSpy(slot: slot)
-        let matches = try count(query, collapse: collapse, spy: spy)
-        return (try spy.counts(prefix: "").filter { !$0.term.isEmpty }.map { ($0.term, $0.count) }, matches)
+        let spy = try ValueCountMatchSpy(slot: slot)
+        let matches = try count(query, collapse: collapse) { try $0.add(spy) }
+        return (try spy.counts().filter { !$0.value.isEmpty }.map { ($0.value, $0.count) }, matches)
     }
 
     /// `YYYYMMDD` → `YYYY`, `YYYY-Qn` or `YYYY-MM`.

@@ -77,15 +77,31 @@ extension Searcher {
         value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// Counts from the spy, named for display, top `limit` of each facet in `kinds`.
-    func facetCounts(_ spy: FacetSpy, limit: Int, kinds: [FacetKind] = FacetKind.allCases) throws -> FacetCounts {
+    /// Counts from the counter, named for display, top `limit` of each facet it counted.
+    func facetCounts(_ counter: FacetCounter, limit: Int) throws -> FacetCounts {
         var counts = FacetCounts()
-        for kind in kinds {
-            counts[kind] = try spy.counts(prefix: kind.prefix).prefix(limit).map { entry in
-                let value = String(entry.term.dropFirst(kind.prefix.count))
-                return FacetCount(value: kind.displayValue(value), name: kind.name(value), count: entry.count)
-            }
+        for (name, values) in try counter.counts() {
+            guard let kind = FacetKind(rawValue: name) else { continue }
+            counts[kind] = values.prefix(limit).map { FacetCount(value: kind.displayValue($0.value), name: kind.name($0.value), count: $0.count) }
         }
         return counts
+    }
+}
+
+extension Searcher {
+    /// The value ranges of an `AddedWindow`; nil when it is open.
+    func addedQuery(_ window: AddedWindow) throws -> Query? {
+        var parts: [Query] = []
+        if window.afterSequence != nil || window.throughSequence != nil {
+            let lower = IndexSchema.encodeSequence((window.afterSequence ?? 0) + 1)
+            let upper = IndexSchema.encodeSequence(window.throughSequence ?? 999_999_999_999)
+            parts.append(try Query.valueRange(slot: IndexSchema.sequenceSlot, lower, upper))
+        }
+        if let since = window.since {
+            guard let day = DateBound.lower(since) else { throw BulletinError.usage("bad indexing date '\(since)': use YYYY, YYYY-MM or YYYY-MM-DD") }
+            parts.append(try Query.valueRange(slot: IndexSchema.indexedAtSlot, day + "000000", "99999999999999"))
+        }
+        if parts.isEmpty { return nil }
+        return parts.count == 1 ? parts[0] : try Query.combine(.and, parts)
     }
 }

@@ -90,14 +90,12 @@ public final class Searcher {
         case .newest: try enquire.setSort(.value(slot: IndexSchema.dateSlot, descending: true))
         }
         if request.collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
-        var spy: FacetSpy?
+        var counter: FacetCounter?
         // Checking this many matches makes `total` exact for result sets up to that size
         // (Xapian's estimate is rough, and rougher with collapsing) at a bounded cost.
         var checkAtLeast = Self.exactTotalUpTo
         if request.facets {
-            let facetSpy = try FacetSpy(slot: IndexSchema.facetsSlot)
-            try enquire.add(facetSpy)
-            spy = facetSpy
+            counter = try FacetCounter(enquire: enquire, kinds: request.facetKinds)
             checkAtLeast = try database.documentCount()
         }
         let mset = try enquire.mset(first: request.offset, count: request.limit, checkAtLeast: checkAtLeast)
@@ -117,7 +115,7 @@ public final class Searcher {
             query: request.query, total: Self.total(mset, exhaustive: exhaustive),
             totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, offset: request.offset, limit: request.limit,
             hits: hits, correctedQuery: plan.correctedQuery, corrections: plan.corrections,
-            facets: try spy.map { try facetCounts($0, limit: request.facetLimit, kinds: request.facetKinds) })
+            facets: try counter.map { try facetCounts($0, limit: request.facetLimit) })
     }
 
     func makePlan(_ request: SearchRequest) throws -> Plan {
@@ -181,7 +179,7 @@ public final class Searcher {
         }
         if let exceptWords {
             plan.query = try Query.combine(.andNot, [plan.query, exceptWords])
-        } else if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty {
+        } else if !plan.hasWords && include.isEmpty && fields.exclude.isEmpty && request.added.isEmpty {
             throw BulletinError.usage("empty query: give words to search for, or filters (country, type, source, person, weapon, dates)")
         }
         if let filter = try filterQuery(include) {
@@ -189,6 +187,9 @@ public final class Searcher {
         }
         if let excluded = try exclusionQuery(fields.exclude) {
             plan.query = try Query.combine(.andNot, [plan.query, excluded])
+        }
+        if let added = try addedQuery(request.added) {
+            plan.query = try Query.combine(.filter, [plan.query, added])
         }
         return plan
     }

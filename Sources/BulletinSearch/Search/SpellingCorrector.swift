@@ -83,9 +83,18 @@ struct SpellingCorrector {
     /// documents.
     func suggestion(for word: String) throws -> String? {
         let distance = word.count <= 6 ? 1 : 2
-        guard let suggestion = try database.spellingSuggestion(for: word, maxEditDistance: distance),
+        guard let suggestion = try spellingTableSuggestion(for: word, maxEditDistance: distance),
               suggestion != word, suggestion.first == word.first,
               try database.termFrequency(suggestion) >= Self.minSuggestionFrequency else { return nil }
         return suggestion
+    }
+
+    /// The spelling table's suggestion, or nil when there is none or none can be had: a shard
+    /// served by xapian-tcpsrv has no spelling table, and a suggestion is never worth failing
+    /// the search for (only a writer's commit underneath is passed on, to be retried).
+    private func spellingTableSuggestion(for word: String, maxEditDistance: Int) throws -> String? {
+        do {
+            return try database.spellingSuggestion(for: word, maxEditDistance: maxEditDistance)
+        } catch where error.kind == .databaseModified { throw error } catch { return nil }
     }
 }

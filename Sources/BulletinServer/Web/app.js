@@ -4,7 +4,9 @@
 
 (function () {
   const PAGE = 10;
-  const FACETS = ['country', 'type', 'year', 'source'];
+  const FACETS = ['country', 'type', 'year', 'source', 'weapon', 'person'];
+  // Facets that filter through a repeatable API parameter of the same name.
+  const LIST_FACETS = ['country', 'type', 'source', 'weapon', 'person'];
   const $ = (id) => document.getElementById(id);
 
   // The page state, mirrored in the URL (/?q=...&country=BY&doc=ID).
@@ -15,16 +17,15 @@
   let requestSeq = 0;
 
   function emptyState() {
-    return { q: '', country: [], type: [], source: [], from: '', to: '', sort: '', offset: 0, doc: '' };
+    return { q: '', country: [], type: [], source: [], weapon: [], person: [], from: '', to: '', sort: '', by: '', offset: 0, doc: '' };
   }
 
   function readURL() {
     const p = new URLSearchParams(location.search);
     const s = emptyState();
     s.q = p.get('q') || '';
-    s.country = p.getAll('country');
-    s.type = p.getAll('type');
-    s.source = p.getAll('source');
+    for (const f of LIST_FACETS) s[f] = p.getAll(f);
+    s.by = ['month', 'quarter'].includes(p.get('by')) ? p.get('by') : '';
     s.from = p.get('from') || '';
     s.to = p.get('to') || '';
     s.sort = p.get('sort') || '';
@@ -37,9 +38,7 @@
   function searchParams(s) {
     const p = new URLSearchParams();
     if (s.q) p.set('q', s.q);
-    for (const c of s.country) p.append('country', c);
-    for (const t of s.type) p.append('type', t);
-    for (const src of s.source) p.append('source', src);
+    for (const f of LIST_FACETS) for (const v of s[f]) p.append(f, v);
     if (s.from) p.set('from', s.from);
     if (s.to) p.set('to', s.to);
     if (s.sort) p.set('sort', s.sort);
@@ -48,6 +47,7 @@
 
   function pageURL(s) {
     const p = searchParams(s);
+    if (s.by) p.set('by', s.by);
     if (s.offset) p.set('offset', String(s.offset));
     if (s.doc) p.set('doc', s.doc);
     const q = p.toString();
@@ -62,7 +62,7 @@
   }
 
   function hasSearch(s) {
-    return !!(s.q.trim() || s.country.length || s.type.length || s.source.length || s.from || s.to);
+    return !!(s.q.trim() || LIST_FACETS.some((f) => s[f].length) || s.from || s.to);
   }
 
   async function api(path) {
@@ -110,6 +110,7 @@
       showMessage('');
       clearFacets();
       document.title = 'bulletin — поиск по бюллетеням';
+      renderStats();
     }
   }
 
@@ -140,7 +141,7 @@
     rememberNames(response.facets);
     renderFacets(response.facets);
     renderSummary(response);
-    renderTimeline(response.facets ? response.facets.year : []);
+    renderTimeline(seq);
     renderHits($('hits'), response.hits);
     renderPager(response);
   }
@@ -153,7 +154,11 @@
   }
 
   function clearFacets() {
-    for (const f of FACETS) document.querySelector('[data-facet="' + f + '"] .facet').replaceChildren();
+    for (const f of FACETS) {
+      const panel = document.querySelector('[data-facet="' + f + '"]');
+      panel.querySelector('.facet').replaceChildren();
+      panel.hidden = true;
+    }
   }
 
   // Facet panels: every value with its count over all matches; ticked values stay listed
@@ -169,6 +174,7 @@
       if (f === 'year') values.sort((a, b) => b.value.localeCompare(a.value));
       const items = values.map((v) => facetItem(f, v, ticked.includes(v.value)));
       list.replaceChildren(...items);
+      list.parentElement.hidden = !items.length;
     }
   }
 
@@ -310,9 +316,10 @@
     $('page').textContent = 'страница ' + (Math.floor(r.offset / PAGE) + 1) + ' из ' + pages;
   }
 
-  // ---- timeline: documents per year of the current query (the year facet) ----
+  // ---- timeline of the current query (/api/timeline, as `bulletin timeline --json`) ----
 
   const SVG = 'http://www.w3.org/2000/svg';
+  const PERIOD_NAMES = { '': 'по годам', quarter: 'по кварталам', month: 'по месяцам' };
 
   function svg(tag, attrs, text) {
     const node = document.createElementNS(SVG, tag);
@@ -321,33 +328,81 @@
     return node;
   }
 
-  function renderTimeline(years) {
+  async function renderTimeline(seq) {
+    const p = searchParams(state);
+    p.delete('sort');
+    p.set('by', state.by || 'year');
+    let t;
+    try {
+      t = await api('/api/timeline?' + p.toString());
+    } catch (e) {
+      if (seq === requestSeq) $('timeline').parentElement.hidden = true;
+      return;
+    }
+    if (seq !== requestSeq) return;
     const chart = $('timeline');
-    const counts = {};
-    for (const y of years || []) counts[y.value] = y.count;
-    const keys = Object.keys(counts).map(Number).filter((y) => !isNaN(y));
-    if (!keys.length) { chart.replaceChildren(); chart.parentElement.hidden = true; return; }
+    $('timeline-title').textContent = 'Документы ' + PERIOD_NAMES[state.by || ''];
+    $('timeline-by').value = state.by || '';
+    if (!t.periods.length) { chart.replaceChildren(); chart.parentElement.hidden = true; return; }
     chart.parentElement.hidden = false;
-    const first = Math.min(...keys), last = Math.max(...keys);
-    const series = [];
-    for (let y = first; y <= last; y++) series.push({ year: y, count: counts[y] || 0 });
-    const max = Math.max(...series.map((s) => s.count), 1);
+    const max = Math.max(...t.totals, 1);
     const W = 800, H = 140, top = 16, bottom = 22;
-    const slot = W / series.length;
-    const bar = Math.max(2, Math.min(60, slot * 0.7));
-    const nodes = [];
-    nodes.push(svg('line', { x1: 0, y1: H - bottom, x2: W, y2: H - bottom, class: 'axis' }));
-    series.forEach((s, i) => {
-      const h = (H - top - bottom) * s.count / max;
+    const slot = W / t.periods.length;
+    const bar = Math.max(1, Math.min(60, slot * 0.72));
+    // Label every period when they fit, else every k-th.
+    const every = Math.max(1, Math.ceil(t.periods.length / (W / 56)));
+    const nodes = [svg('line', { x1: 0, y1: H - bottom, x2: W, y2: H - bottom, class: 'axis' })];
+    t.periods.forEach((period, i) => {
+      const count = t.totals[i];
+      const h = (H - top - bottom) * count / max;
       const x = i * slot + (slot - bar) / 2;
-      const rect = svg('rect', { x: x, y: H - bottom - h, width: bar, height: Math.max(h, s.count ? 1 : 0), class: 'bar' });
-      rect.append(svg('title', {}, s.year + ': ' + s.count));
-      rect.addEventListener('click', () => navigate(Object.assign({}, state, { from: String(s.year), to: String(s.year), offset: 0, doc: '' })));
+      const rect = svg('rect', { x: x, y: H - bottom - h, width: bar, height: Math.max(h, count ? 1 : 0), class: 'bar' });
+      rect.append(svg('title', {}, period + ': ' + count));
+      rect.addEventListener('click', () => navigate(Object.assign({}, state, periodRange(period), { offset: 0, doc: '' })));
       nodes.push(rect);
-      nodes.push(svg('text', { x: i * slot + slot / 2, y: H - 6, class: 'label' }, String(s.year)));
-      if (s.count) nodes.push(svg('text', { x: i * slot + slot / 2, y: H - bottom - h - 4, class: 'value' }, String(s.count)));
+      if (i % every === 0) nodes.push(svg('text', { x: i * slot + slot / 2, y: H - 6, class: 'label' }, period));
+      if (count && slot >= 18) nodes.push(svg('text', { x: i * slot + slot / 2, y: H - bottom - h - 4, class: 'value' }, String(count)));
     });
     chart.replaceChildren(...nodes);
+  }
+
+  // `2019`, `2019-Q3`, `2019-07` → the date range of that period.
+  function periodRange(period) {
+    const q = /^(\d{4})-Q([1-4])$/.exec(period);
+    if (q) {
+      const first = (parseInt(q[2], 10) - 1) * 3 + 1, last = first + 2;
+      return { from: q[1] + '-' + String(first).padStart(2, '0'), to: q[1] + '-' + String(last).padStart(2, '0') };
+    }
+    return { from: period, to: period };
+  }
+
+  // ---- the start page: what the index holds (/api/stats) ----
+
+  async function renderStats() {
+    const box = $('stats');
+    let st;
+    try { st = await api('/api/stats?top=12'); } catch (e) { box.textContent = e.message; return; }
+    const parts = [st.documents.toLocaleString('ru-RU') + ' ' + documentsWord(st.documents)];
+    if (st.first_date && st.last_date) parts.push('с ' + st.first_date + ' по ' + st.last_date);
+    if (st.last_indexed) parts.push('индекс обновлён ' + st.last_indexed.replace('T', ' ').replace('Z', ' UTC'));
+    const line = el('p', null, 'В индексе ' + parts.join(', ') + '.');
+    const lists = [];
+    for (const [facet, label] of [['country', 'Страны'], ['type', 'Типы'], ['source', 'Источники']]) {
+      const values = (st.facets && st.facets[facet]) || [];
+      if (!values.length) continue;
+      const p = el('p', 'top-values');
+      p.append(el('span', 'label', label + ': '));
+      values.forEach((v, i) => {
+        if (i) p.append(document.createTextNode(' · '));
+        const a = el('a', null, v.name + ' ' + v.count);
+        const next = Object.assign(emptyState(), { [facet]: [v.value] });
+        a.href = pageURL(next);
+        a.addEventListener('click', (e) => { e.preventDefault(); navigate(next); });
+        p.append(a);
+      });
+      lists.push(p);
+    }
+    box.replaceChildren(line, ...lists);
   }
 
   // ---- document view ----
@@ -356,6 +411,8 @@
     const seq = ++requestSeq;
     let d;
     try {
+      // Without q: `show --query` (issue 13) trims list dashes and end punctuation from
+      // paragraphs, and the document view must show the text exactly.
       d = await api('/api/doc/' + encodeURIComponent(id));
     } catch (e) {
       if (seq !== requestSeq) return;
@@ -379,18 +436,24 @@
     };
     row('Дата', d.date ? d.date + ' (' + d.date_source + ')' : 'не определена');
     row('Источник', d.source);
-    row('Страны', d.country_names);
-    row('Место', d.venue ? (names.country[d.venue] || d.venue) : null);
-    row('Типы', d.type_names);
+    row('Страны', d.countries.map((c) => c.name));
+    row('Место', d.venue ? d.venue.name : null);
+    row('Типы', d.types.map((t) => t.name));
+    row('Пары', d.pairs);
     row('Персоны', d.persons);
     row('Организации', d.organisations);
     row('Вооружение', d.weapons);
     row('Id', d.id);
     row('Файл', d.path);
     row('Адрес', d.url);
+    if (d.duplicates.length) {
+      const dd = el('dd');
+      d.duplicates.forEach((other, i) => { if (i) dd.append(document.createTextNode(', ')); dd.append(docLink(other, other)); });
+      rows.push(el('dt', null, 'Пересказы'), dd);
+    }
     meta.replaceChildren(...rows);
-    const paragraphs = d.text.split(/\n\s*\n|\n/).filter((p) => p.trim());
-    $('doc-text').replaceChildren(...paragraphs.map((p) => el('p', null, p)));
+    const paragraphs = d.text.split('\n').filter((p) => p.trim());
+    $('doc-text').replaceChildren(...paragraphs.map((p) => { const node = el('p'); node.append(highlighted(p)); return node; }));
     $('similar').replaceChildren(el('li', 'muted', 'ищем…'));
     try {
       const similar = await api('/api/similar/' + encodeURIComponent(id) + '?limit=5&snippet_chars=120');
@@ -452,6 +515,7 @@
     $('back').addEventListener('click', (e) => { e.preventDefault(); navigate(Object.assign({}, state, { doc: '' })); });
     $('home').addEventListener('click', (e) => { e.preventDefault(); navigate(emptyState()); });
     $('copy-md').addEventListener('click', copyMarkdown);
+    $('timeline-by').addEventListener('change', () => navigate(Object.assign({}, state, { by: $('timeline-by').value }), true));
     window.addEventListener('popstate', () => { state = readURL(); render(); });
     render();
   }

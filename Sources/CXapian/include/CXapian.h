@@ -96,7 +96,7 @@ typedef struct CXapianQueryParser CXapianQueryParser;
 typedef struct CXapianEnquire CXapianEnquire;
 typedef struct CXapianMSet CXapianMSet;
 typedef struct CXapianESet CXapianESet;
-typedef struct CXapianFacetSpy CXapianFacetSpy;
+typedef struct CXapianValueCountSpy CXapianValueCountSpy;
 typedef struct CXapianTermList CXapianTermList;
 
 // MARK: - Database (database.cpp)
@@ -116,7 +116,6 @@ bool CXapian_database_close(CXapianDatabase *db, CXapianError *error) CXAPIAN_NO
 /// Moves a reader to the latest commit.
 bool CXapian_database_reopen(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
-uint32_t CXapian_database_lastdocid(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The first document indexed by `term` (e.g. a unique-id term), or 0 when none.
 uint32_t CXapian_database_first_docid_with_term(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
@@ -140,6 +139,13 @@ size_t CXapian_database_check(const char *path, size_t path_len, CXapianString *
 /// Unlike `CXapian_database_check` (which opens the tables for writing) it works on a
 /// read-only file system; a damaged block surfaces as DatabaseCorruptError.
 size_t CXapian_database_read_all(CXapianDatabase *db, CXapianString *report, CXapianError *error) CXAPIAN_NOEXCEPT;
+
+/// Xapian compaction (Database::compact) of the database or stub at `path` into a new
+/// database at `output` (which must not hold one). A stub's local shards are merged into one
+/// (documents renumbered); metadata keys present in several shards keep the first shard's
+/// value. `flags`: Xapian::Compactor::STANDARD 0 / FULL 1 / FULLER 2, | DBCOMPACT_MULTIPASS 8.
+/// Raises InvalidOperationError for a remote shard, DatabaseCreateError when `output` exists.
+bool CXapian_database_compact(const char *path, size_t path_len, const char *output, size_t output_len, uint32_t flags, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 // Writing (the database must be writable, else InvalidOperationError).
 bool CXapian_database_commit(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
@@ -241,7 +247,7 @@ CXapianQuery *CXapian_query_new_term(const char *term, size_t len, uint32_t wqf,
 CXapianQuery *CXapian_query_new_combine(int32_t op, const CXapianQuery *const *subqueries, size_t count, uint32_t window, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Documents whose value in `slot` lies in [begin, end] (string order).
 CXapianQuery *CXapian_query_new_value_range(uint32_t slot, const char *begin, size_t begin_len, const char *end, size_t end_len, CXapianError *error) CXAPIAN_NOEXCEPT;
-/// Multiplies the weight of `query` by `factor` (>= 0).
+/// Multiplies the weight of `query` by `factor` (>= 0): Xapian::Query::OP_SCALE_WEIGHT.
 CXapianQuery *CXapian_query_new_scaled(const CXapianQuery *query, double factor, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Terms starting with `pattern`, OR-ed, limited to `max_expansion` terms (0 = no limit);
 /// exceeding the limit raises WildcardError when the query runs.
@@ -272,7 +278,7 @@ CXapianQuery *CXapian_queryparser_parse(CXapianQueryParser *qp, const char *quer
 /// After parse with FLAG_SPELLING_CORRECTION: the corrected query string, or "".
 CXapianString CXapian_queryparser_corrected_query(const CXapianQueryParser *qp, CXapianError *error) CXAPIAN_NOEXCEPT;
 
-// MARK: - Enquire, MSet, ESet, FacetSpy (enquire.cpp)
+// MARK: - Enquire, MSet, ESet, ValueCountMatchSpy (enquire.cpp)
 
 CXapianEnquire *CXapian_enquire_new(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 void CXapian_enquire_free(CXapianEnquire *enquire) CXAPIAN_NOEXCEPT;
@@ -283,8 +289,9 @@ bool CXapian_enquire_set_sort_by_value(CXapianEnquire *enquire, uint32_t slot, b
 /// Keep at most `max` documents per distinct value of `slot` (empty values never collapse).
 bool CXapian_enquire_set_collapse_key(CXapianEnquire *enquire, uint32_t slot, uint32_t max, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_enquire_set_cutoff(CXapianEnquire *enquire, int32_t percent_cutoff, double weight_cutoff, CXapianError *error) CXAPIAN_NOEXCEPT;
-/// The spy is referenced, not copied: it must outlive get_mset calls.
-bool CXapian_enquire_add_facetspy(CXapianEnquire *enquire, CXapianFacetSpy *spy, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// The spy is referenced, not copied: it must outlive get_mset calls. A built-in spy, so it
+/// also runs on remote shards (a stock xapian-tcpsrv knows it) and its counts are merged.
+bool CXapian_enquire_add_valuecountspy(CXapianEnquire *enquire, CXapianValueCountSpy *spy, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_enquire_clear_matchspies(CXapianEnquire *enquire, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Raises DatabaseModifiedError (reopen and retry), WildcardError (expansion limit).
 CXapianMSet *CXapian_enquire_get_mset(CXapianEnquire *enquire, uint32_t first, uint32_t maxitems, uint32_t check_at_least, CXapianError *error) CXAPIAN_NOEXCEPT;
@@ -311,15 +318,14 @@ uint32_t CXapian_eset_size(const CXapianESet *eset) CXAPIAN_NOEXCEPT;
 CXapianString CXapian_eset_term(const CXapianESet *eset, uint32_t index) CXAPIAN_NOEXCEPT;
 double CXapian_eset_weight(const CXapianESet *eset, uint32_t index) CXAPIAN_NOEXCEPT;
 
-/// A MatchSpy (Swift cannot subclass one) that reads value `slot` of every matching document,
-/// splits it at '\n' into facet terms (e.g. "XCBY\nXCCN\nY2019") and counts each distinct
-/// term once per document: exact counts for multi-valued facets.
-CXapianFacetSpy *CXapian_facetspy_new(uint32_t slot, CXapianError *error) CXAPIAN_NOEXCEPT;
-void CXapian_facetspy_free(CXapianFacetSpy *spy) CXAPIAN_NOEXCEPT;
-/// Documents seen by the spy.
-uint32_t CXapian_facetspy_documents_seen(const CXapianFacetSpy *spy) CXAPIAN_NOEXCEPT;
-/// Counted terms starting with `prefix`, most frequent first.
-CXapianTermList *CXapian_facetspy_counts(const CXapianFacetSpy *spy, const char *prefix, size_t prefix_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Xapian::ValueCountMatchSpy over value `slot`: counts each distinct non-empty value of the
+/// slot over the documents a match considers (one value per slot per document).
+CXapianValueCountSpy *CXapian_valuecountspy_new(uint32_t slot, CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_valuecountspy_free(CXapianValueCountSpy *spy) CXAPIAN_NOEXCEPT;
+/// Documents seen by the spy (ValueCountMatchSpy::get_total).
+uint32_t CXapian_valuecountspy_total(const CXapianValueCountSpy *spy) CXAPIAN_NOEXCEPT;
+/// Every value counted, in byte order, with its count as the frequency.
+CXapianTermList *CXapian_valuecountspy_values(const CXapianValueCountSpy *spy, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 #ifdef __cplusplus
 }

@@ -49,6 +49,11 @@ extension Bulletin {
         @Option(help: ArgumentHelp("Reject files larger than this many bytes.", valueName: "BYTES"))
         var maxBytes: Int = IndexOptions.defaultMaxBytes
 
+        @Option(name: .customLong("shard-by"), help: ArgumentHelp(
+            "year: one database per publication year under the index directory, listed by its stub XAPIANDB (search, check and compact read them as one; rebuild a year by removing its folder and indexing again). An index with year shards stays sharded.",
+            valueName: "year"))
+        var shardBy: String?
+
         @Flag(name: .shortAndLong, help: "No progress line.")
         var quiet = false
 
@@ -58,6 +63,7 @@ extension Bulletin {
         func validate() throws {
             if paths.isEmpty && feeds.isEmpty { throw ValidationError("give at least one file or directory to index, or --jsonl FILE") }
             if feeds.filter({ $0 == "-" }).count > 1 { throw ValidationError("--jsonl - (stdin) may be given once") }
+            if let shardBy, shardBy != "year" { throw ValidationError("--shard-by takes `year`, got '\(shardBy)'") }
             if commitEvery < 1 { throw ValidationError("--commit-every must be at least 1") }
             if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
             // A path that is not there is a typo or an unmounted disk: refuse before an index
@@ -80,6 +86,7 @@ extension Bulletin {
             options.force = force
             options.checkContent = checkContent
             options.dryRun = dryRun
+            options.shardByYear = shardBy == "year"
             // A second signal quits at once, with the code the root would give (the index stays at its last commit).
             options.stop = StopSignal.installForInterrupts(onRepeat: { _exit(BulletinError.interrupted(signal: $0).exitCode) })
             let indexer = try Indexer(options: options)

@@ -118,7 +118,9 @@ struct SearchOptions {
 
     /// The checks of `Search.validate` (OutputOptions checks its own).
     func validateSearch() throws {
-        if query.trimmingCharacters(in: .whitespaces).isEmpty && filters.isEmpty {
+        // (What `trimmingCharacters(in: .whitespaces).isEmpty` says, without Foundation's CharacterSet.)
+        let blank = query.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        if blank && filters.isEmpty {
             throw ValidationError("give a query, or filters such as --country IN --type delivery")
         }
         // An empty value would silently search without the filter the analyst asked for.
@@ -180,7 +182,7 @@ struct SearchOptions {
     static func fastParse(_ arguments: [String]) -> SearchOptions? {
         guard arguments.first == "search" else { return nil }
         var options = SearchOptions()
-        var seen = Set<String>()
+        var seen: [String] = []   // (arrays, not sets: a new generic type costs a runtime lookup at start)
         var haveQuery = false
         var i = 1
         while i < arguments.count {
@@ -211,9 +213,9 @@ struct SearchOptions {
                 set(&options)
                 return true
             }
-            let repeatable: Set<String> = ["--country", "--type", "--source", "--person", "--weapon"]
-            if !repeatable.contains(name) {
-                guard seen.insert(name).inserted else { return nil }
+            if !["--country", "--type", "--source", "--person", "--weapon"].contains(name) {
+                guard !seen.contains(name) else { return nil }
+                seen.append(name)
             }
             switch name {
             case "--index": guard let v = value() else { return nil }; options.index = v

@@ -37,6 +37,19 @@ final class ShowStatsTimelineTests: XCTestCase {
 
     // MARK: show
 
+    /// `show --query` marks the text as written: Xapian's snippet (which picks the words)
+    /// dropped list dashes and ended paragraphs with `…`; the marks now go onto the paragraph.
+    func testShowMarksTheTextAsWritten() throws {
+        let (marked, marks) = try Snippet.mark("- Поставка вертолетов: военно-технического сотрудничества!",
+                                               words: ["поставка", "технического"], compoundStems: [], stem: { $0 })
+        XCTAssertEqual(marked, "- **Поставка** вертолетов: военно-**технического** сотрудничества!")
+        XCTAssertEqual(marks, 2)
+        let (compound, _) = try Snippet.mark("Су-30МКИ и **жирный** текст", words: [], compoundStems: ["су30мки"], stem: { $0 })
+        XCTAssertEqual(compound, "**Су-30МКИ** и жирный текст")
+        XCTAssertEqual(Snippet.highlightedWords("\u{2}Поставка\u{3} и \u{2}военно-технического\u{3}…", start: "\u{2}", end: "\u{3}"),
+                       ["поставка", "военно-технического"])
+    }
+
     func testShowGivesTheWholeDocumentWithMetadataAndHighlights() throws {
         let searcher = try searcher()
         let view = try searcher.show("2021/c.txt", query: "поставка")

@@ -58,10 +58,14 @@ extension Searcher {
         var count = 0
         var out: [String] = []
         for paragraph in Self.paragraphs(stored.text) {
+            // Xapian's snippet decides which words match (stems, synonyms, phrases) but
+            // reflows the text (list dashes dropped, `…` at the ends): the marks go onto the
+            // paragraph as written.
             let raw = try mset.snippet(of: paragraph, length: paragraph.utf8.count + 64, stemmer: pipeline.stemmer, flags: [.exhaustive],
                                        highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
-            let marked = try Snippet.clean(raw.isEmpty ? paragraph : raw, compoundStems: plan.compoundStems, stem: pipeline.stem)
-            count += marked.components(separatedBy: "**").count / 2
+            let (marked, marks) = try Snippet.mark(paragraph, words: Snippet.highlightedWords(raw, start: Self.highlightStart, end: Self.highlightEnd),
+                                                   compoundStems: plan.compoundStems, stem: pipeline.stem)
+            count += marks
             out.append(marked)
         }
         return (out.joined(separator: "\n"), count)

@@ -139,4 +139,63 @@ enum Snippet {
     private static func trimPunctuation(_ word: String) -> String {
         word.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
     }
+
+    // MARK: - Marking a text as written
+
+    /// The words Xapian highlighted in `raw` (between `start` and `end`), lowercased.
+    static func highlightedWords(_ raw: String, start: String, end: String) -> Set<String> {
+        var words = Set<String>()
+        for piece in raw.components(separatedBy: start).dropFirst() {
+            guard let close = piece.range(of: end) else { continue }
+            for word in piece[..<close.lowerBound].split(whereSeparator: { !WordScalar.isWord($0.unicodeScalars.first!) && $0 != "-" }) {
+                words.insert(word.lowercased())
+            }
+        }
+        return words
+    }
+
+    /// `text` unchanged but for `**` around each word in `words` (compared lowercased) and
+    /// each hyphenated compound whose joined stem is in `compoundStems`; the text's own `**`
+    /// are dropped so that they cannot be taken for a highlight. Returns the text and the
+    /// number of marks.
+    static func mark(_ text: String, words: Set<String>, compoundStems: Set<String>,
+                     stem: (String) throws -> String) throws -> (String, Int) {
+        let source = text.replacingOccurrences(of: "**", with: "")
+        guard !words.isEmpty || !compoundStems.isEmpty else { return (source, 0) }
+        var out = ""
+        var marks = 0
+        var token = ""
+        func flush() throws {
+            guard !token.isEmpty else { return }
+            defer { token = "" }
+            let core = token.hasSuffix("-") ? String(token.dropLast()) : token
+            let tail = token.hasSuffix("-") ? "-" : ""
+            var compound = false
+            if core.contains("-"), let joined = Compounds.joined(core) { compound = compoundStems.contains(try stem(joined)) }
+            if words.contains(core.lowercased()) || compound {
+                out += "**\(core)**" + tail
+                marks += 1
+                return
+            }
+            // Parts of a hyphenated word (`военно-**технического**`).
+            var first = true
+            for part in core.split(separator: "-", omittingEmptySubsequences: false) {
+                if !first { out += "-" }
+                first = false
+                if !part.isEmpty && words.contains(part.lowercased()) { out += "**\(part)**"; marks += 1 } else { out += part }
+            }
+            out += tail
+        }
+        for character in source {
+            if let scalar = character.unicodeScalars.first, WordScalar.isWord(scalar) || (character == "-" && !token.isEmpty) {
+                token.append(character)
+            } else {
+                try flush()
+                out.append(character)
+            }
+        }
+        try flush()
+        return (out, marks)
+    }
 }
+

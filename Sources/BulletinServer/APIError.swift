@@ -22,7 +22,7 @@ struct APIError: Error, Sendable {
     /// locked or damaged index is the server's state (503), anything else a 500.
     init(_ error: BulletinError) {
         switch error {
-        case .usage, .querySyntax: self.init(.badRequest, error.description)
+        case .usage, .querySyntax, .emptyPruneRoot: self.init(.badRequest, error.description)
         case .indexMissing, .indexLocked, .indexCorrupt, .indexAccess, .notAnIndex, .indexModified: self.init(.serviceUnavailable, error.description)
         default: self.init(.internalServerError, error.description)
         }

@@ -41,6 +41,7 @@ struct Bulletin: ParsableCommand {
             case .filesRejected: break
             // The library names no command; the CLI says which one builds an index.
             case .indexMissing(let path): Terminal.error("no index at \(path.escapedForTerminal): run `bulletin index PATH --index \(path.escapedForTerminal)` first")
+            case .emptyPruneRoot: Terminal.error(error.description + " with `--force`")
             default: Terminal.error(error.description)
             }
             code = error.exitCode

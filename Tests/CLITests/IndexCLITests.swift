@@ -206,6 +206,20 @@ final class IndexCLITests: XCTestCase {
         XCTAssertTrue(help.stdout.contains("130/143"), help.stdout)
     }
 
+    /// Pruning an empty root (an unmounted disk?) is refused with exit 2, one line naming
+    /// the flag that forces it, and nothing removed.
+    func testPruneOfAnEmptyRootNamesTheForceFlag() throws {
+        let dir = try tempDir()
+        let index = dir.appendingPathComponent("idx").path
+        let empty = dir.appendingPathComponent("mnt")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        XCTAssertEqual(try run(["index", empty.path, try corpus(in: dir).path, "--index", index]).status, 0)
+        let refused = try run(["index", empty.path, "--prune", "--index", index])
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("refusing to prune") && refused.stderr.contains("--force"), refused.stderr)
+        XCTAssertEqual(refused.stderr.split(separator: "\n").count, 1, refused.stderr)
+    }
+
     func testAHandfulOfHostileQueriesThroughTheBinary() throws {
         let dir = try tempDir()
         let index = dir.appendingPathComponent("idx").path

@@ -217,7 +217,7 @@ public final class Indexer {
         let collected = FileCollector.collect(paths, baseRoot: baseRoot)
         if options.prune, !options.force {
             for root in collected.directoryRoots where !collected.files.contains(where: { $0.root == root }) {
-                throw BulletinError.usage("refusing to prune \(root): it holds no bulletin files (an unmounted disk?), so every document indexed from it would be removed; force the prune to remove them anyway")
+                throw BulletinError.emptyPruneRoot(root: root)
             }
         }
         if baseRoot == nil, let base = collected.baseRoot, !collected.files.isEmpty {

@@ -7,6 +7,9 @@ internal import Xapian
 public enum BulletinError: Error, Equatable, CustomStringConvertible {
     /// A bad argument or option (exit 2).
     case usage(String)
+    /// A prune over a root that holds no bulletin files (an unmounted disk?) was refused:
+    /// it would remove every document indexed from it (exit 2; forcing it is the caller's flag).
+    case emptyPruneRoot(root: String)
     /// A query that cannot be parsed (exit 2).
     case querySyntax(String)
     /// No index at the path (exit 3).
@@ -37,7 +40,7 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
     /// The process exit code for this outcome, as documented in README and `--help`.
     public var exitCode: Int32 {
         switch self {
-        case .usage, .querySyntax: return 2
+        case .usage, .querySyntax, .emptyPruneRoot: return 2
         case .indexMissing, .indexLocked, .indexCorrupt, .indexAccess, .notAnIndex: return 3
         case .filesRejected: return 4
         case .interrupted(let signal): return 128 + signal
@@ -49,6 +52,7 @@ public enum BulletinError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .usage(let message): return message.oneLine
+        case .emptyPruneRoot(let root): return "refusing to prune \(root.escapedForTerminal): it holds no bulletin files (an unmounted disk?), so every document indexed from it would be removed; force the prune to remove them anyway"
         case .querySyntax(let message): return "query syntax error: \(message.oneLine)"
         case .indexMissing(let path): return "no index at \(path.escapedForTerminal): index bulletins into it first"
         case .indexLocked(let path): return "index \(path.escapedForTerminal) is locked: indexing in progress in another process; try again when it finishes"

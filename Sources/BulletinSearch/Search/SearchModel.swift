@@ -9,7 +9,7 @@ public enum SearchSort: String, Sendable, CaseIterable {
 
 /// Facet filters: OR within one facet, AND across facets. Values are as the analyst typed
 /// them (`BY`, `Беларусь`, `белорусский`, `контракт`, `ТАСС`); the searcher resolves them.
-public struct SearchFilters: Sendable, Equatable {
+public struct SearchFilters: Codable, Sendable, Equatable {
     public var countries: [String] = []
     public var types: [String] = []
     public var sources: [String] = []

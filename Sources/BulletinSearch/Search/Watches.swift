@@ -5,7 +5,7 @@ import Foundation
 public struct Watch: Codable, Sendable, Equatable {
     public var name: String
     public var query: String
-    public var filters: WatchFilters
+    public var filters: SearchFilters
     public var allWords: Bool
     /// When it was saved, ISO 8601 UTC.
     public var created: String
@@ -18,7 +18,7 @@ public struct Watch: Codable, Sendable, Equatable {
                 created: Date = Date(), seenSequence: Int = 0) {
         self.name = name
         self.query = query
-        self.filters = WatchFilters(filters)
+        self.filters = filters
         self.allWords = allWords
         self.created = Searcher.isoDate(created)
         self.seenSequence = seenSequence
@@ -31,42 +31,9 @@ public struct Watch: Codable, Sendable, Equatable {
     /// The search it stands for (everything that matches, before the "new" window).
     public var request: SearchRequest {
         var request = SearchRequest(query: query)
-        request.filters = filters.searchFilters
+        request.filters = filters
         request.allWords = allWords
         return request
-    }
-}
-
-/// `SearchFilters` as stored in a watch file.
-public struct WatchFilters: Codable, Sendable, Equatable {
-    public var countries: [String] = []
-    public var types: [String] = []
-    public var sources: [String] = []
-    public var persons: [String] = []
-    public var weapons: [String] = []
-    public var from: String?
-    public var to: String?
-
-    public init(_ f: SearchFilters) {
-        countries = f.countries
-        types = f.types
-        sources = f.sources
-        persons = f.persons
-        weapons = f.weapons
-        from = f.from
-        to = f.to
-    }
-
-    public var searchFilters: SearchFilters {
-        var f = SearchFilters()
-        f.countries = countries
-        f.types = types
-        f.sources = sources
-        f.persons = persons
-        f.weapons = weapons
-        f.from = from
-        f.to = to
-        return f
     }
 }
 

@@ -67,7 +67,7 @@ extension Bulletin {
                 if watches.isEmpty { print("No watches."); return }
                 for watch in watches {
                     var what = watch.query.isEmpty ? [] : ["«\(watch.query)»"]
-                    what += FilterText.describe(watch.filters.searchFilters)
+                    what += FilterText.describe(watch.filters)
                     print("\(watch.name): \(what.joined(separator: ", ")) · last run \(watch.lastRun ?? "never") · seen through #\(watch.seenSequence)")
                 }
             }
@@ -131,7 +131,7 @@ extension Bulletin {
                     }
                     if output.resolved != .text || result.response.total > 0 {
                         Terminal.flushStandardOutput()
-                        try output.print(result.response, filters: watch.filters.searchFilters)
+                        try output.print(result.response, filters: watch.filters)
                     }
                     if !dryRun { try store.markSeen(watch.name, through: result.throughSequence) }
                 }

@@ -22,13 +22,19 @@ struct FacetValues {
     /// and anything ambiguous fall back to the full table.
     func countryCode(_ value: String) -> String? {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.count > 2, !trimmed.contains(" ") {
-            let key = RussianMorphology.fold(TextNormalizer.normalize(trimmed))
-            let codes = Set(((try? database.synonyms(of: Compounds.joined(key) ?? key)) ?? [])
-                .filter { $0.hasPrefix(IndexSchema.countryPrefix) })
-            if codes.count == 1, let term = codes.first { return String(term.dropFirst(IndexSchema.countryPrefix.count)) }
-        }
-        return Self.country(trimmed)
+        return indexedCountryCode(trimmed) ?? Self.country(trimmed)
+    }
+
+    /// The country a single word names, through the index's synonym table alone (every
+    /// country form is a synonym of its `XC` term): no table is built, so a search can ask
+    /// for every query word. Nil for other words, phrases and indexes without synonyms.
+    func indexedCountryCode(_ word: String) -> String? {
+        guard word.count > 2, !word.contains(" ") else { return nil }
+        let key = RussianMorphology.fold(TextNormalizer.normalize(word))
+        let codes = Set(((try? database.synonyms(of: Compounds.joined(key) ?? key)) ?? [])
+            .filter { $0.hasPrefix(IndexSchema.countryPrefix) })
+        guard codes.count == 1, let term = codes.first else { return nil }
+        return String(term.dropFirst(IndexSchema.countryPrefix.count))
     }
 
     static func countrySuggestions(_ value: String) -> [String] { CountryTable.suggestions(for: value, limit: 3) }

@@ -64,7 +64,7 @@ extension Searcher {
         func add(_ term: String) { if seen.insert(term).inserted { terms.append(term) } }
         for word in words where !QueryRewriter.stopwordSet.contains(word) {
             let key = try wideningKey(word)
-            let country = word.contains(where: \.isLetter) ? CountryTable.resolve(word) : nil
+            let country = word.contains(where: \.isLetter) ? facetValues.indexedCountryCode(word) : nil
             if let code = capitals[key], country == nil {
                 add(IndexSchema.countryPrefix + code)
             } else if let country, let names = Lexicon.capitalsOfCountry[country] {

@@ -194,7 +194,7 @@ extension Searcher {
             let kind = split.facet
             var counter: FacetCounter?
             _ = try count(base, collapse: request.collapse) { counter = try FacetCounter(enquire: $0, kinds: [kind]) }
-            let top = try (counter?.counts()[kind.rawValue] ?? []).prefix(request.top).map { kind.prefix + $0.value }
+            let top = try (counter?.counts(limit: request.top)[kind.rawValue] ?? []).map { kind.prefix + $0.value }
             for term in top {
                 let value = String(term.dropFirst(kind.prefix.count))
                 let filtered = try Query.combine(.filter, [base, try Query.term(term)])
@@ -224,17 +224,6 @@ extension Searcher {
         let dated = all.days.reduce(0) { $0 + $1.1 }
         return Timeline(query: request.query, by: request.by, split: request.split, periods: periods, totals: totals, series: built,
                         total: all.matches, undated: all.matches - dated)
-    }
-
-    /// Every match of `query` (`check_at_least` = all documents) seen by the spies `addSpies`
-    /// adds; the number of matches.
-    private func count(_ query: Query, collapse: Bool, addSpies: (Enquire) throws -> Void) throws -> Int {
-        let enquire = try Enquire(database: database)
-        try enquire.setQuery(query)
-        if collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
-        try addSpies(enquire)
-        let mset = try enquire.mset(first: 0, count: 0, checkAtLeast: try database.documentCount())
-        return mset.matchesLowerBound
     }
 
     /// The values of `slot` over every match of `query`, with their counts (one pass, in

@@ -24,7 +24,7 @@ public enum FacetKind: String, CaseIterable, Sendable, Codable {
     /// A list such as `person,weapon,pair` (also the Russian labels); nil names the bad item.
     public static func parseList(_ list: String) -> Result<[FacetKind], FacetListError> {
         var kinds: [FacetKind] = []
-        for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !item.isEmpty {
+        for item in list.split(separator: ",").map({ $0.trimmingWhitespace().lowercased() }) where !item.isEmpty {
             if item == "all" {
                 for kind in allCases where !kinds.contains(kind) { kinds.append(kind) }
                 continue

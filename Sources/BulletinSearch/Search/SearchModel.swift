@@ -33,7 +33,7 @@ public struct SearchFilters: Codable, Sendable, Equatable {
                 throw .usage("the \(name) filter needs a value (it was given an empty one)")
             }
         }
-        for (name, value) in [("start date", from), ("end date", to)] where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+        for (name, value) in [("start date", from), ("end date", to)] where value?.trimmingWhitespace().isEmpty == true {
             throw .usage("the \(name) filter needs a date (it was given an empty one)")
         }
     }

@@ -10,7 +10,7 @@ extension Searcher {
     /// its extracted metadata; with `query`, the words it matches wrapped in `**` as in
     /// snippets. Unknown id or path → `.usage` (exit 2) naming the closest ids.
     public func show(_ target: String, query: String? = nil) throws(BulletinError) -> DocumentView {
-        let words = query?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let words = query?.trimmingWhitespace() ?? ""
         return try mapErrors(query: words) { () throws -> DocumentView in
             try withReopenOnModification { () throws -> DocumentView in
                 guard let (documentID, _) = try resolve(target) else {
@@ -42,7 +42,7 @@ extension Searcher {
 
     /// Non-empty lines of `text`, trimmed.
     static func paragraphs(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// The document's paragraphs with the query's matches in `**`, through the same
@@ -180,7 +180,7 @@ extension Searcher {
 
     private func runTimeline(_ request: TimelineRequest) throws -> Timeline {
         let base: Query
-        if request.query.trimmingCharacters(in: .whitespaces).isEmpty && request.filters.isEmpty {
+        if request.query.trimmingWhitespace().isEmpty && request.filters.isEmpty {
             base = try Query.matchAll()
         } else {
             var search = SearchRequest(query: request.query)

@@ -74,7 +74,7 @@ extension Searcher {
 
     /// `BY,CN` → [`BY`, `CN`].
     static func splitList(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// Counts from the counter, named for display, top `limit` of each facet it counted.

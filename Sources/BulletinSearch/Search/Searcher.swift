@@ -27,6 +27,7 @@ public final class Searcher {
     /// make Xapian (and spelling lookups) take seconds.
     static let maxQueryWords = 256
     static let maxQueryBytes = 8192
+    static let snippetFlags: MSet.SnippetFlags = [.exhaustive]
     static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .autoSynonyms]
 
     /// Opens the index at `indexPath`; a missing, unreadable, locked-out or damaged one is
@@ -144,7 +145,7 @@ public final class Searcher {
         let fields = try QueryFields.extract(request.query)
         var include = request.filters
         include.merge(fields.include)
-        let words = fields.words.trimmingCharacters(in: .whitespaces)
+        let words = fields.words.trimmingWhitespace()
         var plan = Plan(query: try Query.matchAll(), hasWords: false, correctedQuery: nil, compoundStems: [])
 
         var exceptWords: Query?
@@ -222,7 +223,10 @@ public final class Searcher {
         var snippet = ""
         if let snippetChars, snippetChars > 0 {
             // Xapian's length is in bytes; Russian text is two bytes a letter.
-            var raw = try mset.snippet(of: stored.text, length: snippetChars * 2, stemmer: pipeline.stemmer,
+            // No background model: it looks up the frequency of every word of the text in the
+            // index (a B-tree read each), half of a search's time for a snippet that only needs
+            // the query's words.
+            var raw = try mset.snippet(of: stored.text, length: snippetChars * 2, stemmer: pipeline.stemmer, flags: Self.snippetFlags,
                                        highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
             if !plan.compoundStems.isEmpty, !raw.contains(Self.highlightStart),
                let window = try Snippet.window(in: stored.text, compoundStems: plan.compoundStems, stem: pipeline.stem) {

@@ -107,7 +107,12 @@ public final class Searcher {
             var counter: FacetCounter?
             let counted = try count(plan.query, collapse: false) { counter = try FacetCounter(enquire: $0, kinds: request.facetKinds) }
             matches = counted
-            if !request.collapse { (total, exhaustive) = (counted, true) }
+            if !request.collapse {
+                (total, exhaustive) = (counted, true)
+            } else if !exhaustive {
+                // Xapian's estimate of the collapsed total can exceed the exact uncollapsed count.
+                total = min(total, counted)
+            }
             facets = try counter.map { try facetCounts($0, limit: request.facetLimit) }
         }
         var hits: [SearchHit] = []

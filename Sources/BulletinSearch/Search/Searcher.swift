@@ -27,7 +27,7 @@ public final class Searcher {
     /// make Xapian (and spelling lookups) take seconds.
     static let maxQueryWords = 256
     static let maxQueryBytes = 8192
-    static let snippetFlags: MSet.SnippetFlags = [.backgroundModel, .exhaustive]
+    static let snippetFlags: MSet.SnippetFlags = [.backgroundModel]
     static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .autoSynonyms]
 
     /// Opens the index at `indexPath`; a missing, unreadable, locked-out or damaged one is
@@ -228,9 +228,9 @@ public final class Searcher {
         var snippet = ""
         if let snippetChars, snippetChars > 0 {
             // Xapian's length is in bytes; Russian text is two bytes a letter.
-            // With Xapian's background model (the rarity of every word of the text, a term
-            // lookup each, about 0.2 ms a hit at 20 000 documents): without it the snippet starts
-            // at the first match, with no context before it.
+            // With Xapian's background model (the rarity of the text's words, a term lookup
+            // each): without it the snippet starts at the first match, with no context before
+            // it. Not exhaustive: Xapian stops at a good enough window, so it looks up fewer.
             var raw = try mset.snippet(of: stored.text, length: snippetChars * 2, stemmer: pipeline.stemmer, flags: Self.snippetFlags,
                                        highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
             if !plan.compoundStems.isEmpty, !raw.contains(Self.highlightStart),

@@ -7,8 +7,9 @@ enum Snippet {
     static func clean(_ raw: String, compoundStems: Set<String>, stem: (String) throws -> String) throws -> String {
         let text = markHighlights(raw)
         if compoundStems.isEmpty { return text }
-        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        for (i, word) in words.enumerated() where word.contains("-") && !word.contains("**") {
+        guard text.utf8.contains(UInt8(ascii: "-")) else { return text }
+        var words = text.unicodeScalars.split(separator: " ", omittingEmptySubsequences: true).map { String(Substring($0)) }
+        for (i, word) in words.enumerated() where word.utf8.contains(UInt8(ascii: "-")) && !word.contains("**") {
             let core = trimPunctuation(word)
             guard let joined = Compounds.joined(core), compoundStems.contains(try stem(joined)),
                   let range = word.range(of: core) else { continue }
@@ -78,11 +79,13 @@ enum Snippet {
     /// About 30 words of `text` around the first hyphenated word matching `compoundStems`:
     /// Xapian picks snippets by the terms it can see, and a joined compound is not one of them.
     static func window(in text: String, compoundStems: Set<String>, stem: (String) throws -> String) throws -> String? {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
+        // Split by scalars, not Characters: grapheme breaking over a whole bulletin per hit
+        // was a tenth of a search process.
+        let words = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
         for (i, word) in words.enumerated() where word.contains("-") {
-            guard let joined = Compounds.joined(trimPunctuation(String(word))), compoundStems.contains(try stem(joined)) else { continue }
+            guard let joined = Compounds.joined(trimPunctuation(String(Substring(word)))), compoundStems.contains(try stem(joined)) else { continue }
             let lower = max(0, i - 10), upper = min(words.count, i + 22)
-            return (lower > 0 ? "…" : "") + words[lower..<upper].joined(separator: " ") + (upper < words.count ? "…" : "")
+            return (lower > 0 ? "…" : "") + words[lower..<upper].map { String(Substring($0)) }.joined(separator: " ") + (upper < words.count ? "…" : "")
         }
         return nil
     }

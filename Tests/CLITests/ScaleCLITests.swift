@@ -194,7 +194,10 @@ final class ScaleCLITests: XCTestCase {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         try withUnsafeMutablePointer(to: &address) { pointer in
             try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                guard bind(fd, raw, length) == 0, getsockname(fd, raw, &length) == 0 else { throw XCTSkip("cannot bind a local port") }
+                guard bind(fd, raw, length) == 0, getsockname(fd, raw, &length) == 0 else {
+                    XCTFail("cannot bind a local port: \(String(cString: strerror(errno)))")
+                    throw XCTSkip("cannot bind a local port")
+                }
             }
         }
         return UInt16(bigEndian: address.sin_port)

@@ -219,6 +219,10 @@ bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t 
     return guarded_void(error, [&] { writable(db).set_metadata(str(key, key_len), str(value, value_len)); });
 }
 
+bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).add_spelling(str(word, word_len), freqinc); });
+}
+
 bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) noexcept {
     return guarded_void(error, [&] { writable(db).add_synonym(str(term, term_len), str(synonym, synonym_len)); });
 }

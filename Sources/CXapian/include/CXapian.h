@@ -158,6 +158,8 @@ uint32_t CXapian_database_replace_document_by_term(CXapianDatabase *db, const ch
 bool CXapian_database_delete_document_by_term(CXapianDatabase *db, const char *unique_term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_delete_document(CXapianDatabase *db, uint32_t docid, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t key_len, const char *value, size_t value_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Adds `freqinc` to the spelling frequency of `word` (WritableDatabase::add_spelling).
+bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 // MARK: - Term lists (database.cpp)

@@ -111,6 +111,14 @@ CXapianTermList *CXapian_database_synonyms(CXapianDatabase *db, const char *term
     });
 }
 
+CXapianTermList *CXapian_database_spellings(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded(error, (CXapianTermList *)nullptr, [&] {
+        auto list = std::make_unique<CXapianTermList>();
+        for (auto it = db->db->spellings_begin(); it != db->db->spellings_end(); ++it) list->entries.emplace_back(*it, it.get_termfreq());
+        return list.release();
+    });
+}
+
 CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const char *word, size_t word_len, uint32_t max_edit_distance, CXapianError *error) noexcept {
     return guarded(error, CXapianString{nullptr, 0}, [&] {
         return make_string(db->db->get_spelling_suggestion(str(word, word_len), max_edit_distance));

@@ -128,6 +128,8 @@ CXapianTermList *CXapian_database_allterms(CXapianDatabase *db, const char *pref
 CXapianTermList *CXapian_database_allterms_limited(CXapianDatabase *db, const char *prefix, size_t prefix_len, uint32_t limit, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The synonyms stored for `term` (Database::synonyms_begin), in byte order.
 CXapianTermList *CXapian_database_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Every word of the spelling table with its frequency (Database::spellings_begin), in byte order.
+CXapianTermList *CXapian_database_spellings(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The spelling suggestion for `word` within `max_edit_distance`, or an empty string.
 CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const char *word, size_t word_len, uint32_t max_edit_distance, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Runs Xapian's consistency check on the database at `path`; returns the number of errors

@@ -16,6 +16,8 @@ struct PreparedDocument: @unchecked Sendable {
     /// for each word of at most 64 bytes that is not dropped by STOP_ALL, when the prefix
     /// is empty), i.e. the body's unprefixed terms with their wdf.
     let spellings: [(word: String, count: Int)]
+    /// What the near-duplicate search needs from the text alone.
+    let lead: DuplicateDetector.Lead
 }
 
 /// Builds `PreparedDocument`s. One per thread: it owns a TermGenerator and a text pipeline.
@@ -94,7 +96,7 @@ final class DocumentPreparer {
         for facet in IndexSchema.facets {
             for (slot, value) in facet.slotValues(facet.values(stored)) { try doc.setValue(value, slot: slot) }
         }
-        return PreparedDocument(document: doc, spellings: spellings)
+        return PreparedDocument(document: doc, spellings: spellings, lead: try DuplicateDetector.lead(for: stored, pipeline: pipeline))
     }
 }
 
@@ -113,6 +115,8 @@ final class DocumentBuilder {
     var sequence: Int
     /// This run's start, UTC `YYYYMMDDHHMMSS`: every document it writes is stamped with it.
     private let indexedAt: String
+    /// The document `finish` made last, until `written` is told its id.
+    private var finished: (stored: StoredDocument, key: String, lead: DuplicateDetector.Lead)?
 
     /// Builds documents for `database` (its spelling and synonym tables are fed too), which
     /// errors name as `indexPath`.
@@ -194,7 +198,8 @@ final class DocumentBuilder {
     /// documents written before it), its words in the spelling table ("did you mean"), its
     /// signature, sequence number and indexing time.
     func finish(_ prepared: PreparedDocument, for stored: StoredDocument, signature: String) throws -> Document {
-        let duplicateKey = try duplicates.key(for: stored)
+        let duplicateKey = try duplicates.key(for: stored, lead: prepared.lead)
+        finished = (stored, duplicateKey, prepared.lead)
         let doc = prepared.document
         for (word, count) in prepared.spellings { try database.addSpelling(word, count: count) }
         try doc.setValue(signature, slot: IndexSchema.signatureSlot)
@@ -206,5 +211,13 @@ final class DocumentBuilder {
         try doc.setValue(indexedAt, slot: IndexSchema.indexedAtSlot)
         try database.setMetadata(IndexSchema.sequenceKey, String(sequence))
         return doc
+    }
+
+    /// Tells the builder that the document it finished last was stored as `documentID`
+    /// (a later copy of it then finds it without reading it back).
+    func written(documentID: UInt32) {
+        guard let finished else { return }
+        duplicates.written(finished.stored, documentID: documentID, key: finished.key, lead: finished.lead)
+        self.finished = nil
     }
 }

@@ -77,6 +77,7 @@ extension Indexer {
             if Self.isIndexError(error) { throw error }
             return "cannot index: \(error.message.oneLine)"
         }
+        builder.written(documentID: id)
         known[uniqueTerm] = KnownDocument(documentID: id, signature: signature)
         changed(bytes: textBytes)
         progress.documents += 1

@@ -156,6 +156,7 @@ final class YearShards {
         sequence = target.builder.sequence
         try meta.setMetadata(IndexSchema.sequenceKey, String(sequence))
         let id = try target.database.replace(uniqueTerm: uniqueTerm, with: document)
+        target.builder.written(documentID: id)
         if let previous = location[uniqueTerm], previous != name { try shards[previous]?.database.delete(uniqueTerm: uniqueTerm) }
         location[uniqueTerm] = name
         return id

@@ -39,6 +39,18 @@ public final class Enquire {
         _ = try call { CXapian_enquire_set_collapse_key(handle, slot, UInt32(clamping: max), $0) }
     }
 
+    /// Every match weighs 0 (Xapian's BoolWeight): for a pass that counts and ranks nothing.
+    public func setBooleanWeighting() throws(XapianError) {
+        _ = try call { CXapian_enquire_set_weighting_bool(handle, $0) }
+    }
+
+    /// Order of equally ranked documents by id.
+    public enum DocumentOrder: Int32, Sendable { case ascending = 0, descending = 1, dontCare = 2 }
+
+    public func setDocumentOrder(_ order: DocumentOrder) throws(XapianError) {
+        _ = try call { CXapian_enquire_set_docid_order(handle, order.rawValue, $0) }
+    }
+
     /// Adds a value counter; it sees every document considered by the next `mset` calls
     /// (on every shard, remote ones included: the spy is one Xapian's servers know).
     public func add(_ spy: ValueCountMatchSpy) throws(XapianError) {
@@ -171,6 +183,20 @@ public final class ValueCountMatchSpy {
 
     /// Documents the spy has seen.
     public var documentsSeen: Int { Int(CXapian_valuecountspy_total(handle)) }
+
+    /// The values of several spies counted together, most frequent first (ties in byte order),
+    /// at most `limit` of them (nil: all), and the number of distinct values. With
+    /// `separator`, a value holding it is split and each part counted (several values kept
+    /// in one slot). The merging and ordering run in C++.
+    public static func mergedCounts(_ spies: [ValueCountMatchSpy], separator: UInt8? = nil, limit: Int? = nil) throws(XapianError) -> (values: [(value: String, count: Int)], distinct: Int) {
+        var distinct: UInt32 = 0
+        let handles: [OpaquePointer?] = spies.map { $0.handle }
+        let list = try handles.withUnsafeBufferPointer { buffer throws(XapianError) in
+            try call { CXapian_valuecountspies_merged(buffer.baseAddress, buffer.count, CChar(bitPattern: separator ?? 0), UInt32(clamping: max(limit ?? 0, 0)), &distinct, $0) }
+        }
+        let values = withExtendedLifetime(spies) { takeTermList(list).map { (value: $0.term, count: $0.frequency) } }
+        return (limit == 0 ? [] : values, Int(distinct))
+    }
 
     /// Every value seen, in byte order, with the number of documents holding it.
     public func counts() throws(XapianError) -> [(value: String, count: Int)] {

@@ -27,10 +27,13 @@ struct Bulletin: ParsableCommand {
             // `bulletin search` is most runs, and short: its usual arguments are read without
             // ArgumentParser's reflection (a quarter of such a process). Anything the fast
             // reader does not know (help, errors, `--`) goes through ArgumentParser.
-            if let options = SearchOptions.fastParse(Array(CommandLine.arguments.dropFirst())) {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if arguments.first == "serve" {
+                try Serve.exec(Array(arguments.dropFirst()))
+            } else if let options = SearchOptions.fastParse(arguments) {
                 try options.run()
             } else {
-                var command = try parseAsRoot(Self.queryWordsAsArguments(Array(CommandLine.arguments.dropFirst())))
+                var command = try parseAsRoot(Self.queryWordsAsArguments(arguments))
                 try command.run()
             }
             code = 0
@@ -99,12 +102,7 @@ struct IndexLocation: ParsableArguments {
 
     var path: String { Self.path(index) }
 
-    /// `--index`, else $BULLETIN_INDEX, else `Index`.
-    static func path(_ index: String?) -> String {
-        if let index { return index }
-        if let env = ProcessInfo.processInfo.environment["BULLETIN_INDEX"], !env.isEmpty { return env }
-        return "Index"
-    }
+    static func path(_ index: String?) -> String { BulletinSearch.IndexLocation.path(index) }
 }
 
 enum Terminal {

@@ -63,6 +63,7 @@ final class FacetStorageTests: XCTestCase {
                                  ("Су-30МКИ", nil), ("", "BY"), ("заседание", "IN")] as [(String, String?)] {
             var request = SearchRequest(query: query)
             request.facets = true
+            request.facetKinds = FacetKind.allCases
             request.facetLimit = 10_000
             if let country { request.filters.countries = [country] }
             let response = try searcher.search(request)
@@ -82,6 +83,11 @@ final class FacetStorageTests: XCTestCase {
                 XCTAssertEqual(Dictionary(uniqueKeysWithValues: got.map { ($0.value, $0.count) }), expected, "\(name) for «\(query)» \(country ?? "")")
             }
             XCTAssertTrue(response.totalIsExact)
+            // `matches`: every match, near-duplicates included, exactly (what facets count over).
+            let enquire = try Enquire(database: database)
+            try enquire.setQuery(plan.query)
+            XCTAssertEqual(response.matches, try enquire.mset(first: 0, count: 0, checkAtLeast: all).matchesLowerBound, "matches for «\(query)»")
+            XCTAssertGreaterThanOrEqual(response.matches ?? 0, response.total)
         }
     }
 }

@@ -126,6 +126,12 @@ final class ShowStatsTimelineTests: XCTestCase {
         var request = SearchRequest(query: "поставка")
         request.facets = true
         request.collapse = false
+        // `--facets` counts the standard four; the others when named.
+        let standard = try XCTUnwrap(try searcher.search(request).facets)
+        XCTAssertFalse(standard.country.isEmpty)
+        XCTAssertTrue(standard.person.isEmpty && standard.weapon.isEmpty && standard.venue.isEmpty && standard.pair.isEmpty)
+        request.facetKinds = try FacetKind.parseList("all").get()
+        XCTAssertEqual(request.facetKinds, FacetKind.allCases)
         let facets = try XCTUnwrap(try searcher.search(request).facets)
         XCTAssertEqual(facets.person.first, FacetCount(value: "Олег Мищенко", name: "Олег Мищенко", count: 2))
         XCTAssertEqual(Set(facets.weapon.map(\.value)), ["Ми-35М", "Т-90С"])

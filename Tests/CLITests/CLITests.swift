@@ -78,7 +78,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(json.status, 0, json.stderr)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "corrections", "hits",
-                                          "facets_counted", "facets"])
+                                          "facets_counted", "matches", "facets"])
+        XCTAssertTrue(object["matches"] is NSNull, "matches only when facets were counted")
         XCTAssertEqual(object["total_exact"] as? Bool, true)
         // Facets are counted only with --facets, and the JSON says so.
         XCTAssertEqual(object["facets_counted"] as? String, "none")
@@ -89,6 +90,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(countedObject["facets_counted"] as? String, "all")
         let facets = try XCTUnwrap(countedObject["facets"] as? [String: Any])
         XCTAssertEqual(Set(facets.keys), ["country", "type", "year", "source", "person", "weapon", "venue", "pair"])
+        XCTAssertEqual(countedObject["matches"] as? Int, 1)
+        XCTAssertEqual((facets["person"] as? [[String: Any]])?.count, 0, "--facets counts country, type, year and source")
         let countries = try XCTUnwrap(facets["country"] as? [[String: Any]])
         let india = try XCTUnwrap(countries.first { $0["value"] as? String == "IN" }, counted.stdout)
         XCTAssertEqual(india["name"] as? String, "Индия")

@@ -109,7 +109,8 @@ final class ServerTests: XCTestCase {
             XCTAssertTrue(body.hasPrefix(#"{"query":"Су-30МКИ","total":"#), body)
             let object = try Self.object(response)
             XCTAssertEqual(Set(object.keys), ["query", "total", "total_exact", "offset", "limit", "corrected_query", "corrections", "hits",
-                                              "facets_counted", "facets"])
+                                              "facets_counted", "matches", "facets"])
+            XCTAssertNotNil(object["matches"] as? Int, "the exact match count comes with the facets")
             XCTAssertEqual(object["facets_counted"] as? String, "all", "the API counts facets unless facets=false")
             let hits = try XCTUnwrap(object["hits"] as? [[String: Any]])
             XCTAssertEqual(hits.count, 2)

@@ -141,6 +141,7 @@ def main():
     ap.add_argument("--reps", type=int, default=5, help="in-process passes over the queries (after one warm-up)")
     ap.add_argument("--process-runs", type=int, default=3, help="runs of each query as a process (after one warm-up)")
     ap.add_argument("--skip-index", action="store_true", help="reuse the indexes of the last run for this N")
+    ap.add_argument("--http-rounds", type=int, default=3, help="passes over the queries through `bulletin serve` (0: none)")
     args = ap.parse_args()
 
     n = args.count
@@ -200,6 +201,14 @@ def main():
     for kind, t in zip(kinds, times):
         proc.setdefault(kind, []).extend(t)
 
+    http = None
+    if args.http_rounds > 0:
+        log(f"{nq} queries through `bulletin serve` (GET /api/search, keep-alive), {args.http_rounds} passes")
+        server = os.path.join(os.path.dirname(args.bulletin), "bulletin-serve")
+        out = run([sys.executable, os.path.join(HERE, "http-bench.py"), "--bin", server, "--index", b_index,
+                   "--rounds", str(args.http_rounds), "--facets-as-listed", "--json"], stdout=subprocess.PIPE, text=True)
+        http = json.loads(out.stdout)
+
     load = os.getloadavg()[0]
     mb = text_bytes / 1e6
     rows = []
@@ -228,6 +237,16 @@ def main():
             b = stats(proc[(kind, facets)])
             summary[f"process {label} {tag}"] = (b, r)
             row(f"process {label}, {tag}: p50 / p95 / p99 ms", fmt_ms(b), fmt_ms(r), ratio3(b, r))
+    if http:
+        for facets in (False, True):
+            tag = "facets on" if facets else "facets off"
+            b = stats(http["samples"][str(facets).lower()])
+            r = stats(r_in[facets])
+            summary[f"http {tag}"] = (b, r)
+            row(f"HTTP `GET /api/search` (one keep-alive client) vs raw in-process, {tag}: p50 / p95 / p99 ms", fmt_ms(b), fmt_ms(r), ratio3(b, r))
+        c = http["concurrent"]
+        row(f"HTTP, {http['clients']} concurrent clients: p50 / p95 / p99 ms, errors",
+            f"{c['p50_ms']:.1f} / {c['p95_ms']:.1f} / {c['p99_ms']:.1f}, {c['errors']} errors ({c['rps']:.0f} req/s)", "", "")
     q = stats(proc[("quest", False)])
     v = stats(proc[("version", False)])
     row("process, Xapian's `quest` (facets off, no snippets): p50 / p95 / p99 ms", "", fmt_ms(q), "")
@@ -256,7 +275,7 @@ def main():
     with open(os.path.join(bench_dir, f"results-{n}.md"), "w") as f:
         f.write(table + "\n")
     res.update({"in_process": {str(k): v for k, v in b_in.items()}, "raw_in_process": {str(k): v for k, v in r_in.items()},
-                "process": {f"{k[0]}:{k[1]}": v for k, v in proc.items()}, "load": load, "cpu": cpu, "cores": nproc,
+                "process": {f"{k[0]}:{k[1]}": v for k, v in proc.items()}, "http": http, "load": load, "cpu": cpu, "cores": nproc,
                 "when": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())})
     json.dump(res, open(os.path.join(bench_dir, f"results-{n}.json"), "w"))
 

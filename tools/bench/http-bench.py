@@ -2,10 +2,14 @@
 """`GET /api/search` through a loopback HTTP client: starts `bulletin serve` over an index, runs
 the analyst queries of tools/bench/queries.tsv (their flags become API parameters) first from
 one client, then from N concurrent clients (keep-alive connections), and prints p50/p99 and
-errors. Facet counts are on (the API's default) unless --no-facets.
+errors. Facet counts are on (the API's default) unless --no-facets; with --facets-as-listed,
+only the queries whose flags in queries.tsv say --facets count them (what `make bench` runs,
+so that each set compares with raw Xapian's in-process figures for the same queries).
 
-    python3 tools/bench/http-bench.py --bin .build/release/bulletin --index .bench/index \
-        [--rounds 5] [--clients 8] [--no-facets] [--json]
+    python3 tools/bench/http-bench.py --bin .build/release/bulletin-serve --index .bench/index \
+        [--rounds 5] [--clients 8] [--no-facets | --facets-as-listed] [--json]
+
+--bin may name `bulletin` (it execs bulletin-serve) or `bulletin-serve`.
 
 Exit 1 when any request fails (a non-200 answer or a broken connection).
 """
@@ -28,6 +32,7 @@ FLAGS = {"--country": "country", "--type": "type", "--source": "source", "--pers
 
 
 def load_queries(path, facets):
+    """(path, counts facets) per query; `facets` is True, False or "listed"."""
     queries = []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -48,8 +53,9 @@ def load_queries(path, facets):
                 if flag == "--all-words":
                     params.append(("all_words", "true"))
                 i += 1
-            params.append(("facets", "true" if facets else "false"))
-            queries.append("/api/search?" + urllib.parse.urlencode(params))
+            counted = ("--facets" in flags) if facets == "listed" else facets
+            params.append(("facets", "true" if counted else "false"))
+            queries.append(("/api/search?" + urllib.parse.urlencode(params), counted))
     return queries
 
 
@@ -71,7 +77,7 @@ def search_ms(header):
 def client_run(host, port, paths, latencies, errors, lock, searches):
     conn = http.client.HTTPConnection(host, port, timeout=30)
     mine, bad, inner = [], [], []
-    for path in paths:
+    for path, counted in paths:
         start = time.perf_counter()
         try:
             conn.request("GET", path)
@@ -80,7 +86,7 @@ def client_run(host, port, paths, latencies, errors, lock, searches):
             elapsed = time.perf_counter() - start
             if response.status != 200:
                 bad.append("%d %s: %s" % (response.status, path, body[:200]))
-            mine.append(elapsed)
+            mine.append((elapsed, counted))
             t = search_ms(response.getheader("Server-Timing"))
             if t is not None:
                 inner.append(t)
@@ -117,11 +123,13 @@ def main():
     parser.add_argument("--rounds", type=int, default=5, help="passes over the query list per phase")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--no-facets", action="store_true")
+    parser.add_argument("--facets-as-listed", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    paths = load_queries(args.queries, not args.no_facets)
-    server = subprocess.Popen([args.bin, "serve", "--index", args.index, "--port", "0"],
+    paths = load_queries(args.queries, "listed" if args.facets_as_listed else not args.no_facets)
+    command = [args.bin] if os.path.basename(args.bin) == "bulletin-serve" else [args.bin, "serve"]
+    server = subprocess.Popen(command + ["--index", args.index, "--port", "0"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = server.stdout.readline()
@@ -142,21 +150,25 @@ def main():
             server.kill()
 
     ms = lambda s: round(s * 1000, 2)
+    split = {str(flag).lower(): [t for t, c in single if c == flag] for flag in (False, True)}
+    single = [t for t, _ in single]
+    multi = [t for t, _ in multi]
     result = {
-        "queries": len(paths), "facets": not args.no_facets,
-        "one_client": {"requests": len(single), "p50_ms": ms(percentile(single, 50)), "p99_ms": ms(percentile(single, 99)),
+        "queries": len(paths), "facets": "listed" if args.facets_as_listed else not args.no_facets,
+        "samples": {k: [round(t * 1000, 3) for t in v] for k, v in split.items()},
+        "one_client": {"requests": len(single), "p50_ms": ms(percentile(single, 50)), "p95_ms": ms(percentile(single, 95)), "p99_ms": ms(percentile(single, 99)),
                        "mean_ms": ms(statistics.mean(single)), "rps": round(len(single) / single_wall, 1), "errors": len(single_errors),
                        "library_p50_ms": ms(percentile(single_search, 50)) if single_search else None,
                        "library_p99_ms": ms(percentile(single_search, 99)) if single_search else None},
         "clients": args.clients,
-        "concurrent": {"requests": len(multi), "p50_ms": ms(percentile(multi, 50)), "p99_ms": ms(percentile(multi, 99)),
+        "concurrent": {"requests": len(multi), "p50_ms": ms(percentile(multi, 50)), "p95_ms": ms(percentile(multi, 95)), "p99_ms": ms(percentile(multi, 99)),
                        "rps": round(len(multi) / multi_wall, 1), "errors": len(multi_errors)},
         "server_exit": server.returncode,
     }
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
-        label = "with facets" if result["facets"] else "no facets"
+        label = {True: "with facets", False: "no facets", "listed": "facets where listed"}[result["facets"]]
         o, c = result["one_client"], result["concurrent"]
         print("| HTTP GET /api/search, %d analyst queries, %s, 1 client | %.1f ms | %.1f ms | %.0f req/s |" % (len(paths), label, o["p50_ms"], o["p99_ms"], o["rps"]))
         if o["library_p50_ms"] is not None:

@@ -106,7 +106,8 @@ struct Searcher {
         Xapian::MSet mset = enquire.get_mset(0, 10, facets ? db.get_doccount() : 1000);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             std::string data = it.get_document().get_data();
-            std::string snip = mset.snippet(data, 320, stem);
+            // The flags bulletin uses (Searcher.snippetFlags): no background model.
+            std::string snip = mset.snippet(data, 320, stem, Xapian::MSet::SNIPPET_EXHAUSTIVE);
             if (out) std::fprintf(out, "%u %s\n", *it, snip.c_str());
         }
         if (facets && out)

@@ -121,3 +121,14 @@ struct IndexLayout: Equatable {
         "# bulletin year shards: the first holds the index-wide metadata and synonyms\n" + shards.map { "auto \($0)\n" }.joined()
     }
 }
+
+/// Where a command finds the index when `--index` is not given: the same rule for `bulletin`
+/// and `bulletin serve`.
+public enum IndexLocation {
+    /// `--index`, else $BULLETIN_INDEX, else `Index`.
+    public static func path(_ index: String?) -> String {
+        if let index { return index }
+        if let env = ProcessInfo.processInfo.environment["BULLETIN_INDEX"], !env.isEmpty { return env }
+        return "Index"
+    }
+}

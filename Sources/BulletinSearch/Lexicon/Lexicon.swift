@@ -7,6 +7,14 @@ public struct LexiconEntry: Equatable, Sendable {
     public var id: String
     /// The forms as written, each one word or a phrase.
     public var forms: [String]
+    /// Each form's words (`Lexicon.words`), computed when the data is compiled.
+    public var formWords: [[String]]
+
+    init(id: String, forms: [String], formWords: [[String]]? = nil) {
+        self.id = id
+        self.forms = forms
+        self.formWords = formWords ?? forms.map(Lexicon.words)
+    }
 
     /// The line this entry is written as.
     public var line: String { id + "\t" + forms.joined(separator: " | ") }
@@ -16,25 +24,33 @@ public struct LexiconEntry: Equatable, Sendable {
 public struct CapitalEntry: Equatable, Sendable {
     public var code: String
     public var names: [String]
+    /// Each name's words (`Lexicon.words`), computed when the data is compiled.
+    public var nameWords: [[String]]
+
+    init(code: String, names: [String], nameWords: [[String]]? = nil) {
+        self.code = code
+        self.names = names
+        self.nameWords = nameWords ?? names.map(Lexicon.words)
+    }
 
     public var line: String { code + "\t" + names.joined(separator: " | ") }
 }
 
-/// The reviewed lexicons in `lexicons/` (compiled into `LexiconData` by
-/// `tools/lexicon/generate.py`). Each is parsed on first use (microseconds: a few hundred
-/// short lines), never at process start.
+/// The reviewed lexicons in `lexicons/`, compiled into `LexiconData` (Swift literals: nothing
+/// is parsed at run time) by `tools/lexicon/generate.py`; the parsers below are the reference
+/// the tests hold the compiled data to.
 public enum Lexicon {
-    public static let abbreviations: [LexiconEntry] = parseEntries(LexiconData.abbreviations).entries
-    public static let transliterations: [LexiconEntry] = parseEntries(LexiconData.transliterations).entries
+    public static let abbreviations: [LexiconEntry] = LexiconData.abbreviations
+    public static let transliterations: [LexiconEntry] = LexiconData.transliterations
     /// Every concept of both synonym lexicons.
     public static let concepts: [LexiconEntry] = abbreviations + transliterations
-    public static let capitals: [CapitalEntry] = parseCapitals(LexiconData.capitals).entries
-    public static let stopwords: [String] = parseWords(LexiconData.stopwords)
+    public static let capitals: [CapitalEntry] = LexiconData.capitals
+    public static let stopwords: [String] = LexiconData.stopwords
 
     /// Capital name (lowercased) → country code.
     static let countryOfCapital: [String: String] = {
         var map: [String: String] = [:]
-        for entry in capitals { for name in entry.names { map[words(name).joined(separator: " ")] = entry.code } }
+        for entry in capitals { for words in entry.nameWords { map[words.joined(separator: " ")] = entry.code } }
         return map
     }()
 
@@ -83,7 +99,7 @@ public enum Lexicon {
     }
 
     static func forms(_ list: Substring) -> [String] {
-        list.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        list.split(separator: "|").map { $0.trimmingWhitespace() }
     }
 
     /// Parses `id<TAB>form | form …` lines.
@@ -132,6 +148,6 @@ public enum Lexicon {
 
     /// One word a line.
     public static func parseWords(_ text: String) -> [String] {
-        contentLines(text).map { String($0.1).trimmingCharacters(in: .whitespaces) }
+        contentLines(text).map { String($0.1).trimmingWhitespace() }
     }
 }

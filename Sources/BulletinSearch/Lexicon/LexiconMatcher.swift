@@ -22,8 +22,7 @@ final class LexiconMatcher {
     init(entries: [LexiconEntry], stem: @escaping (String) throws -> String) rethrows {
         self.stem = stem
         for entry in entries {
-            for form in entry.forms {
-                let words = Lexicon.words(form)
+            for words in entry.formWords {
                 guard !words.isEmpty else { continue }
                 let stems = try words.map { try Self.stemOf($0, stem) }
                 byFirstStem[stems[0], default: []].append(Pattern(stems: stems, id: entry.id))

@@ -70,13 +70,13 @@ public indirect enum JSON: Equatable, Sendable {
                 }
             }
             if let escape {
-                out.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
+                out.append(contentsOf: Substring(scalars[plainStart..<index]))
                 out += escape
                 plainStart = scalars.index(after: index)
             }
             index = scalars.index(after: index)
         }
-        out.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
+        out.append(contentsOf: Substring(scalars[plainStart..<scalars.endIndex]))
         out += "\""
     }
 }

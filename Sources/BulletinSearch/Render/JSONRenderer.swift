@@ -23,6 +23,7 @@ extension SearchResponse {
         // Facets are counted only on request (`--facets`): counting visits every match, which
         // at 100 000 documents is most of a query's time. The key says which set was counted.
         members.append(("facets_counted", .string(facets == nil ? "none" : "all")))
+        members.append(("matches", matches.map { .int($0) } ?? .null))
         members.append(("facets", facets?.json ?? .null))
         return .object(members)
     }

@@ -93,7 +93,7 @@ public struct MarkdownRenderer {
 
     func heading(_ query: String) -> String {
         if query.hasPrefix("similar:") { return "Похожие на " + Markdown.escape(String(query.dropFirst("similar:".count))) }
-        if query.trimmingCharacters(in: .whitespaces).isEmpty { return "Поиск по фильтрам" }
+        if query.trimmingWhitespace().isEmpty { return "Поиск по фильтрам" }
         return "«" + Markdown.escape(query) + "»"
     }
 

@@ -21,23 +21,14 @@ struct FacetCounter {
         self.spies = all
     }
 
-    /// Each facet's values with their counts, most frequent first (ties in byte order).
-    func counts() throws -> [String: [(value: String, count: Int)]] {
+    /// Each facet's most frequent values (at most `limit`; nil: all) with their counts, most
+    /// frequent first (ties in byte order). Merged, split and ordered in C++
+    /// (`ValueCountMatchSpy.mergedCounts`): a facet such as `person` has thousands of values.
+    func counts(limit: Int? = nil) throws -> [String: [(value: String, count: Int)]] {
         var result: [String: [(value: String, count: Int)]] = [:]
         for (facet, spies) in spies {
-            var counts: [String: Int] = [:]
-            for (index, spy) in spies.enumerated() {
-                let last = index == spies.count - 1
-                for (value, count) in try spy.counts() {
-                    if last, value.contains(IndexSchema.Facet.overflowSeparator) {
-                        for part in value.split(separator: IndexSchema.Facet.overflowSeparator) { counts[String(part), default: 0] += count }
-                    } else {
-                        counts[value, default: 0] += count
-                    }
-                }
-            }
-            result[facet.name] = counts.map { (value: $0.key, count: $0.value) }
-                .sorted { $0.count != $1.count ? $0.count > $1.count : Array($0.value.utf8).lexicographicallyPrecedes(Array($1.value.utf8)) }
+            result[facet.name] = try ValueCountMatchSpy.mergedCounts(
+                spies, separator: IndexSchema.Facet.overflowSeparator.asciiValue, limit: limit).values
         }
         return result
     }

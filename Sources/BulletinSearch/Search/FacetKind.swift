@@ -2,6 +2,11 @@
 public enum FacetKind: String, CaseIterable, Sendable, Codable {
     case country, type, year, source, person, weapon, venue, pair
 
+    /// What `--facets` (and the API's `facets=true`) counts: the structured facets every
+    /// bulletin has. The others are counted when named (`--facet person,weapon`), since each
+    /// facet is a pass of Xapian's value counters over every match.
+    public static let standard: [FacetKind] = [.country, .type, .year, .source]
+
     /// The term prefix of the facet's values in the index.
     public var prefix: String {
         switch self {
@@ -19,7 +24,11 @@ public enum FacetKind: String, CaseIterable, Sendable, Codable {
     /// A list such as `person,weapon,pair` (also the Russian labels); nil names the bad item.
     public static func parseList(_ list: String) -> Result<[FacetKind], FacetListError> {
         var kinds: [FacetKind] = []
-        for item in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !item.isEmpty {
+        for item in list.split(separator: ",").map({ $0.trimmingWhitespace().lowercased() }) where !item.isEmpty {
+            if item == "all" {
+                for kind in allCases where !kinds.contains(kind) { kinds.append(kind) }
+                continue
+            }
             guard let kind = FacetKind(rawValue: item) ?? FacetKind.allCases.first(where: { $0.label.lowercased() == item }) else {
                 return .failure(FacetListError(item: item))
             }

@@ -21,7 +21,7 @@ struct FacetValues {
     /// (~70 ms, paid by each search process). Multi-word names, names the index does not hold
     /// and anything ambiguous fall back to the full table.
     func countryCode(_ value: String) -> String? {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmingWhitespace()
         return indexedCountryCode(trimmed) ?? Self.country(trimmed)
     }
 

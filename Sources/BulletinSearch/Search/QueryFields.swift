@@ -106,7 +106,7 @@ public enum QueryFields {
         var value = String(body[body.index(after: colon)...])
         if value.hasPrefix("\"") { value = String(value.dropFirst()) }
         if value.hasSuffix("\"") { value = String(value.dropLast()) }
-        value = value.trimmingCharacters(in: .whitespaces)
+        value = value.trimmingWhitespace()
         return (field, value, negated)
     }
 

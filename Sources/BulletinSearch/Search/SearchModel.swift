@@ -33,7 +33,7 @@ public struct SearchFilters: Codable, Sendable, Equatable {
                 throw .usage("the \(name) filter needs a value (it was given an empty one)")
             }
         }
-        for (name, value) in [("start date", from), ("end date", to)] where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+        for (name, value) in [("start date", from), ("end date", to)] where value?.trimmingWhitespace().isEmpty == true {
             throw .usage("the \(name) filter needs a date (it was given an empty one)")
         }
     }
@@ -66,8 +66,8 @@ public struct SearchRequest: Sendable {
     /// Compute facet counts over all matches.
     public var facets = false
     public var facetLimit = 20
-    /// Which facets to count (all by default).
-    public var facetKinds: [FacetKind] = FacetKind.allCases
+    /// Which facets to count (`FacetKind.standard` by default).
+    public var facetKinds: [FacetKind] = FacetKind.standard
     /// Show one hit per near-duplicate group.
     public var collapse = true
     /// Run the spelling-corrected query instead of the original.
@@ -150,10 +150,14 @@ public struct FacetCounts: Codable, Sendable, Equatable {
 /// A page of results.
 public struct SearchResponse: Codable, Sendable, Equatable {
     public var query: String
-    /// Xapian's estimate of the number of matching documents (exact when facets were counted).
+    /// Matching documents, near-duplicates collapsed: exact up to `Searcher.exactTotalUpTo`
+    /// matches (and whenever every match was counted without collapsing), else Xapian's estimate.
     public var total: Int
-    /// False when `total` is Xapian's estimate (more than 1000 matches, no facets).
+    /// False when `total` is Xapian's estimate.
     public var totalIsExact: Bool = true
+    /// When facets were counted: every matching document, near-duplicates included, exactly
+    /// (the set the facet counts are over); nil otherwise.
+    public var matches: Int?
     public var offset: Int
     public var limit: Int
     public var hits: [SearchHit]

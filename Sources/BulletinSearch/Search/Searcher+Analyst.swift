@@ -10,7 +10,7 @@ extension Searcher {
     /// its extracted metadata; with `query`, the words it matches wrapped in `**` as in
     /// snippets. Unknown id or path → `.usage` (exit 2) naming the closest ids.
     public func show(_ target: String, query: String? = nil) throws(BulletinError) -> DocumentView {
-        let words = query?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let words = query?.trimmingWhitespace() ?? ""
         return try mapErrors(query: words) { () throws -> DocumentView in
             try withReopenOnModification { () throws -> DocumentView in
                 guard let (documentID, _) = try resolve(target) else {
@@ -42,7 +42,7 @@ extension Searcher {
 
     /// Non-empty lines of `text`, trimmed.
     static func paragraphs(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// The document's paragraphs with the query's matches in `**`, through the same
@@ -180,7 +180,7 @@ extension Searcher {
 
     private func runTimeline(_ request: TimelineRequest) throws -> Timeline {
         let base: Query
-        if request.query.trimmingCharacters(in: .whitespaces).isEmpty && request.filters.isEmpty {
+        if request.query.trimmingWhitespace().isEmpty && request.filters.isEmpty {
             base = try Query.matchAll()
         } else {
             var search = SearchRequest(query: request.query)
@@ -194,7 +194,7 @@ extension Searcher {
             let kind = split.facet
             var counter: FacetCounter?
             _ = try count(base, collapse: request.collapse) { counter = try FacetCounter(enquire: $0, kinds: [kind]) }
-            let top = try (counter?.counts()[kind.rawValue] ?? []).prefix(request.top).map { kind.prefix + $0.value }
+            let top = try (counter?.counts(limit: request.top)[kind.rawValue] ?? []).map { kind.prefix + $0.value }
             for term in top {
                 let value = String(term.dropFirst(kind.prefix.count))
                 let filtered = try Query.combine(.filter, [base, try Query.term(term)])
@@ -224,17 +224,6 @@ extension Searcher {
         let dated = all.days.reduce(0) { $0 + $1.1 }
         return Timeline(query: request.query, by: request.by, split: request.split, periods: periods, totals: totals, series: built,
                         total: all.matches, undated: all.matches - dated)
-    }
-
-    /// Every match of `query` (`check_at_least` = all documents) seen by the spies `addSpies`
-    /// adds; the number of matches.
-    private func count(_ query: Query, collapse: Bool, addSpies: (Enquire) throws -> Void) throws -> Int {
-        let enquire = try Enquire(database: database)
-        try enquire.setQuery(query)
-        if collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
-        try addSpies(enquire)
-        let mset = try enquire.mset(first: 0, count: 0, checkAtLeast: try database.documentCount())
-        return mset.matchesLowerBound
     }
 
     /// The values of `slot` over every match of `query`, with their counts (one pass, in

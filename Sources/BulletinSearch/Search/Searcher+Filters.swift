@@ -74,15 +74,15 @@ extension Searcher {
 
     /// `BY,CN` → [`BY`, `CN`].
     static func splitList(_ value: String) -> [String] {
-        value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
     /// Counts from the counter, named for display, top `limit` of each facet it counted.
     func facetCounts(_ counter: FacetCounter, limit: Int) throws -> FacetCounts {
         var counts = FacetCounts()
-        for (name, values) in try counter.counts() {
+        for (name, values) in try counter.counts(limit: limit) {
             guard let kind = FacetKind(rawValue: name) else { continue }
-            counts[kind] = values.prefix(limit).map { FacetCount(value: kind.displayValue($0.value), name: kind.name($0.value), count: $0.count) }
+            counts[kind] = values.map { FacetCount(value: kind.displayValue($0.value), name: kind.name($0.value), count: $0.count) }
         }
         return counts
     }

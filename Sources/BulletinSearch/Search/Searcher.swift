@@ -27,6 +27,7 @@ public final class Searcher {
     /// make Xapian (and spelling lookups) take seconds.
     static let maxQueryWords = 256
     static let maxQueryBytes = 8192
+    static let snippetFlags: MSet.SnippetFlags = [.exhaustive]
     static let queryFlags: QueryParser.Flags = [.boolean, .phrase, .loveHate, .wildcard, .pureNot, .autoSynonyms]
 
     /// Opens the index at `indexPath`; a missing, unreadable, locked-out or damaged one is
@@ -90,18 +91,30 @@ public final class Searcher {
         case .newest: try enquire.setSort(.value(slot: IndexSchema.dateSlot, descending: true))
         }
         if request.collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
-        var counter: FacetCounter?
         // Checking this many matches makes `total` exact for result sets up to that size
         // (Xapian's estimate is rough, and rougher with collapsing) at a bounded cost.
-        var checkAtLeast = Self.exactTotalUpTo
-        if request.facets {
-            counter = try FacetCounter(enquire: enquire, kinds: request.facetKinds)
-            checkAtLeast = try database.documentCount()
-        }
+        let checkAtLeast = Self.exactTotalUpTo
         let mset = try enquire.mset(first: request.offset, count: request.limit, checkAtLeast: checkAtLeast)
         // Xapian looked at every match when there cannot be more than it was asked to check
         // (with collapsing, the lower bound alone does not tell).
-        let exhaustive = request.facets || mset.matchesUpperBound <= checkAtLeast
+        var exhaustive = mset.matchesUpperBound <= checkAtLeast
+        var total = Self.total(mset, exhaustive: exhaustive)
+        var facets: FacetCounts?
+        var matches: Int?
+        if request.facets {
+            // Facets come from a second pass over every match that ranks and collapses
+            // nothing (see `count`): ranking and collapsing every match made facets slow.
+            var counter: FacetCounter?
+            let counted = try count(plan.query, collapse: false) { counter = try FacetCounter(enquire: $0, kinds: request.facetKinds) }
+            matches = counted
+            if !request.collapse {
+                (total, exhaustive) = (counted, true)
+            } else if !exhaustive {
+                // Xapian's estimate of the collapsed total can exceed the exact uncollapsed count.
+                total = min(total, counted)
+            }
+            facets = try counter.map { try facetCounts($0, limit: request.facetLimit) }
+        }
         var hits: [SearchHit] = []
         hits.reserveCapacity(mset.count)
         for item in mset {
@@ -112,17 +125,32 @@ public final class Searcher {
             hits.append(hit)
         }
         return SearchResponse(
-            query: request.query, total: Self.total(mset, exhaustive: exhaustive),
-            totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, offset: request.offset, limit: request.limit,
+            query: request.query, total: total,
+            totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, matches: matches, offset: request.offset, limit: request.limit,
             hits: hits, correctedQuery: plan.correctedQuery, corrections: plan.corrections,
-            facets: try counter.map { try facetCounts($0, limit: request.facetLimit) })
+            facets: facets)
+    }
+
+    /// Every match of `query` seen by the spies `addSpies` adds, in a pass that only counts:
+    /// the query's weights scaled to 0 and Xapian's BoolWeight (no BM25 per match), in
+    /// document-id order, `check_at_least` = all documents. Returns the number of matches
+    /// (near-duplicates collapsed when `collapse`), exact.
+    func count(_ query: Query, collapse: Bool, addSpies: (Enquire) throws -> Void) throws -> Int {
+        let enquire = try Enquire(database: database)
+        try enquire.setQuery(try Query.scaled(query, by: 0))
+        try enquire.setBooleanWeighting()
+        try enquire.setDocumentOrder(.dontCare)
+        if collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
+        try addSpies(enquire)
+        let mset = try enquire.mset(first: 0, count: 0, checkAtLeast: try database.documentCount())
+        return mset.matchesLowerBound
     }
 
     func makePlan(_ request: SearchRequest) throws -> Plan {
         let fields = try QueryFields.extract(request.query)
         var include = request.filters
         include.merge(fields.include)
-        let words = fields.words.trimmingCharacters(in: .whitespaces)
+        let words = fields.words.trimmingWhitespace()
         var plan = Plan(query: try Query.matchAll(), hasWords: false, correctedQuery: nil, compoundStems: [])
 
         var exceptWords: Query?
@@ -200,7 +228,10 @@ public final class Searcher {
         var snippet = ""
         if let snippetChars, snippetChars > 0 {
             // Xapian's length is in bytes; Russian text is two bytes a letter.
-            var raw = try mset.snippet(of: stored.text, length: snippetChars * 2, stemmer: pipeline.stemmer,
+            // No background model: it looks up the frequency of every word of the text in the
+            // index (a B-tree read each), half of a search's time for a snippet that only needs
+            // the query's words.
+            var raw = try mset.snippet(of: stored.text, length: snippetChars * 2, stemmer: pipeline.stemmer, flags: Self.snippetFlags,
                                        highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
             if !plan.compoundStems.isEmpty, !raw.contains(Self.highlightStart),
                let window = try Snippet.window(in: stored.text, compoundStems: plan.compoundStems, stem: pipeline.stem) {

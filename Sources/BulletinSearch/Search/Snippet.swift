@@ -136,8 +136,21 @@ enum Snippet {
         return count
     }
 
+    /// The word without leading and trailing punctuation (Unicode category P), hyphens kept.
     private static func trimPunctuation(_ word: String) -> String {
-        word.trimmingCharacters(in: CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "-")))
+        func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+            guard scalar != "-" else { return false }
+            switch scalar.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+            default: return false
+            }
+        }
+        let scalars = word.unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, isPunctuation(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isPunctuation(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return String(scalars[start..<end])
     }
 
     // MARK: - Marking a text as written

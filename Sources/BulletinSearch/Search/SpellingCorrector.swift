@@ -57,8 +57,8 @@ struct SpellingCorrector {
 
     static let lexiconWords: Set<String> = {
         var words = Set(IndexSchema.stopwords)
-        for entry in Lexicon.concepts { for form in entry.forms { words.formUnion(Lexicon.words(form)) } }
-        for entry in Lexicon.capitals { for name in entry.names { words.formUnion(Lexicon.words(name)) } }
+        for entry in Lexicon.concepts { for formWords in entry.formWords { words.formUnion(formWords) } }
+        for entry in Lexicon.capitals { for nameWords in entry.nameWords { words.formUnion(nameWords) } }
         return words
     }()
 

@@ -119,6 +119,7 @@
     const p = searchParams(state);
     p.set('offset', String(state.offset));
     p.set('limit', String(PAGE));
+    p.set('facet', 'country,type,year,source,weapon,person');
     p.set('facet_limit', '100');
     let response;
     try {

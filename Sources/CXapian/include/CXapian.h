@@ -293,6 +293,10 @@ bool CXapian_enquire_set_sort_by_value(CXapianEnquire *enquire, uint32_t slot, b
 /// Keep at most `max` documents per distinct value of `slot` (empty values never collapse).
 bool CXapian_enquire_set_collapse_key(CXapianEnquire *enquire, uint32_t slot, uint32_t max, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_enquire_set_cutoff(CXapianEnquire *enquire, int32_t percent_cutoff, double weight_cutoff, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Xapian::BoolWeight: every match weighs 0 (a pass that only counts needs no ranking).
+bool CXapian_enquire_set_weighting_bool(CXapianEnquire *enquire, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Xapian::Enquire::set_docid_order: 0 ascending, 1 descending, 2 don't care.
+bool CXapian_enquire_set_docid_order(CXapianEnquire *enquire, int32_t order, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The spy is referenced, not copied: it must outlive get_mset calls. A built-in spy, so it
 /// also runs on remote shards (a stock xapian-tcpsrv knows it) and its counts are merged.
 bool CXapian_enquire_add_valuecountspy(CXapianEnquire *enquire, CXapianValueCountSpy *spy, CXapianError *error) CXAPIAN_NOEXCEPT;
@@ -330,6 +334,11 @@ void CXapian_valuecountspy_free(CXapianValueCountSpy *spy) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_valuecountspy_total(const CXapianValueCountSpy *spy) CXAPIAN_NOEXCEPT;
 /// Every value counted, in byte order, with its count as the frequency.
 CXapianTermList *CXapian_valuecountspy_values(const CXapianValueCountSpy *spy, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// The values of several spies counted together, most frequent first (ties in byte order),
+/// at most `limit` of them (0: all). With a non-zero `separator`, a value holding it is split
+/// and its count added to each part (several values kept in one slot). `distinct` receives
+/// the number of distinct values before the limit (may be NULL).
+CXapianTermList *CXapian_valuecountspies_merged(CXapianValueCountSpy *const *spies, size_t count, char separator, uint32_t limit, uint32_t *distinct, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 #ifdef __cplusplus
 }

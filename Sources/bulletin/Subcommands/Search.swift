@@ -60,10 +60,10 @@ extension Bulletin {
         @Flag(help: "Require every word (strict AND).")
         var allWords = false
 
-        @Flag(help: "Count facets (country, type, year, source, person, weapon, venue, pair) over every match and show them under the hits (in --json: \"facets\", with \"facets_counted\": \"all\" or the --facet list).")
+        @Flag(help: "Count the facets country, type, year and source over every match and show them under the hits (in --json: \"facets\", \"facets_counted\": \"all\" and \"matches\"); --facet counts others.")
         var facets = false
 
-        @Option(help: ArgumentHelp("Which facets to count, a comma list of country, type, year, source, person, weapon, venue, pair (implies --facets).", valueName: "LIST"))
+        @Option(help: ArgumentHelp("Which facets to count, a comma list of country, type, year, source, person, weapon, venue, pair, or all (implies --facets).", valueName: "LIST"))
         var facet: String?
 
         @Option(help: "Values shown per facet.")

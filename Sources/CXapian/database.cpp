@@ -111,6 +111,14 @@ CXapianTermList *CXapian_database_synonyms(CXapianDatabase *db, const char *term
     });
 }
 
+CXapianTermList *CXapian_database_spellings(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded(error, (CXapianTermList *)nullptr, [&] {
+        auto list = std::make_unique<CXapianTermList>();
+        for (auto it = db->db->spellings_begin(); it != db->db->spellings_end(); ++it) list->entries.emplace_back(*it, it.get_termfreq());
+        return list.release();
+    });
+}
+
 CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const char *word, size_t word_len, uint32_t max_edit_distance, CXapianError *error) noexcept {
     return guarded(error, CXapianString{nullptr, 0}, [&] {
         return make_string(db->db->get_spelling_suggestion(str(word, word_len), max_edit_distance));
@@ -217,6 +225,10 @@ bool CXapian_database_delete_document(CXapianDatabase *db, uint32_t docid, CXapi
 
 bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t key_len, const char *value, size_t value_len, CXapianError *error) noexcept {
     return guarded_void(error, [&] { writable(db).set_metadata(str(key, key_len), str(value, value_len)); });
+}
+
+bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).add_spelling(str(word, word_len), freqinc); });
 }
 
 bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) noexcept {

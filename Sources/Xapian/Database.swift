@@ -64,6 +64,11 @@ public class Database {
         return try withBytes(prefix) { p, n throws(XapianError) in takeTermList(try call { CXapian_database_allterms_limited(handle, p, n, bounded, $0) }) }
     }
 
+    /// Every word of the spelling table with its frequency, in byte order.
+    public func spellings() throws(XapianError) -> [(word: String, frequency: Int)] {
+        takeTermList(try call { CXapian_database_spellings(handle, $0) }).map { ($0.term, $0.frequency) }
+    }
+
     /// The synonyms the synonym table holds for `term`, in byte order (empty when none).
     public func synonyms(of term: String) throws(XapianError) -> [String] {
         try withBytes(term) { p, n throws(XapianError) in takeTermList(try call { CXapian_database_synonyms(handle, p, n, $0) }) }

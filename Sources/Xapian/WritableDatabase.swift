@@ -79,6 +79,17 @@ public final class WritableDatabase: Database {
         }
     }
 
+    /// Adds `count` to the spelling frequency of `word` (what TermGenerator's `.spelling`
+    /// flag does once per occurrence of an unprefixed word).
+    public func addSpelling(_ word: String, count: Int = 1) throws(XapianError) {
+        guard let increment = UInt32(exactly: count), increment > 0 else {
+            throw XapianError(kind: .invalidArgument, message: "spelling increment must be 1...\(UInt32.max), got \(count)")
+        }
+        _ = try withBytes(word) { w, wn throws(XapianError) in
+            try call { CXapian_database_add_spelling(handle, w, wn, increment, $0) }
+        }
+    }
+
     /// Adds `synonym` as a synonym of `term` (QueryParser's FLAG_SYNONYM/AUTO_SYNONYMS use it).
     public func addSynonym(_ term: String, _ synonym: String) throws(XapianError) {
         _ = try withBytes(term) { t, tn throws(XapianError) in

@@ -200,6 +200,11 @@ final class IndexCLITests: XCTestCase {
         XCTAssertEqual(try run(["index"]).status, 2)
         XCTAssertEqual(try run(["index", ".", "--commit-every", "0"]).status, 2)
         XCTAssertEqual(try run(["index", ".", "--max-bytes", "-1"]).status, 2)
+        for jobs in ["0", "-2", "two", "257"] {
+            let refused = try run(["index", ".", "--jobs", jobs])
+            XCTAssertEqual(refused.status, 2, jobs)
+            XCTAssertTrue(refused.stderr.contains("--jobs"), refused.stderr)
+        }
         XCTAssertEqual(try run(["index", "--jsonl", "-", "--jsonl", "-"]).status, 2)
         XCTAssertEqual(try run(["check", "--bogus"]).status, 2)
         let help = try run(["index", "--help"])

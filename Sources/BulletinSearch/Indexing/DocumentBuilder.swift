@@ -1,11 +1,112 @@
 import Foundation
 internal import Xapian
 
-/// Turns a `StoredDocument` into a Xapian document following `IndexSchema`.
-final class DocumentBuilder {
-    private let pipeline: TextPipeline
+/// The part of a Xapian document that does not depend on the index: stored data, boolean
+/// ids, text terms with positions, joined compounds, lexicon concepts, facet terms and
+/// values. Built by a `DocumentPreparer` on any thread; `DocumentBuilder.finish` adds what
+/// needs the database on the writer's thread.
+struct PreparedDocument: @unchecked Sendable {
+    // @unchecked: a Document is handed from the thread that built it to the writer's thread
+    // and from then on used by that thread only (Xapian objects are never used by two threads
+    // at once).
+    let document: Document
+    /// The words TermGenerator's `.spelling` flag would have added to the spelling table
+    /// with their number of occurrences: every unprefixed term `index_text` wrote for the
+    /// body, once per occurrence (Xapian 1.4 termgenerator_internal.cc: `add_spelling(term)`
+    /// for each word of at most 64 bytes that is not dropped by STOP_ALL, when the prefix
+    /// is empty), i.e. the body's unprefixed terms with their wdf.
+    let spellings: [(word: String, count: Int)]
+    /// What the near-duplicate search needs from the text alone.
+    let lead: DuplicateDetector.Lead
+}
+
+/// Builds `PreparedDocument`s. One per thread: it owns a TermGenerator and a text pipeline.
+final class DocumentPreparer {
+    let pipeline: TextPipeline
     private let termGenerator: TermGenerator
     private let encoder: JSONEncoder
+
+    init(pipeline: TextPipeline) throws {
+        self.pipeline = pipeline
+        termGenerator = try pipeline.makeTermGenerator()
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+    }
+
+    /// Everything of `stored`'s document that does not read the index.
+    func prepare(_ stored: StoredDocument) throws -> PreparedDocument {
+        let doc = try Document()
+        try doc.setData(String(decoding: try encoder.encode(stored), as: UTF8.self))
+        try termGenerator.setDocument(doc)
+        try termGenerator.indexText(stored.title, prefix: IndexSchema.titlePrefix, positions: false)
+        let text = stored.indexText ?? stored.text
+        try termGenerator.indexText(text)
+        try termGenerator.increaseTermPosition()
+        // Read before anything else adds unprefixed terms: the title's terms are prefixed
+        // (`S`), stems start with `Z`, so the unprefixed terms are exactly the body's words.
+        var spellings: [(word: String, count: Int)] = []
+        for (term, wdf) in try doc.terms() {
+            guard let first = term.utf8.first, !(0x41...0x5A).contains(first) else { continue }
+            spellings.append((term, wdf))
+        }
+        try doc.addBooleanTerm(DocumentBuilder.uniqueTerm(of: stored))
+        if let root = stored.root { try doc.addBooleanTerm(DocumentBuilder.rootTerm(for: root)) }
+        // Whole hyphenated tokens (`су30мки`, and its stem) beside TermGenerator's parts.
+        for joined in Set(Compounds.joinedTokens(in: text)) {
+            try doc.addTerm(joined)
+            if let stemTerm = try pipeline.stemTerm(joined) { try doc.addTerm(stemTerm) }
+        }
+
+        // Lexicon concepts in any of their forms (`ПВО`, `противовоздушной обороны`).
+        for (id, count) in try pipeline.lexicon().conceptCounts(in: stored.title + "\n" + text) {
+            try doc.addTerm(DocumentBuilder.boundedTerm(prefix: IndexSchema.lexiconPrefix, id), wdfIncrement: min(count, 10))
+        }
+
+        func facet(_ term: String) throws {
+            try doc.addBooleanTerm(DocumentBuilder.boundedTerm(prefix: "", term))
+        }
+        if let date = stored.date, date.count == 10 {
+            let compact = date.replacingOccurrences(of: "-", with: "")
+            try doc.setValue(compact, slot: IndexSchema.dateSlot)
+            try doc.addBooleanTerm(IndexSchema.dayPrefix + compact)
+            try doc.addBooleanTerm(IndexSchema.monthPrefix + compact.prefix(6))
+            try facet(IndexSchema.yearPrefix + compact.prefix(4))
+        }
+        for code in stored.countries {
+            // Weighted by mentions: a country query word meets this term through the synonym
+            // table, so documents about the country outrank passing mentions.
+            let term = IndexSchema.countryPrefix + code
+            try doc.addTerm(term, wdfIncrement: min(max(stored.countryMentionCounts[code] ?? 1, 1), 10))
+        }
+        if let venue = stored.venue { try facet(IndexSchema.venuePrefix + venue) }
+        for (i, type) in stored.types.enumerated() {
+            // Weighted (primary 2, others 1): type words in a query meet it through synonyms.
+            let term = IndexSchema.typePrefix + type
+            try doc.addTerm(term, wdfIncrement: i == 0 ? 2 : 1)
+        }
+        if let primary = stored.types.first { try doc.setValue(primary, slot: IndexSchema.primaryTypeSlot) }
+        if let source = stored.source { try facet(IndexSchema.sourcePrefix + source) }
+        for person in stored.persons { try facet(IndexSchema.personPrefix + person) }
+        for weapon in stored.weapons { try facet(IndexSchema.weaponPrefix + weapon) }
+        for pair in DocumentBuilder.pairs(of: stored.countries) { try facet(IndexSchema.pairPrefix + pair) }
+        for organisation in stored.organisations {
+            try doc.addTerm(DocumentBuilder.boundedTerm(prefix: IndexSchema.organisationPrefix, organisation))
+        }
+        // Facet values for counting, spread over each facet's slots (IndexSchema.facets).
+        for facet in IndexSchema.facets {
+            for (slot, value) in facet.slotValues(facet.values(stored)) { try doc.setValue(value, slot: slot) }
+        }
+        return PreparedDocument(document: doc, spellings: spellings, lead: try DuplicateDetector.lead(for: stored, pipeline: pipeline))
+    }
+}
+
+/// Turns a `StoredDocument` into a Xapian document following `IndexSchema`, for one
+/// writable database: a `DocumentPreparer`'s document plus what reads or writes the index
+/// (near-duplicate key, spelling table, sequence number). Used by the writer's thread only.
+final class DocumentBuilder {
+    private let pipeline: TextPipeline
+    /// Prepares documents on the writer's own thread (feeds, year shards, `--jobs 1`).
+    let preparer: DocumentPreparer
 
     private let database: WritableDatabase
     private let duplicates: DuplicateDetector
@@ -14,6 +115,8 @@ final class DocumentBuilder {
     var sequence: Int
     /// This run's start, UTC `YYYYMMDDHHMMSS`: every document it writes is stamped with it.
     private let indexedAt: String
+    /// The document `finish` made last, until `written` is told its id.
+    private var finished: (stored: StoredDocument, key: String, lead: DuplicateDetector.Lead)?
 
     /// Builds documents for `database` (its spelling and synonym tables are fed too), which
     /// errors name as `indexPath`.
@@ -21,12 +124,7 @@ final class DocumentBuilder {
         self.pipeline = pipeline
         self.database = database
         duplicates = try DuplicateDetector(database: database, pipeline: pipeline, indexPath: indexPath)
-        termGenerator = try pipeline.makeTermGenerator()
-        // Every indexed word also feeds the spelling table ("did you mean").
-        try termGenerator.setDatabase(database)
-        try termGenerator.setFlags(.spelling)
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        preparer = try DocumentPreparer(pipeline: pipeline)
         sequence = Int(try database.metadata(IndexSchema.sequenceKey)) ?? 0
         indexedAt = Self.timestamp(Date())
     }
@@ -92,62 +190,18 @@ final class DocumentBuilder {
 
     /// The Xapian document for `stored`; `signature` is the file's `size:mtime:hash`.
     func build(_ stored: StoredDocument, signature: String) throws -> Document {
-        let duplicateKey = try duplicates.key(for: stored)
-        let doc = try Document()
-        try doc.setData(String(decoding: try encoder.encode(stored), as: UTF8.self))
-        try doc.addBooleanTerm(Self.uniqueTerm(of: stored))
-        if let root = stored.root { try doc.addBooleanTerm(Self.rootTerm(for: root)) }
+        try finish(try preparer.prepare(stored), for: stored, signature: signature)
+    }
 
-        try termGenerator.setDocument(doc)
-        try termGenerator.indexText(stored.title, prefix: IndexSchema.titlePrefix, positions: false)
-        let text = stored.indexText ?? stored.text
-        try termGenerator.indexText(text)
-        try termGenerator.increaseTermPosition()
-        // Whole hyphenated tokens (`су30мки`, and its stem) beside TermGenerator's parts.
-        for joined in Set(Compounds.joinedTokens(in: text)) {
-            try doc.addTerm(joined)
-            if let stemTerm = try pipeline.stemTerm(joined) { try doc.addTerm(stemTerm) }
-        }
-
-        // Lexicon concepts in any of their forms (`ПВО`, `противовоздушной обороны`).
-        for (id, count) in try pipeline.lexicon().conceptCounts(in: stored.title + "\n" + text) {
-            try doc.addTerm(Self.boundedTerm(prefix: IndexSchema.lexiconPrefix, id), wdfIncrement: min(count, 10))
-        }
-
-        func facet(_ term: String) throws {
-            try doc.addBooleanTerm(Self.boundedTerm(prefix: "", term))
-        }
-        if let date = stored.date, date.count == 10 {
-            let compact = date.replacingOccurrences(of: "-", with: "")
-            try doc.setValue(compact, slot: IndexSchema.dateSlot)
-            try doc.addBooleanTerm(IndexSchema.dayPrefix + compact)
-            try doc.addBooleanTerm(IndexSchema.monthPrefix + compact.prefix(6))
-            try facet(IndexSchema.yearPrefix + compact.prefix(4))
-        }
-        for code in stored.countries {
-            // Weighted by mentions: a country query word meets this term through the synonym
-            // table, so documents about the country outrank passing mentions.
-            let term = IndexSchema.countryPrefix + code
-            try doc.addTerm(term, wdfIncrement: min(max(stored.countryMentionCounts[code] ?? 1, 1), 10))
-        }
-        if let venue = stored.venue { try facet(IndexSchema.venuePrefix + venue) }
-        for (i, type) in stored.types.enumerated() {
-            // Weighted (primary 2, others 1): type words in a query meet it through synonyms.
-            let term = IndexSchema.typePrefix + type
-            try doc.addTerm(term, wdfIncrement: i == 0 ? 2 : 1)
-        }
-        if let primary = stored.types.first { try doc.setValue(primary, slot: IndexSchema.primaryTypeSlot) }
-        if let source = stored.source { try facet(IndexSchema.sourcePrefix + source) }
-        for person in stored.persons { try facet(IndexSchema.personPrefix + person) }
-        for weapon in stored.weapons { try facet(IndexSchema.weaponPrefix + weapon) }
-        for pair in Self.pairs(of: stored.countries) { try facet(IndexSchema.pairPrefix + pair) }
-        for organisation in stored.organisations {
-            try doc.addTerm(Self.boundedTerm(prefix: IndexSchema.organisationPrefix, organisation))
-        }
-        // Facet values for counting, spread over each facet's slots (IndexSchema.facets).
-        for facet in IndexSchema.facets {
-            for (slot, value) in facet.slotValues(facet.values(stored)) { try doc.setValue(value, slot: slot) }
-        }
+    /// Completes a prepared document of `stored` for this database, in the order documents
+    /// are written: its near-duplicate key (read from the index, which must already hold the
+    /// documents written before it), its words in the spelling table ("did you mean"), its
+    /// signature, sequence number and indexing time.
+    func finish(_ prepared: PreparedDocument, for stored: StoredDocument, signature: String) throws -> Document {
+        let duplicateKey = try duplicates.key(for: stored, lead: prepared.lead)
+        finished = (stored, duplicateKey, prepared.lead)
+        let doc = prepared.document
+        for (word, count) in prepared.spellings { try database.addSpelling(word, count: count) }
         try doc.setValue(signature, slot: IndexSchema.signatureSlot)
         try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot)
         // Every version written takes the next sequence number (an updated file is new to a
@@ -157,5 +211,13 @@ final class DocumentBuilder {
         try doc.setValue(indexedAt, slot: IndexSchema.indexedAtSlot)
         try database.setMetadata(IndexSchema.sequenceKey, String(sequence))
         return doc
+    }
+
+    /// Tells the builder that the document it finished last was stored as `documentID`
+    /// (a later copy of it then finds it without reading it back).
+    func written(documentID: UInt32) {
+        guard let finished else { return }
+        duplicates.written(finished.stored, documentID: documentID, key: finished.key, lead: finished.lead)
+        self.finished = nil
     }
 }

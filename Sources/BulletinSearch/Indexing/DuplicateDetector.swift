@@ -38,8 +38,6 @@ final class DuplicateDetector {
     private let indexPath: String
     /// Document id → (unique id, duplicate key, fingerprint) of documents seen as candidates.
     private var candidateCache: [UInt32: (id: String, key: String, fingerprint: Fingerprint)] = [:]
-    /// Word hash → its term (stem with `Z`, or the word when digits-first) and the term's hash.
-    private var terms: [UInt64: (term: String, hash: UInt64)] = [:]
     /// Term hash → (term frequency, document count when looked up); never a frequency of 0.
     private var frequencies: [UInt64: (frequency: Int, atCount: Int)] = [:]
 
@@ -51,10 +49,48 @@ final class DuplicateDetector {
         self.indexPath = indexPath
     }
 
+    /// What the search for copies of a document needs from its text alone: its fingerprint
+    /// and the terms of its lead words. Computed on any thread (with a pipeline of its own).
+    struct Lead: @unchecked Sendable {
+        // @unchecked: plain values (Strings, Sets of hashes).
+        var fingerprint: Fingerprint
+        /// The indexed term (stem with `Z`, or the word when digits-first) of each distinct
+        /// lead word of 3+ letters that is not a stopword, in text order, with its hash;
+        /// two forms of one stem count once.
+        var terms: [(term: String, hash: UInt64)]
+    }
+
+    /// The lead of `stored`'s text (see `Lead`).
+    static func lead(for stored: StoredDocument, pipeline: TextPipeline) throws -> Lead {
+        let fingerprint = Fingerprint(text: stored.text, leadWords: leadWords)
+        // Sets of hashes: Swift's String hashing normalises Unicode, which costs more.
+        var seen = Set<UInt64>()
+        var terms: [(term: String, hash: UInt64)] = []
+        for word in fingerprint.words.prefix(leadWords) where word.unicodeScalars.count >= 3 {
+            let wordHash = FNV1a.hash(word.utf8)
+            guard seen.insert(wordHash).inserted, !pipeline.stopper.contains(word) else { continue }
+            // TermGenerator gives digits-first words no stem term; the word itself is indexed.
+            let term = try pipeline.stemTerm(word) ?? word
+            guard term.utf8.count <= Document.maxTermBytes else { continue }
+            let termHash = FNV1a.hash(term.utf8)
+            if termHash != wordHash { guard seen.insert(termHash).inserted else { continue } }
+            terms.append((term, termHash))
+        }
+        return Lead(fingerprint: fingerprint, terms: terms)
+    }
+
     /// The near-duplicate key for `stored`: an existing copy's key, else one of its own.
-    func key(for stored: StoredDocument) throws -> String {
-        if let match = try bestMatch(for: stored) { return match.key }
+    /// `lead` is `Self.lead(for: stored)` when a worker computed it already.
+    func key(for stored: StoredDocument, lead: Lead? = nil) throws -> String {
+        if let match = try bestMatch(for: stored, lead: lead) { return match.key }
         return Self.ownKey(for: stored.id)
+    }
+
+    /// Remembers a document just written as `documentID` with `key`: a later copy finds it
+    /// as a candidate without reading and fingerprinting its stored text again.
+    func written(_ stored: StoredDocument, documentID: UInt32, key: String, lead: Lead) {
+        if candidateCache.count >= Self.cachedCandidates { candidateCache.removeAll(keepingCapacity: true) }
+        candidateCache[documentID] = (stored.id, key, lead.fingerprint)
     }
 
     /// The key of a document that copies nothing: its unique id, hashed (16 hex digits).
@@ -64,12 +100,13 @@ final class DuplicateDetector {
 
     /// The most similar indexed copy of `stored` at or above `threshold`, with its key.
     /// `stored` is about to be written (its old version, if any, is forgotten).
-    func bestMatch(for stored: StoredDocument, threshold: Double = threshold) throws -> (id: String, key: String, similarity: Double)? {
+    func bestMatch(for stored: StoredDocument, threshold: Double = threshold, lead: Lead? = nil) throws -> (id: String, key: String, similarity: Double)? {
         let uniqueTerm = DocumentBuilder.uniqueTerm(of: stored)
         if let old = try database.documentID(withTerm: uniqueTerm) { candidateCache[old] = nil }
-        let fingerprint = Fingerprint(text: stored.text, leadWords: Self.leadWords)
+        let lead = try lead ?? Self.lead(for: stored, pipeline: pipeline)
+        let fingerprint = lead.fingerprint
         guard !fingerprint.shingles.isEmpty,
-              let query = try candidateQuery(fingerprint.words, date: stored.date, uniqueTerm: uniqueTerm) else { return nil }
+              let query = try candidateQuery(lead.terms, date: stored.date, uniqueTerm: uniqueTerm) else { return nil }
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)
         var best: (id: String, key: String, similarity: Double)?
@@ -98,28 +135,10 @@ final class DuplicateDetector {
     // MARK: - Candidates
 
     /// OR of the rarest indexed stems of the lead words, within the date window, not itself.
-    private func candidateQuery(_ words: [String], date: String?, uniqueTerm: String) throws -> Query? {
+    private func candidateQuery(_ terms: [(term: String, hash: UInt64)], date: String?, uniqueTerm: String) throws -> Query? {
         let documents = try database.documentCount()
-        // Sets and maps of hashes: Swift's String hashing normalises Unicode, which costs more.
-        var seen = Set<UInt64>()
         var scored: [(term: String, frequency: Int)] = []
-        for word in words.prefix(Self.leadWords) where word.unicodeScalars.count >= 3 {
-            let wordHash = FNV1a.hash(word.utf8)
-            guard seen.insert(wordHash).inserted else { continue }
-            let term: String, termHash: UInt64
-            if let known = terms[wordHash] {
-                (term, termHash) = known
-            } else {
-                guard !pipeline.stopper.contains(word) else { continue }
-                // TermGenerator gives digits-first words no stem term; the word itself is indexed.
-                term = try pipeline.stemTerm(word) ?? word
-                guard term.utf8.count <= Document.maxTermBytes else { continue }
-                termHash = FNV1a.hash(term.utf8)
-                if terms.count >= 200_000 { terms.removeAll(keepingCapacity: true) }
-                terms[wordHash] = (term, termHash)
-            }
-            // Two forms of one stem count once.
-            if termHash != wordHash { guard seen.insert(termHash).inserted else { continue } }
+        for (term, termHash) in terms {
             let frequency: Int
             if let known = frequencies[termHash], Double(documents) <= Double(known.atCount) * (1 + Self.frequencyRefresh) + 10 {
                 frequency = known.frequency

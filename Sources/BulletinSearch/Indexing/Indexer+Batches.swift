@@ -56,12 +56,13 @@ extension Indexer {
 
     /// Builds and stores `stored`; errors caused by the document itself (a term Xapian
     /// refuses, …) are returned as the reason, errors of the index are thrown.
-    func write(_ stored: StoredDocument, uniqueTerm: String, signature: String, textBytes: Int) throws -> String? {
-        if let shards { return try writeShard(shards, stored, uniqueTerm: uniqueTerm, signature: signature, textBytes: textBytes) }
+    /// `prepared` is the document's index-independent part when a worker made it already.
+    func write(_ stored: StoredDocument, prepared: Result<PreparedDocument, any Error>? = nil, uniqueTerm: String, signature: String, textBytes: Int) throws -> String? {
+        if let shards { return try writeShard(shards, stored, prepared: prepared, uniqueTerm: uniqueTerm, signature: signature, textBytes: textBytes) }
         guard let writer, let builder else { return nil }   // dry run
         var document: Document?
         do {
-            document = try builder.build(stored, signature: signature)
+            document = try prepared.map { try builder.finish(try $0.get(), for: stored, signature: signature) } ?? builder.build(stored, signature: signature)
         } catch let error as XapianError {
             if Self.isIndexError(error) { throw error }
             return "cannot index: \(error.message.oneLine)"
@@ -76,6 +77,7 @@ extension Indexer {
             if Self.isIndexError(error) { throw error }
             return "cannot index: \(error.message.oneLine)"
         }
+        builder.written(documentID: id)
         known[uniqueTerm] = KnownDocument(documentID: id, signature: signature)
         changed(bytes: textBytes)
         progress.documents += 1
@@ -83,10 +85,10 @@ extension Indexer {
     }
 
     /// `write` for year shards.
-    private func writeShard(_ shards: YearShards, _ stored: StoredDocument, uniqueTerm: String, signature: String, textBytes: Int) throws -> String? {
+    private func writeShard(_ shards: YearShards, _ stored: StoredDocument, prepared: Result<PreparedDocument, any Error>?, uniqueTerm: String, signature: String, textBytes: Int) throws -> String? {
         var id: UInt32 = 0
         do {
-            id = try shards.replace(stored, uniqueTerm: uniqueTerm, signature: signature)
+            id = try shards.replace(stored, prepared: try prepared?.get(), uniqueTerm: uniqueTerm, signature: signature)
         } catch let error as XapianError {
             if Self.isIndexError(error) { throw error }
             return "cannot index: \(error.message.oneLine)"

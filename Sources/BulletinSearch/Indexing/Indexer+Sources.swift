@@ -4,52 +4,7 @@ internal import Xapian
 // MARK: - Files, feeds and pruning
 
 extension Indexer {
-    /// Indexes one file, returning what happened and a note (the encoding when not UTF-8).
-    func indexFile(_ file: SourceFile) throws -> (FileOutcome, String?) {
-        let uniqueTerm = DocumentBuilder.uniqueTerm(for: file.id)
-        let old = known[uniqueTerm]
-        if let old, !options.checkContent, old.signature.hasPrefix(file.statSignature + ":") { return (.unchanged, nil) }
-        if file.size > options.maxBytes { return (.failed(tooLarge(file.size)), nil) }
-
-        let content: FileContent
-        switch FileContent.read(file.path, maxBytes: options.maxBytes) {
-        case .success(let read): content = read
-        case .failure(let rejection): return (.failed(rejection.reason), nil)
-        }
-        progress.bytes += content.bytes.count
-        let hash = FNV1a.hex(content.bytes)
-        let signature = "\(content.bytes.count):\(content.mtimeMillis):\(hash)"
-        if let old, old.signature.hasSuffix(":" + hash) {
-            // Touched but not changed: remember the new size/mtime so the next run needs no hash.
-            if let shards, old.signature != signature {
-                try shards.refreshSignature(uniqueTerm: uniqueTerm, signature: signature)
-                known[uniqueTerm]?.signature = signature
-                changed(bytes: 0)
-            } else if let writer, old.signature != signature {
-                let document = try writer.document(old.documentID)
-                try document.setValue(signature, slot: IndexSchema.signatureSlot)
-                try writer.replace(uniqueTerm: uniqueTerm, with: document)
-                known[uniqueTerm]?.signature = signature
-                changed(bytes: 0)
-            }
-            return (.unchanged, nil)
-        }
-        let decoded: TextDecoder.Decoded
-        switch TextDecoder.decodeDetectingEncoding(content.bytes) {
-        case .success(let value): decoded = value
-        case .failure(let rejection): return (.failed(rejection.reason), nil)
-        }
-        let note = decoded.encoding == .utf8 ? nil : decoded.encoding.rawValue
-        if writer != nil {
-            let stored = BulletinAnalyzer.analyze(text: decoded.text, id: file.id, path: file.path, root: file.root)
-            if let reason = try write(stored, uniqueTerm: uniqueTerm, signature: signature, textBytes: content.bytes.count) {
-                return (.failed(reason), note)
-            }
-        }
-        return (old == nil ? .indexed : .updated, note)
-    }
-
-    func tooLarge(_ size: Int) -> String {
+    static func tooLarge(_ size: Int, options: IndexOptions) -> String {
         "file is \(size) bytes, over the size limit of \(options.maxBytes)"
     }
 

@@ -26,6 +26,11 @@ public struct IndexOptions: Sendable {
     /// Write one database per publication year under the index directory, listed by a stub
     /// (`YearShards`). An index that already has year shards is always written that way.
     public var shardByYear = false
+    /// Threads that read, decode, analyse and prepare files while one thread writes them in
+    /// order (1: everything on the calling thread). Feeds are indexed on the calling thread.
+    public var jobs = IndexOptions.defaultJobs
+    /// The number of active processors.
+    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     public init(indexPath: String) { self.indexPath = indexPath }
 }
@@ -228,12 +233,7 @@ public final class Indexer {
         try loadKnownDocuments()
         progress.total = collected.files.count
         report(.started(total: collected.files.count))
-        for file in collected.files {
-            if stopRequested() { break }
-            let (outcome, note) = try indexFile(file)
-            finish(path: file.path, outcome: outcome, note: note, report: report)
-            try commitIfDue(report: report)
-        }
+        try indexFiles(collected.files, report: report)
         if !feeds.isEmpty { progress.total = nil }
         for feed in feeds where !stopRequested() {
             try indexFeed(feed, report: report)

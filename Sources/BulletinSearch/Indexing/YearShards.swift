@@ -146,14 +146,17 @@ final class YearShards {
 
     /// Builds `stored` and writes it into its year's shard (removing it from the shard that
     /// held it before, if its year changed); returns its id within that shard.
-    func replace(_ stored: StoredDocument, uniqueTerm: String, signature: String) throws -> UInt32 {
+    /// `prepared` is its index-independent part when a worker thread made it already.
+    func replace(_ stored: StoredDocument, prepared: PreparedDocument? = nil, uniqueTerm: String, signature: String) throws -> UInt32 {
         let name = Self.shardName(for: stored)
         let target = try shard(name)
         target.builder.sequence = sequence
-        let document = try target.builder.build(stored, signature: signature)
+        let document = try prepared.map { try target.builder.finish($0, for: stored, signature: signature) }
+            ?? target.builder.build(stored, signature: signature)
         sequence = target.builder.sequence
         try meta.setMetadata(IndexSchema.sequenceKey, String(sequence))
         let id = try target.database.replace(uniqueTerm: uniqueTerm, with: document)
+        target.builder.written(documentID: id)
         if let previous = location[uniqueTerm], previous != name { try shards[previous]?.database.delete(uniqueTerm: uniqueTerm) }
         location[uniqueTerm] = name
         return id

@@ -128,6 +128,8 @@ CXapianTermList *CXapian_database_allterms(CXapianDatabase *db, const char *pref
 CXapianTermList *CXapian_database_allterms_limited(CXapianDatabase *db, const char *prefix, size_t prefix_len, uint32_t limit, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The synonyms stored for `term` (Database::synonyms_begin), in byte order.
 CXapianTermList *CXapian_database_synonyms(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Every word of the spelling table with its frequency (Database::spellings_begin), in byte order.
+CXapianTermList *CXapian_database_spellings(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The spelling suggestion for `word` within `max_edit_distance`, or an empty string.
 CXapianString CXapian_database_spelling_suggestion(CXapianDatabase *db, const char *word, size_t word_len, uint32_t max_edit_distance, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Runs Xapian's consistency check on the database at `path`; returns the number of errors
@@ -158,6 +160,8 @@ uint32_t CXapian_database_replace_document_by_term(CXapianDatabase *db, const ch
 bool CXapian_database_delete_document_by_term(CXapianDatabase *db, const char *unique_term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_delete_document(CXapianDatabase *db, uint32_t docid, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t key_len, const char *value, size_t value_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Adds `freqinc` to the spelling frequency of `word` (WritableDatabase::add_spelling).
+bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 // MARK: - Term lists (database.cpp)

@@ -49,6 +49,11 @@ extension Bulletin {
         @Option(help: ArgumentHelp("Reject files larger than this many bytes.", valueName: "BYTES"))
         var maxBytes: Int = IndexOptions.defaultMaxBytes
 
+        @Option(help: ArgumentHelp(
+            "Threads that read, decode, analyse and prepare files while one thread writes them in file order (default: the number of cores; 1: all on one thread). The index is the same for any N.",
+            valueName: "N"))
+        var jobs: Int = IndexOptions.defaultJobs
+
         @Option(name: .customLong("shard-by"), help: ArgumentHelp(
             "year: one database per publication year under the index directory, listed by its stub XAPIANDB (search, check and compact read them as one; rebuild a year by removing its folder and indexing again). An index with year shards stays sharded.",
             valueName: "year"))
@@ -66,6 +71,7 @@ extension Bulletin {
             if let shardBy, shardBy != "year" { throw ValidationError("--shard-by takes `year`, got '\(shardBy)'") }
             if commitEvery < 1 { throw ValidationError("--commit-every must be at least 1") }
             if maxBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
+            if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be 1...256, got \(jobs)") }
             // A path that is not there is a typo or an unmounted disk: refuse before an index
             // is created or touched.
             for path in paths where !FileManager.default.fileExists(atPath: path) {
@@ -82,6 +88,7 @@ extension Bulletin {
             var options = IndexOptions(indexPath: location.path)
             options.commitEvery = commitEvery
             options.maxBytes = maxBytes
+            options.jobs = jobs
             options.prune = prune
             options.force = force
             options.checkContent = checkContent

@@ -3,7 +3,10 @@ internal import Xapian
 
 /// Finds the near-duplicate key of a bulletin at index time: the same story reported by
 /// several agencies or reposted (lightly reworded, another dateline, a date within ±3 days)
-/// gets the key of the copy already in the index; any other story gets a key of its own.
+/// gets the key of the copy already in the index; a story with no copy has no key (an empty
+/// value: Xapian never collapses it and skips it at once, so collapsing every match of a
+/// date-sorted list costs only for the stories that have copies). When the first copy of a
+/// story arrives, the story gets its key (`ownKey` of its id) too, in the same batch.
 ///
 /// How: the document's rarest words (by the index's term frequencies) among its first
 /// `leadWords` words form an OR query, filtered to the ±`dayWindow` publication days (`D`
@@ -79,11 +82,33 @@ final class DuplicateDetector {
         return Lead(fingerprint: fingerprint, terms: terms)
     }
 
-    /// The near-duplicate key for `stored`: an existing copy's key, else one of its own.
-    /// `lead` is `Self.lead(for: stored)` when a worker computed it already.
+    /// The near-duplicate key for `stored`: an existing copy's key (given to the copy as well
+    /// when it had none), else none (""); an updated document that had a key keeps its own,
+    /// which its copies may hold. `lead` is `Self.lead(for: stored)` when a worker computed it.
     func key(for stored: StoredDocument, lead: Lead? = nil) throws -> String {
-        if let match = try bestMatch(for: stored, lead: lead) { return match.key }
-        return Self.ownKey(for: stored.id)
+        if let match = try bestMatch(for: stored, lead: lead) {
+            if let documentID = match.keyless { try lend(match.key, to: documentID, id: match.id) }
+            return match.key
+        }
+        if let old = try database.documentID(withTerm: DocumentBuilder.uniqueTerm(of: stored)),
+           !(try database.document(old).value(slot: IndexSchema.duplicateKeySlot)).isEmpty {
+            return Self.ownKey(for: stored.id)
+        }
+        return ""
+    }
+
+    /// Writes `key` into the (uncommitted or committed) document `documentID`, which had none:
+    /// the original of a story whose first copy is being written. Committed with that copy.
+    private func lend(_ key: String, to documentID: UInt32, id: String) throws {
+        let document = try database.document(documentID)
+        try document.setValue(key, slot: IndexSchema.duplicateKeySlot)
+        for term in [DocumentBuilder.uniqueTerm(for: id), DocumentBuilder.uniqueTerm(forFeedRecord: id)]
+        where try database.documentID(withTerm: term) == documentID {
+            _ = try database.replace(uniqueTerm: term, with: document)
+            candidateCache[documentID]?.key = key
+            return
+        }
+        throw BulletinError.indexCorrupt(path: indexPath, detail: "document \(documentID) («\(id.oneLine)») is not found by its unique id")
     }
 
     /// Remembers a document just written as `documentID` with `key`: a later copy finds it
@@ -98,9 +123,10 @@ final class DuplicateDetector {
         FNV1a.hex(id.utf8)
     }
 
-    /// The most similar indexed copy of `stored` at or above `threshold`, with its key.
+    /// The most similar indexed copy of `stored` at or above `threshold`, with its key (its
+    /// `ownKey` when it has none yet: `keyless` is then its document id).
     /// `stored` is about to be written (its old version, if any, is forgotten).
-    func bestMatch(for stored: StoredDocument, threshold: Double = threshold, lead: Lead? = nil) throws -> (id: String, key: String, similarity: Double)? {
+    func bestMatch(for stored: StoredDocument, threshold: Double = threshold, lead: Lead? = nil) throws -> (id: String, key: String, similarity: Double, keyless: UInt32?)? {
         let uniqueTerm = DocumentBuilder.uniqueTerm(of: stored)
         if let old = try database.documentID(withTerm: uniqueTerm) { candidateCache[old] = nil }
         let lead = try lead ?? Self.lead(for: stored, pipeline: pipeline)
@@ -109,14 +135,15 @@ final class DuplicateDetector {
               let query = try candidateQuery(lead.terms, date: stored.date, uniqueTerm: uniqueTerm) else { return nil }
         let enquire = try Enquire(database: database)
         try enquire.setQuery(query)
-        var best: (id: String, key: String, similarity: Double)?
+        var best: (id: String, key: String, similarity: Double, keyless: UInt32?)?
         for item in try enquire.mset(first: 0, count: Self.candidates) {
             let candidate = try cachedCandidate(item)
             var similarity = fingerprint.similarity(to: candidate.fingerprint)
             // A retelling in other words counts as just reaching the threshold.
             if similarity < threshold && fingerprint.retells(candidate.fingerprint) { similarity = threshold }
             guard similarity >= threshold, similarity > (best?.similarity ?? -1) else { continue }
-            best = (candidate.id, candidate.key, similarity)
+            best = candidate.key.isEmpty ? (candidate.id, Self.ownKey(for: candidate.id), similarity, item.documentID)
+                : (candidate.id, candidate.key, similarity, nil)
         }
         return best
     }
@@ -124,8 +151,7 @@ final class DuplicateDetector {
     private func cachedCandidate(_ item: MSet.Item) throws -> (id: String, key: String, fingerprint: Fingerprint) {
         if let known = candidateCache[item.documentID] { return known }
         let stored = try StoredDocument.decode(StoredDocument.TextOnly.self, from: try item.document, documentID: item.documentID, indexPath: indexPath)
-        var key = try item.document.value(slot: IndexSchema.duplicateKeySlot)
-        if key.isEmpty { key = Self.ownKey(for: stored.id) }
+        let key = try item.document.value(slot: IndexSchema.duplicateKeySlot)
         let candidate = (id: stored.id, key: key, fingerprint: Fingerprint(text: stored.text))
         if candidateCache.count >= Self.cachedCandidates { candidateCache.removeAll(keepingCapacity: true) }
         candidateCache[item.documentID] = candidate

@@ -97,7 +97,9 @@ case_ "9  search with stdout full exits 1" sh -c "'$BIN' search Минск --ind
 case_ "9  search with stdout closed exits 1" sh -c "'$BIN' search Минск --index '$ix' >&- 2>/dev/null; [ \$? = 1 ]"
 # 11: readers never fail while a writer commits after every document
 "$BIN" index "$work/many" --index "$work/r11" --commit-every 1 --quiet >/dev/null 2>&1 & pid=$!
-sleep 0.3
+# The readers start once f0.txt is committed (`similar f0.txt` needs it; a fixed sleep was too
+# short on a loaded machine), while the writer goes on committing.
+for _ in $(seq 300); do "$BIN" show f0.txt --index "$work/r11" >/dev/null 2>&1 && break; sleep 0.05; done
 : > "$work/r11.codes"
 for i in $(seq 40); do
     if [ $((i % 3)) = 0 ]; then "$BIN" similar f0.txt --index "$work/r11" >/dev/null 2>>"$work/r11.err"; else "$BIN" search "Минске" --index "$work/r11" >/dev/null 2>>"$work/r11.err"; fi

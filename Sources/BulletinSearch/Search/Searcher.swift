@@ -11,6 +11,9 @@ public final class Searcher {
     var facetValues: FacetValues
     var capitalKeyCache: [String: String]?
     var typeStemCache: [String: DocumentType]?
+    /// Newest-first pages of at least this many matches are found year by year
+    /// (`newestFirstPage`); tests lower it to compare both ways on a small index.
+    var slicingFrom = Searcher.exactTotalUpTo
 
     /// Snippet highlight markers: control characters no text contains after decoding.
     static let highlightStart = "\u{2}"
@@ -94,11 +97,20 @@ public final class Searcher {
         // Checking this many matches makes `total` exact for result sets up to that size
         // (Xapian's estimate is rough, and rougher with collapsing) at a bounded cost.
         let checkAtLeast = Self.exactTotalUpTo
-        let mset = try enquire.mset(first: request.offset, count: request.limit, checkAtLeast: checkAtLeast)
+        let mset: MSet, counted: MSet
+        var sliced = false
+        if sort == .newest, let page = try newestFirstPage(enquire, query: plan.query, collapse: request.collapse,
+                                                            offset: request.offset, limit: request.limit) {
+            (mset, counted) = page
+            sliced = true
+        } else {
+            mset = try enquire.mset(first: request.offset, count: request.limit, checkAtLeast: checkAtLeast)
+            counted = mset
+        }
         // Xapian looked at every match when there cannot be more than it was asked to check
         // (with collapsing, the lower bound alone does not tell).
-        var exhaustive = mset.matchesUpperBound <= checkAtLeast
-        var total = Self.total(mset, exhaustive: exhaustive)
+        var exhaustive = counted.matchesUpperBound <= checkAtLeast
+        var total = Self.total(counted, exhaustive: exhaustive)
         var facets: FacetCounts?
         var matches: Int?
         if request.facets {
@@ -119,16 +131,44 @@ public final class Searcher {
         hits.reserveCapacity(mset.count)
         for item in mset {
             var hit = try makeHit(item, in: mset, plan: plan, snippetChars: request.snippetChars)
-            if item.collapseCount > 0 {
+            // In a slice, a story's copies may be older than the slice (a year's turn).
+            if item.collapseCount > 0 || (sliced && request.collapse) {
                 hit.duplicates = try duplicates(of: item, matching: plan.query)
             }
             hits.append(hit)
         }
         return SearchResponse(
             query: request.query, total: total,
-            totalIsExact: exhaustive || mset.matchesLowerBound == mset.matchesUpperBound, matches: matches, offset: request.offset, limit: request.limit,
+            totalIsExact: exhaustive || counted.matchesLowerBound == counted.matchesUpperBound, matches: matches, offset: request.offset, limit: request.limit,
             hits: hits, correctedQuery: plan.correctedQuery, corrections: plan.corrections,
             facets: facets)
+    }
+
+    /// A newest-first page without sorting every match: sorting reads the date of each match
+    /// (a country filter alone at 100 000 bulletins: 20–30 ms). The query is limited to the
+    /// latest year, then to the latest two, …, by the boolean year terms; the first such slice
+    /// that fills the page holds the page of the whole query, since every document newer than
+    /// those on it is in the slice (undated documents sort last). `counted` is a pass that only
+    /// counts, up to `exactTotalUpTo` matches, for the total. Nil when slicing does not pay:
+    /// a deep page, fewer matches than `exactTotalUpTo`, fewer than two years.
+    func newestFirstPage(_ enquire: Enquire, query: Query, collapse: Bool, offset: Int, limit: Int) throws -> (page: MSet, counted: MSet)? {
+        guard limit > 0, offset + limit <= Self.exactTotalUpTo / 4 else { return nil }
+        let counter = try Enquire(database: database)
+        try counter.setQuery(try Query.scaled(query, by: 0))
+        try counter.setBooleanWeighting()
+        if collapse { try counter.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
+        let counted = try counter.mset(first: 0, count: 0, checkAtLeast: Self.exactTotalUpTo)
+        guard counted.matchesLowerBound >= slicingFrom else { return nil }
+        let years = try database.allTerms(prefix: IndexSchema.yearPrefix).map(\.term).sorted(by: >)
+        var slice: [Query] = []
+        for year in years.dropLast() {
+            slice.append(try Query.term(year))
+            try enquire.setQuery(try Query.combine(.filter, [query, try Query.combine(.or, slice)]))
+            let page = try enquire.mset(first: offset, count: limit)
+            if page.count == limit { return (page, counted) }
+        }
+        try enquire.setQuery(query)
+        return nil
     }
 
     /// Every match of `query` seen by the spies `addSpies` adds, in a pass that only counts:

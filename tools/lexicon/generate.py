@@ -47,24 +47,23 @@ def swift_list(items):
     return "[" + ", ".join(items) + "]"
 
 
-def concept_entries(file):
+def entries(file, kind, key_label, list_label, words_label):
+    """`kind(key_label: …, list_label: [...], words_label: [[...]])` per content line."""
     out = []
     for line in content_lines((root / "lexicons" / file).read_text(encoding="utf-8")):
-        ident, field = line.split("\t")
+        key, field = line.split("\t")
         fs = forms(field)
-        out.append(f"        LexiconEntry(id: {swift_string(ident)}, forms: {swift_list(map(swift_string, fs))},\n"
-                   f"                     formWords: {swift_list(swift_list(map(swift_string, words(f))) for f in fs)}),")
+        out.append(f"        {kind}({key_label}: {swift_string(key)}, {list_label}: {swift_list(map(swift_string, fs))},\n"
+                   f"                     {words_label}: {swift_list(swift_list(map(swift_string, words(f))) for f in fs)}),")
     return out
+
+
+def concept_entries(file):
+    return entries(file, "LexiconEntry", "id", "forms", "formWords")
 
 
 def capital_entries(file):
-    out = []
-    for line in content_lines((root / "lexicons" / file).read_text(encoding="utf-8")):
-        code, field = line.split("\t")
-        names = forms(field)
-        out.append(f"        CapitalEntry(code: {swift_string(code)}, names: {swift_list(map(swift_string, names))},\n"
-                   f"                     nameWords: {swift_list(swift_list(map(swift_string, words(n))) for n in names)}),")
-    return out
+    return entries(file, "CapitalEntry", "code", "names", "nameWords")
 
 
 def stopwords(file):

@@ -153,11 +153,7 @@ public final class Searcher {
     /// a deep page, fewer matches than `exactTotalUpTo`, fewer than two years.
     func newestFirstPage(_ enquire: Enquire, query: Query, collapse: Bool, offset: Int, limit: Int) throws -> (page: MSet, counted: MSet)? {
         guard limit > 0, offset + limit <= Self.exactTotalUpTo / 4 else { return nil }
-        let counter = try Enquire(database: database)
-        try counter.setQuery(try Query.scaled(query, by: 0))
-        try counter.setBooleanWeighting()
-        if collapse { try counter.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
-        let counted = try counter.mset(first: 0, count: 0, checkAtLeast: Self.exactTotalUpTo)
+        let counted = try countingEnquire(query, collapse: collapse).mset(first: 0, count: 0, checkAtLeast: Self.exactTotalUpTo)
         guard counted.matchesLowerBound >= slicingFrom else { return nil }
         let years = try database.allTerms(prefix: IndexSchema.yearPrefix).map(\.term).sorted(by: >)
         var slice: [Query] = []
@@ -171,16 +167,24 @@ public final class Searcher {
         return nil
     }
 
-    /// Every match of `query` seen by the spies `addSpies` adds, in a pass that only counts:
-    /// the query's weights scaled to 0 and Xapian's BoolWeight (no BM25 per match), in
-    /// document-id order, `check_at_least` = all documents. Returns the number of matches
-    /// (near-duplicates collapsed when `collapse`), exact.
-    func count(_ query: Query, collapse: Bool, addSpies: (Enquire) throws -> Void) throws -> Int {
+    /// An Enquire that only counts the matches of `query`: its weights scaled to 0 and Xapian's
+    /// BoolWeight (no BM25 per match), document order "don't care", near-duplicates collapsed
+    /// when `collapse`. The one setup of every counting pass (`count`, `newestFirstPage`).
+    private func countingEnquire(_ query: Query, collapse: Bool) throws -> Enquire {
         let enquire = try Enquire(database: database)
         try enquire.setQuery(try Query.scaled(query, by: 0))
         try enquire.setBooleanWeighting()
         try enquire.setDocumentOrder(.dontCare)
         if collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
+        return enquire
+    }
+
+    /// Every match of `query` seen by the spies `addSpies` adds, in a pass that only counts:
+    /// the query's weights scaled to 0 and Xapian's BoolWeight (no BM25 per match), in
+    /// document-id order, `check_at_least` = all documents. Returns the number of matches
+    /// (near-duplicates collapsed when `collapse`), exact.
+    func count(_ query: Query, collapse: Bool, addSpies: (Enquire) throws -> Void) throws -> Int {
+        let enquire = try countingEnquire(query, collapse: collapse)
         try addSpies(enquire)
         let mset = try enquire.mset(first: 0, count: 0, checkAtLeast: try database.documentCount())
         return mset.matchesLowerBound

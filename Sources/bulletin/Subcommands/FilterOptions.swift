@@ -31,6 +31,15 @@ struct FilterOptions: ParsableArguments {
     var isEmpty: Bool { filters.isEmpty }
 
     var filters: SearchFilters {
+        Self.filters(country: country, type: type, source: source, person: person, weapon: weapon, from: from, to: to, year: year)
+    }
+
+    func validate() throws { try Self.checkYear(year, from: from, to: to) }
+
+    /// The library's filters from the flags' values (`--year Y` is the range Y..Y). `search`
+    /// reads the same flags into plain fields and converts them here too.
+    static func filters(country: [String], type: [String], source: [String], person: [String], weapon: [String],
+                        from: String?, to: String?, year: Int?) -> SearchFilters {
         var f = SearchFilters()
         f.countries = country
         f.types = type
@@ -42,7 +51,8 @@ struct FilterOptions: ParsableArguments {
         return f
     }
 
-    func validate() throws {
+    /// `--year` is four digits and replaces `--from`/`--to`.
+    static func checkYear(_ year: Int?, from: String?, to: String?) throws {
         if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
         if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
     }

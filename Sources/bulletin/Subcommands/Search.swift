@@ -138,21 +138,12 @@ struct SearchOptions {
             throw ValidationError("unknown facet '\(bad.item)' in --facet: use \(FacetKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let sort, SearchSort(rawValue: sort) == nil { throw ValidationError("--sort must be relevance, date or -date, not '\(sort)'") }
-        if let year, !(1000...9999).contains(year) { throw ValidationError("--year must be a four-digit year") }
-        if year != nil && (from != nil || to != nil) { throw ValidationError("--year cannot be combined with --from/--to") }
+        try FilterOptions.checkYear(year, from: from, to: to)
     }
 
     /// The filter options as the library's filters.
     var filters: SearchFilters {
-        var filters = SearchFilters()
-        filters.countries = country
-        filters.types = type
-        filters.sources = source
-        filters.persons = person
-        filters.weapons = weapon
-        filters.from = year.map(String.init) ?? from
-        filters.to = year.map(String.init) ?? to
-        return filters
+        FilterOptions.filters(country: country, type: type, source: source, person: person, weapon: weapon, from: from, to: to, year: year)
     }
 
     func run() throws {

@@ -91,6 +91,20 @@ final class LexiconFileTests: XCTestCase {
         XCTAssertTrue(words.contains("кто") && words.contains("при"))
     }
 
+    /// `Lexicon.words` classifies ASCII and Russian letters by code point: it must split and
+    /// lowercase every text as the Unicode properties of the lowercased text do.
+    func testWordsAgreeWithTheUnicodeProperties() throws {
+        let odd = "ЁЖИК ёлка Су-30МКИ С‑400 İSTANBUL ΟΔΟΣ ǅ \u{212A}elvin ①② ٣٤ 三號 Ⓐ ҂ҋ Ѳѣ é e\u{301} № 5,43 x²\tтаб\nстрока ✈️ 👍🏽"
+        XCTAssertEqual(Lexicon.words(odd), Lexicon.wordsByProperties(odd))
+        let corpus = SharedText.packageRoot.appendingPathComponent("Corpora")
+        let files = try XCTUnwrap(FileManager.default.enumerator(atPath: corpus.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }
+        XCTAssertGreaterThan(files.count, 100)
+        for file in files {
+            let text = String(decoding: try Data(contentsOf: corpus.appendingPathComponent(file)), as: UTF8.self)
+            XCTAssertEqual(Lexicon.words(text), Lexicon.wordsByProperties(text), file)
+        }
+    }
+
     func testBadLinesAreReportedWithTheirNumbers() {
         let result = Lexicon.parseEntries("# comment\nпво\tПВО | противовоздушная оборона\nBad\tx | y\nодна форма\nзрк\tЗРК\n")
         XCTAssertEqual(result.entries.map(\.id), ["пво"])

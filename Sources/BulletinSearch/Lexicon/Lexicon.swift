@@ -63,7 +63,43 @@ public enum Lexicon {
 
     /// The words of a form as both sides of the index see them: lowercased, `ё` folded, split at
     /// anything that is not a letter or digit (`зенитно-ракетный` → `зенитно`, `ракетный`).
+    ///
+    /// Runs on every indexed text (lexicon concepts), so ASCII and the Russian letters are
+    /// lowercased and classified by their code points; every other scalar goes through
+    /// `lowercaseMapping` and the Unicode properties, which is what `String.lowercased()` and
+    /// the property test did for the whole text (`wordsByProperties`, compared in LexiconTests).
     public static func words(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        func endWord() {
+            guard !current.isEmpty else { return }
+            result.append(String(current))
+            current.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x30...0x39, 0x61...0x7A, 0x430...0x44F: current.append(scalar)
+            case 0x41...0x5A, 0x410...0x42F: current.append(Unicode.Scalar(v + 0x20)!)
+            case 0x401, 0x451: current.append("е")
+            case 0..<0x80: endWord()
+            default:
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    if lower.properties.isAlphabetic || lower.properties.numericType != nil {
+                        current.append(lower == "ё" ? "е" : lower)
+                    } else {
+                        endWord()
+                    }
+                }
+            }
+        }
+        endWord()
+        return result
+    }
+
+    /// `words` by the Unicode properties of every scalar of the lowercased text: the
+    /// definition `words` must agree with.
+    static func wordsByProperties(_ text: String) -> [String] {
         var result: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {

@@ -77,10 +77,10 @@ extension Searcher {
         value.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 
-    /// Counts from the counter, named for display, top `limit` of each facet it counted.
-    func facetCounts(_ counter: FacetCounter, limit: Int) throws -> FacetCounts {
+    /// Counts from `FacetCounter`, named for display.
+    func facetCounts(_ counted: [String: [(value: String, count: Int)]]) -> FacetCounts {
         var counts = FacetCounts()
-        for (name, values) in try counter.counts(limit: limit) {
+        for (name, values) in counted {
             guard let kind = FacetKind(rawValue: name) else { continue }
             counts[kind] = values.map { FacetCount(value: kind.displayValue($0.value), name: kind.name($0.value), count: $0.count) }
         }

@@ -116,8 +116,7 @@ public final class Searcher {
         if request.facets {
             // Facets come from a second pass over every match that ranks and collapses
             // nothing (see `count`): ranking and collapsing every match made facets slow.
-            var counter: FacetCounter?
-            let counted = try count(plan.query, collapse: false) { counter = try FacetCounter(enquire: $0, kinds: request.facetKinds) }
+            let (counted, values) = try countFacets(plan.query, collapse: false, kinds: request.facetKinds, limit: request.facetLimit)
             matches = counted
             if !request.collapse {
                 (total, exhaustive) = (counted, true)
@@ -125,7 +124,7 @@ public final class Searcher {
                 // Xapian's estimate of the collapsed total can exceed the exact uncollapsed count.
                 total = min(total, counted)
             }
-            facets = try counter.map { try facetCounts($0, limit: request.facetLimit) }
+            facets = facetCounts(values)
         }
         var hits: [SearchHit] = []
         hits.reserveCapacity(mset.count)
@@ -177,6 +176,15 @@ public final class Searcher {
         try enquire.setDocumentOrder(.dontCare)
         if collapse { try enquire.setCollapseKey(slot: IndexSchema.duplicateKeySlot) }
         return enquire
+    }
+
+    /// The exact number of matches of `query` and the counts of `kinds` over them (each
+    /// facet's `limit` most frequent values; nil: all), in a pass that only counts (see
+    /// `countingEnquire`), `check_at_least` = all documents.
+    func countFacets(_ query: Query, collapse: Bool, kinds: [FacetKind], limit: Int?) throws
+        -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
+        try FacetCounter.count(try countingEnquire(query, collapse: collapse), kinds: kinds, limit: limit,
+                               documents: try database.documentCount())
     }
 
     /// Every match of `query` seen by the spies `addSpies` adds, in a pass that only counts:

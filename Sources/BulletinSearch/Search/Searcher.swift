@@ -217,12 +217,14 @@ public final class Searcher {
             let rewritten = try QueryRewriter.rewrite(words, expansion: expansion)
             var text = rewritten.text
             var allText = rewritten.allWordsText
+            var (boostText, literalText) = (rewritten.boostText, rewritten.literalBoostText)
             if let correction = try SpellingCorrector(database: database, pipeline: pipeline).correct(words) {
                 plan.correctedQuery = correction.query
                 plan.corrections = correction.replaced
                 if request.autoCorrect {
                     let corrected = try QueryRewriter.rewrite(correction.query, expansion: expansion)
                     (text, allText) = (corrected.text, corrected.allWordsText)
+                    (boostText, literalText) = (corrected.boostText, corrected.literalBoostText)
                 }
             }
             let flags = request.synonyms ? Self.queryFlags : Self.queryFlags.subtracting(.autoSynonyms)
@@ -234,7 +236,9 @@ public final class Searcher {
                 plan.hasWords = true
                 let widening = request.synonyms ? try wideningQuery(rewritten.plainWords) : nil
                 // `all` may let a type word be met by the document's type; `literal` may not.
-                let literal = allText == text ? nil : try parser.parse(text, flags: flags)
+                // The boosts only test for every word, so they read a hyphenated word as its
+                // joined token, without the phrase of its parts (`QueryRewriter.Rewritten`).
+                let literal = allText == text ? nil : try parser.parse(literalText, flags: flags)
                 let literalBoost = try literal.map { try Query.combine(.filter, [try Query.fixedWeight(Self.literalBoost), $0]) }
                 if request.allWords {
                     var parts = [all]
@@ -248,7 +252,8 @@ public final class Searcher {
                     // Any word matches; documents with all of them get a constant on top. The
                     // widening (capitals, countries, type words) adds matches and weight, never
                     // the constant: a document has all the words only when it has the words.
-                    let boost = try Query.combine(.filter, [try Query.fixedWeight(Self.allWordsBoost), all])
+                    let boostAll = boostText == allText ? all : try parser.parse(boostText, flags: flags)
+                    let boost = try Query.combine(.filter, [try Query.fixedWeight(Self.allWordsBoost), boostAll])
                     let anyWidened = try widening.map { try Query.combine(.or, [any, $0]) } ?? any
                     plan.query = try Query.combine(.andMaybe, [anyWidened, boost] + (literalBoost.map { [$0] } ?? []))
                     plan.boosted = true

@@ -1,7 +1,6 @@
 #include "internal.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 
 using cxapian::guarded;
@@ -174,40 +173,6 @@ CXapianTermList *CXapian_valuecountspy_values(const CXapianValueCountSpy *spy, C
     return guarded(error, (CXapianTermList *)nullptr, [&] {
         auto list = std::make_unique<CXapianTermList>();
         for (auto it = spy->spy.values_begin(); it != spy->spy.values_end(); ++it) list->entries.emplace_back(*it, it.get_termfreq());
-        return list.release();
-    });
-}
-
-CXapianTermList *CXapian_valuecountspies_merged(CXapianValueCountSpy *const *spies, size_t count, char separator, uint32_t limit, uint32_t *distinct, CXapianError *error) noexcept {
-    return guarded(error, (CXapianTermList *)nullptr, [&] {
-        std::unordered_map<std::string, Xapian::doccount> merged;
-        for (size_t i = 0; i < count; ++i) {
-            const Xapian::ValueCountMatchSpy &spy = spies[i]->spy;
-            for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-                const std::string value = *it;
-                const Xapian::doccount n = it.get_termfreq();
-                if (separator == '\0' || value.find(separator) == std::string::npos) {
-                    merged[value] += n;
-                    continue;
-                }
-                size_t start = 0;
-                while (start <= value.size()) {
-                    size_t end = value.find(separator, start);
-                    if (end == std::string::npos) end = value.size();
-                    if (end > start) merged[value.substr(start, end - start)] += n;
-                    start = end + 1;
-                }
-            }
-        }
-        if (distinct) *distinct = (uint32_t)merged.size();
-        auto list = std::make_unique<CXapianTermList>();
-        list->entries.assign(merged.begin(), merged.end());
-        auto before = [](const std::pair<std::string, Xapian::doccount> &a, const std::pair<std::string, Xapian::doccount> &b) {
-            return a.second != b.second ? a.second > b.second : a.first < b.first;
-        };
-        size_t keep = limit == 0 ? list->entries.size() : std::min<size_t>(limit, list->entries.size());
-        std::partial_sort(list->entries.begin(), list->entries.begin() + keep, list->entries.end(), before);
-        list->entries.resize(keep);
         return list.release();
     });
 }

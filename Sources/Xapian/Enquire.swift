@@ -58,6 +58,30 @@ public final class Enquire {
         spies.append(spy)
     }
 
+    /// Counts, over the matches of the query (a pass returning no hits, `checkAtLeast` as in
+    /// `mset`), the parts of the values in `slots` split at `separator`: a slot that holds
+    /// several values of a document. Parts are grouped by their first byte (a tag the caller
+    /// gives them); each group keeps its `limitPerGroup` most frequent parts (nil: all), most
+    /// frequent first, ties in byte order. Local shards are counted by one spy of the shim's
+    /// that reads each slot once per match; with a remote shard (a stock `xapian-tcpsrv` runs
+    /// only Xapian's built-in spies) the same counts come from a `ValueCountMatchSpy` per slot,
+    /// and `builtinSpies` is true. `matches`: the pass's lower bound on the match count (exact
+    /// when every document was checked).
+    public func countValueParts(slots: [UInt32], separator: UInt8, checkAtLeast: Int, limitPerGroup: Int? = nil) throws(XapianError)
+        -> (parts: [(value: String, count: Int)], matches: Int, builtinSpies: Bool) {
+        var matches: UInt32 = 0
+        var builtin = false
+        let list = try slots.withUnsafeBufferPointer { buffer throws(XapianError) in
+            try call {
+                CXapian_enquire_count_value_parts(handle, buffer.baseAddress, buffer.count, CChar(bitPattern: separator),
+                                                  UInt32(clamping: checkAtLeast), UInt32(clamping: max(limitPerGroup ?? 0, 0)),
+                                                  &matches, &builtin, $0)
+            }
+        }
+        let parts = takeTermList(list).map { (value: $0.term, count: $0.frequency) }
+        return (limitPerGroup == 0 ? [] : parts, Int(matches), builtin)
+    }
+
     /// Hits `first..<first+count`; `checkAtLeast` makes Xapian look at (and count, and show
     /// to spies) at least that many matches. Throws `.databaseModified` (reopen and retry),
     /// `.wildcard` (expansion limit reached).
@@ -183,20 +207,6 @@ public final class ValueCountMatchSpy {
 
     /// Documents the spy has seen.
     public var documentsSeen: Int { Int(CXapian_valuecountspy_total(handle)) }
-
-    /// The values of several spies counted together, most frequent first (ties in byte order),
-    /// at most `limit` of them (nil: all), and the number of distinct values. With
-    /// `separator`, a value holding it is split and each part counted (several values kept
-    /// in one slot). The merging and ordering run in C++.
-    public static func mergedCounts(_ spies: [ValueCountMatchSpy], separator: UInt8? = nil, limit: Int? = nil) throws(XapianError) -> (values: [(value: String, count: Int)], distinct: Int) {
-        var distinct: UInt32 = 0
-        let handles: [OpaquePointer?] = spies.map { $0.handle }
-        let list = try handles.withUnsafeBufferPointer { buffer throws(XapianError) in
-            try call { CXapian_valuecountspies_merged(buffer.baseAddress, buffer.count, CChar(bitPattern: separator ?? 0), UInt32(clamping: max(limit ?? 0, 0)), &distinct, $0) }
-        }
-        let values = withExtendedLifetime(spies) { takeTermList(list).map { (value: $0.term, count: $0.frequency) } }
-        return (limit == 0 ? [] : values, Int(distinct))
-    }
 
     /// Every value seen, in byte order, with the number of documents holding it.
     public func counts() throws(XapianError) -> [(value: String, count: Int)] {

@@ -3,8 +3,8 @@ import XCTest
 import Xapian
 @testable import BulletinSearch
 
-/// Facet values spread over value slots and counted by Xapian's built-in ValueCountMatchSpy
-/// (schema 4): the counts must be exact, one per value per matching document.
+/// Facet values tagged and packed into value slots, counted by one pass that reads each slot
+/// once per match (schema 5): the counts must be exact, one per value per matching document.
 final class FacetStorageTests: XCTestCase {
     /// The shipped demo corpus (the project's own text), beside this file's package.
     static var demoCorpus: URL {
@@ -12,22 +12,27 @@ final class FacetStorageTests: XCTestCase {
             .appendingPathComponent("Corpora")
     }
 
-    func testFacetSlotRangesDoNotOverlap() {
-        var used: Set<UInt32> = [IndexSchema.dateSlot, IndexSchema.primaryTypeSlot, IndexSchema.duplicateKeySlot, IndexSchema.signatureSlot, 4,
-                                 IndexSchema.sequenceSlot, IndexSchema.indexedAtSlot]
+    func testFacetSlotsAndTagsDoNotCollide() {
+        let others: Set<UInt32> = [IndexSchema.dateSlot, IndexSchema.duplicateKeySlot, IndexSchema.signatureSlot,
+                                   IndexSchema.sequenceSlot, IndexSchema.indexedAtSlot]
         for facet in IndexSchema.facets {
-            for slot in facet.slots { XCTAssertTrue(used.insert(slot).inserted, "\(facet.name) reuses slot \(slot)") }
+            XCTAssertFalse(others.contains(facet.slot), "\(facet.name) uses slot \(facet.slot) of another value")
+            XCTAssertTrue(IndexSchema.facetSlots.contains(facet.slot))
         }
+        XCTAssertEqual(Set(IndexSchema.facets.map(\.tag)).count, IndexSchema.facets.count, "one tag per facet")
         XCTAssertEqual(IndexSchema.facets.map(\.name), FacetKind.allCases.map(\.rawValue), "one table line per facet kind")
         for facet in IndexSchema.facets { XCTAssertEqual(FacetKind(rawValue: facet.name)?.prefix, facet.prefix) }
+        // `--facets` reads one slot: the four standard facets share it, the others do not.
+        let standard = Set(IndexSchema.facets.filter { FacetKind.standard.map(\.rawValue).contains($0.name) }.map(\.slot))
+        XCTAssertEqual(standard.count, 1)
+        XCTAssertFalse(IndexSchema.facets.contains { !FacetKind.standard.map(\.rawValue).contains($0.name) && standard.contains($0.slot) })
     }
 
-    func testValuesPastTheCapShareTheLastSlotAndStillCountOnce() throws {
+    func testManyValuesAreStoredOnceEachAndCountedOnceEach() throws {
         let country = try XCTUnwrap(IndexSchema.facets.first { $0.name == "country" })
-        let many = ["RU", "BY", "CN", "IN", "VE", "CU", "RU", "", "EG"]
-        let slots = country.slotValues(many)
-        XCTAssertEqual(slots.map(\.slot), Array(country.slots))
-        XCTAssertEqual(slots.last?.value.split(separator: "\n").count, 7 - Int(country.slotCount) + 1)
+        XCTAssertEqual(country.parts(["RU", "BY", "CN", "IN", "VE", "CU", "RU", "", "EG"]), ["cRU", "cBY", "cCN", "cIN", "cVE", "cCU", "cEG"])
+        let person = try XCTUnwrap(IndexSchema.facets.first { $0.name == "person" })
+        XCTAssertEqual(person.parts(["Иван\nИванов", String(repeating: "я", count: 200)]), ["pИван Иванов"], "a line break is a space; a value over the term limit is not a facet value")
 
         let docs = [
             storedDocument("a", title: "Поставка", text: "Поставка вертолетов", date: "2020-01-01", countries: ["RU", "BY", "CN", "IN", "VE", "CU", "EG"], types: ["delivery", "contract", "meeting", "visit", "test"]),

@@ -60,6 +60,40 @@ final class SearchTests: XCTestCase {
         XCTAssertTrue(snippet.contains("[заседание]"), snippet)
     }
 
+    func testCountValuePartsCountsEachPartOfEveryMatchGroupedByTag() throws {
+        // Slot 5 holds tagged parts joined by "\n"; one part is over 16 bytes (kept apart by
+        // the counter), and 600 distinct parts make its table grow several times.
+        let long = "pОлег Владимирович Длинная-Фамилия"
+        var texts = ["контракт один", "контракт два", "контракт три", "другое"]
+        var values = ["cBY\ncIN\ny2019\n\(long)", "cBY\ny2019", "cIN\ncCN\ny2020\n\(long)", "cBY\ny2021"]
+        for i in 0..<600 {
+            texts.append("контракт номер \(i)")
+            values.append("n\(i)\ncRU")
+        }
+        let db = try makeIndex(texts, facets: values)
+        let enquire = try Enquire(database: db)
+        try enquire.setQuery(try parser(db).parse("контракт"))
+        let all = try enquire.countValueParts(slots: [5, 6], separator: 0x0A, checkAtLeast: try db.documentCount())
+        XCTAssertEqual(all.matches, 603)
+        XCTAssertFalse(all.builtinSpies, "a local database is counted by the shim's spy")
+        let counts = Dictionary(uniqueKeysWithValues: all.parts.map { ($0.value, $0.count) })
+        XCTAssertEqual(counts["cRU"], 600)
+        XCTAssertEqual(counts["cBY"], 2)
+        XCTAssertEqual(counts["cIN"], 2)
+        XCTAssertEqual(counts["cCN"], 1)
+        XCTAssertEqual(counts["y2019"], 2)
+        XCTAssertEqual(counts["y2020"], 1)
+        XCTAssertNil(counts["y2021"], "«другое» does not match")
+        XCTAssertEqual(counts[long], 2)
+        XCTAssertEqual((0..<600).filter { counts["n\($0)"] == 1 }.count, 600)
+        XCTAssertEqual(all.parts.count, 600 + 4 + 2 + 1)
+        // Groups in tag order; within one, most frequent first, ties in byte order; a limit per group.
+        let top = try enquire.countValueParts(slots: [5], separator: 0x0A, checkAtLeast: try db.documentCount(), limitPerGroup: 2)
+        XCTAssertEqual(top.parts.map(\.value), ["cRU", "cBY", "n0", "n1", long, "y2019", "y2020"])
+        XCTAssertEqual(top.parts.map(\.count), [600, 2, 1, 1, 2, 2, 1])
+        XCTAssertTrue(try enquire.countValueParts(slots: [5], separator: 0x0A, checkAtLeast: 10_000, limitPerGroup: 0).parts.isEmpty)
+    }
+
     func testValueCountSpyCountsEveryMatchOncePerValue() throws {
         let db = try makeIndex(
             ["контракт один", "контракт два", "контракт три", "другое"],

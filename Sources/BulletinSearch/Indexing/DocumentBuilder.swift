@@ -84,7 +84,6 @@ final class DocumentPreparer {
             let term = IndexSchema.typePrefix + type
             try doc.addTerm(term, wdfIncrement: i == 0 ? 2 : 1)
         }
-        if let primary = stored.types.first { try doc.setValue(primary, slot: IndexSchema.primaryTypeSlot) }
         if let source = stored.source { try facet(IndexSchema.sourcePrefix + source) }
         for person in stored.persons { try facet(IndexSchema.personPrefix + person) }
         for weapon in stored.weapons { try facet(IndexSchema.weaponPrefix + weapon) }
@@ -92,10 +91,8 @@ final class DocumentPreparer {
         for organisation in stored.organisations {
             try doc.addTerm(DocumentBuilder.boundedTerm(prefix: IndexSchema.organisationPrefix, organisation))
         }
-        // Facet values for counting, spread over each facet's slots (IndexSchema.facets).
-        for facet in IndexSchema.facets {
-            for (slot, value) in facet.slotValues(facet.values(stored)) { try doc.setValue(value, slot: slot) }
-        }
+        // Facet values for counting, tagged and packed per slot (IndexSchema.facets).
+        for (slot, value) in IndexSchema.facetSlotValues(stored) { try doc.setValue(value, slot: slot) }
         return PreparedDocument(document: doc, spellings: spellings, lead: try DuplicateDetector.lead(for: stored, pipeline: pipeline))
     }
 }

@@ -31,7 +31,9 @@ public enum IndexSchema {
     /// 3: partner-pair terms (`XB`), indexing sequence number and time (slots 5, 6).
     /// 4: facet values spread over value slots (`facets`) for Xapian's built-in
     /// ValueCountMatchSpy, instead of '\n'-packed terms in slot 4 read by a custom spy.
-    public static let version = "4"
+    /// 5: a document's facet values tagged and packed into two slots (`facetSlots`), counted
+    /// by one spy reading each slot once per match; slot 1 (primary type) no longer written.
+    public static let version = "5"
     public static let versionKey = "bulletin.schema"
     /// The base root: the real path every file id is relative to, recorded by the first run.
     public static let baseRootKey = "bulletin.root"
@@ -78,8 +80,7 @@ public enum IndexSchema {
     // MARK: Value slots
     /// Publication date as YYYYMMDD (sorts as a string); empty when unknown.
     public static let dateSlot: UInt32 = 0
-    /// Primary document type.
-    public static let primaryTypeSlot: UInt32 = 1
+    // Slot 1 held the primary document type up to schema 4 (nothing read it).
     /// Near-duplicate key: documents sharing it tell the same story.
     public static let duplicateKeySlot: UInt32 = 2
     /// File signature `size:mtime:hash` for incremental indexing.
@@ -101,66 +102,75 @@ public enum IndexSchema {
 
     // MARK: Facets
     /// The facets counted over a search's matches: one line each. A facet's value is what
-    /// follows its term prefix (`BY` for `XCBY`); its slots hold a document's distinct values.
-    /// Counting is Xapian's built-in `ValueCountMatchSpy`, one per slot, the counts added up
-    /// (see `Facet`), so counts are exact and also come back from remote shards.
+    /// follows its term prefix (`BY` for `XCBY`). Each facet has a one-byte tag and a value
+    /// slot; a document's values of every facet kept in one slot are stored there as
+    /// tag + value parts joined by '\n' (`cBY\ncRU\ntcontract\ny2019\nsЦАМТО`), so a count
+    /// reads the slot once per match (see `Facet`). Slots 10 and 11; slots 12–26 held the
+    /// schema-4 layout and are unused.
     public static let facets: [Facet] = [
-        Facet(name: "country", prefix: countryPrefix, firstSlot: 10, slotCount: 4) { $0.countries },
-        Facet(name: "type", prefix: typePrefix, firstSlot: 14, slotCount: 3) { $0.types },
-        Facet(name: "year", prefix: yearPrefix, firstSlot: 17, slotCount: 1) { $0.date.flatMap { $0.count == 10 ? [String($0.prefix(4))] : nil } ?? [] },
-        Facet(name: "source", prefix: sourcePrefix, firstSlot: 18, slotCount: 1) { $0.source.map { [$0] } ?? [] },
-        Facet(name: "person", prefix: personPrefix, firstSlot: 19, slotCount: 3) { $0.persons },
-        Facet(name: "weapon", prefix: weaponPrefix, firstSlot: 22, slotCount: 2) { $0.weapons },
-        Facet(name: "venue", prefix: venuePrefix, firstSlot: 24, slotCount: 1) { $0.venue.map { [$0] } ?? [] },
-        Facet(name: "pair", prefix: pairPrefix, firstSlot: 25, slotCount: 2) { DocumentBuilder.pairs(of: $0.countries) },
+        Facet(name: "country", prefix: countryPrefix, tag: "c", slot: standardFacetSlot) { $0.countries },
+        Facet(name: "type", prefix: typePrefix, tag: "t", slot: standardFacetSlot) { $0.types },
+        Facet(name: "year", prefix: yearPrefix, tag: "y", slot: standardFacetSlot) { $0.date.flatMap { $0.count == 10 ? [String($0.prefix(4))] : nil } ?? [] },
+        Facet(name: "source", prefix: sourcePrefix, tag: "s", slot: standardFacetSlot) { $0.source.map { [$0] } ?? [] },
+        Facet(name: "person", prefix: personPrefix, tag: "p", slot: moreFacetSlot) { $0.persons },
+        Facet(name: "weapon", prefix: weaponPrefix, tag: "w", slot: moreFacetSlot) { $0.weapons },
+        Facet(name: "venue", prefix: venuePrefix, tag: "v", slot: moreFacetSlot) { $0.venue.map { [$0] } ?? [] },
+        Facet(name: "pair", prefix: pairPrefix, tag: "x", slot: moreFacetSlot) { DocumentBuilder.pairs(of: $0.countries) },
     ]
+    /// The facets `--facets` counts (country, type, year, source).
+    static let standardFacetSlot: UInt32 = 10
+    /// The facets counted when named (person, weapon, venue, pair): a second slot, so a
+    /// standard count does not read them.
+    static let moreFacetSlot: UInt32 = 11
+    /// Every facet slot.
+    public static var facetSlots: [UInt32] { [standardFacetSlot, moreFacetSlot] }
+    /// Separates the parts of a facet slot.
+    static let facetSeparator: UInt8 = 0x0A
 
-    /// One facet: its name (the JSON key), term prefix and value slots
-    /// `firstSlot ..< firstSlot + slotCount`.
+    /// One facet: its name (the JSON key), term prefix, tag byte and value slot.
     ///
-    /// A document's k-th distinct value goes into slot `firstSlot + k`. The cap is `slotCount`:
-    /// the last slot holds the last value that fits **and every further value**, joined by
-    /// '\n', and the counter splits such a combined value again and adds its count to each
-    /// part. So a document past the cap is still counted once per value (counts stay exact);
-    /// the cap only decides how many spies run per search (a spy reads its slot from every
-    /// match). Caps are set so that nearly every bulletin fits (demo corpus: 96 % name at most
-    /// 2 countries, 97 % at most 2 types).
+    /// Counting (`FacetCounter`) reads each needed slot once per match and counts its parts;
+    /// a part's tag says its facet. Each value is one part of one document, so counts are
+    /// exact however many values a document has (a generated bulletin names 6–10
+    /// countries). On a remote shard Xapian's built-in `ValueCountMatchSpy` counts the whole
+    /// slot values and the shim splits them: the same counts.
     public struct Facet: Sendable {
         public let name: String
         public let prefix: String
-        public let firstSlot: UInt32
-        public let slotCount: UInt32
+        /// The byte each of this facet's parts starts with.
+        public let tag: UInt8
+        public let slot: UInt32
         /// The document's values for this facet (without the prefix), most important first.
         let values: @Sendable (StoredDocument) -> [String]
 
-        init(name: String, prefix: String, firstSlot: UInt32, slotCount: UInt32, values: @escaping @Sendable (StoredDocument) -> [String]) {
-            precondition(slotCount >= 1)
+        init(name: String, prefix: String, tag: Unicode.Scalar, slot: UInt32, values: @escaping @Sendable (StoredDocument) -> [String]) {
+            precondition(tag.isASCII && tag != "\n")
             self.name = name
             self.prefix = prefix
-            self.firstSlot = firstSlot
-            self.slotCount = slotCount
+            self.tag = UInt8(tag.value)
+            self.slot = slot
             self.values = values
         }
 
-        public var slots: Range<UInt32> { firstSlot..<(firstSlot + slotCount) }
-
-        /// Separates the values a full last slot holds.
-        static let overflowSeparator: Character = "\n"
-
-        /// What to store in each of the facet's slots for `values`: distinct, non-empty values
-        /// whose term fits Xapian's limit (the term is what filters match), the overflow joined
-        /// into the last slot.
-        func slotValues(_ values: [String]) -> [(slot: UInt32, value: String)] {
+        /// The parts to store for `values`: tag + value for each distinct, non-empty value
+        /// whose term fits Xapian's limit (the term is what filters match), a line break in a
+        /// value turned into a space.
+        func parts(_ values: [String]) -> [String] {
             var seen = Set<String>()
-            let distinct = values.map { $0.replacingOccurrences(of: "\n", with: " ") }.filter {
-                !$0.isEmpty && (prefix + $0).utf8.count <= Document.maxTermBytes && seen.insert($0).inserted
+            let tagString = String(UnicodeScalar(tag))
+            return values.compactMap { raw in
+                let value = raw.contains("\n") ? raw.replacingOccurrences(of: "\n", with: " ") : raw
+                guard !value.isEmpty, (prefix + value).utf8.count <= Document.maxTermBytes, seen.insert(value).inserted else { return nil }
+                return tagString + value
             }
-            var result: [(slot: UInt32, value: String)] = []
-            for (k, value) in distinct.prefix(Int(slotCount) - 1).enumerated() { result.append((firstSlot + UInt32(k), value)) }
-            if distinct.count >= Int(slotCount) {
-                result.append((firstSlot + slotCount - 1, distinct.dropFirst(Int(slotCount) - 1).joined(separator: String(Self.overflowSeparator))))
-            }
-            return result
+        }
+    }
+
+    /// The value of each facet slot for `stored` (slots without parts are left out).
+    static func facetSlotValues(_ stored: StoredDocument) -> [(slot: UInt32, value: String)] {
+        facetSlots.compactMap { slot in
+            let parts = facets.filter { $0.slot == slot }.flatMap { $0.parts($0.values(stored)) }
+            return parts.isEmpty ? nil : (slot, parts.joined(separator: "\n"))
         }
     }
 

@@ -42,12 +42,21 @@ public enum QueryRewriter {
         /// (`(производства OR xtype:Production)`), so a bulletin typed `production` that says
         /// `выпуск` still has every word; in the any-word query the type weighs below the word.
         var allWordsText: String
+        /// `allWordsText` and `text` with each hyphenated word as its joined token alone, no
+        /// phrase of its parts: for the constant boosts of a query (`Searcher.makePlan`), which
+        /// only test whether a match has every word. The indexer adds the joined token for every
+        /// hyphenated word, so the phrase only adds bulletins spelling the parts apart, and
+        /// testing it cost each boost a position check per match (half of an any-word query
+        /// such as `заседание комиссии по военно-техническому сотрудничеству`).
+        var boostText: String
+        var literalBoostText: String
         var plainWords: [String]
     }
 
     private enum Item {
         case plain(String)
-        case text(String)
+        /// Query text as is, and as the boosts read it.
+        case text(String, boost: String)
     }
 
     static let stopwordSet = Set(IndexSchema.stopwords)
@@ -77,7 +86,7 @@ public enum QueryRewriter {
                 widenable.append(lower)
             } else {
                 if let joined = Compounds.joined(lower), lower.first != "-", lower.first != "+", !lower.contains(":") { widenable.append(joined) }
-                items.append(.text(rewriteToken(token)))
+                items.append(.text(rewriteToken(token), boost: rewriteToken(token, phrases: false)))
             }
             token = ""
         }
@@ -85,7 +94,8 @@ public enum QueryRewriter {
         for character in text {
             if character == "\"" || character == "«" || character == "»" || character == "“" || character == "”" {
                 if inPhrase {
-                    items.append(.text("\"" + phrase.lowercased() + "\""))
+                    let quoted = "\"" + phrase.lowercased() + "\""
+                    items.append(.text(quoted, boost: quoted))
                     phrase = ""
                 } else {
                     flushToken()
@@ -97,22 +107,24 @@ public enum QueryRewriter {
                 flushToken()
             } else if character == "(" || character == ")" {
                 flushToken()
-                items.append(.text(String(character)))
+                items.append(.text(String(character), boost: String(character)))
             } else {
                 token.append(character)
             }
         }
         flushToken()
-        if inPhrase { items.append(.text("\"" + phrase.lowercased())) }   // unbalanced: as typed
+        if inPhrase { items.append(.text("\"" + phrase.lowercased(), boost: "\"" + phrase.lowercased())) }   // unbalanced: as typed
 
         // A query of nothing but stop words searches them as written (they are indexed
         // unstemmed), instead of dropping them all and finding nothing.
         let plain = items.compactMap { if case .plain(let w) = $0 { return w } else { return nil } }
         let onlyStopwords = !plain.isEmpty && plain.allSatisfy { stopwordSet.contains($0) }
-            && items.allSatisfy { if case .text(let t) = $0 { return t == "(" || t == ")" } else { return true } }
+            && items.allSatisfy { if case .text(let t, _) = $0 { return t == "(" || t == ")" } else { return true } }
 
         var output: [String] = []
         var allOutput: [String] = []
+        var boostOutput: [String] = []
+        var literalOutput: [String] = []
         var run: [String] = []
         func flushRun() throws {
             guard !run.isEmpty else { return }
@@ -120,11 +132,15 @@ public enum QueryRewriter {
             if onlyStopwords {
                 output += run.map { "\"" + $0 + "\"" }
                 allOutput += run.map { "\"" + $0 + "\"" }
+                boostOutput += run.map { "\"" + $0 + "\"" }
+                literalOutput += run.map { "\"" + $0 + "\"" }
                 return
             }
             guard let expansion else {
                 output += run
                 allOutput += run
+                boostOutput += run
+                literalOutput += run
                 return
             }
             let matches = try expansion.concepts(run)
@@ -136,6 +152,8 @@ public enum QueryRewriter {
                     let words = run[i..<(i + match.count)].joined(separator: " ")
                     output.append("(\(words) OR \(conceptField):\(match.id.prefix(1).uppercased() + match.id.dropFirst()))")
                     allOutput.append(output.last!)
+                    boostOutput.append(output.last!)
+                    literalOutput.append(output.last!)
                     i += match.count
                     m += 1
                     continue
@@ -144,25 +162,31 @@ public enum QueryRewriter {
                 let forms = stopwordSet.contains(word) ? [] : try expansion.forms(word)
                 let alternatives = forms.isEmpty ? word : "(" + ([word] + forms).joined(separator: " OR ") + ")"
                 output.append(alternatives)
+                literalOutput.append(alternatives)
                 if let type = try expansion.type(word) {
                     allOutput.append("(\(alternatives) OR \(typeField):\(type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst()))")
                 } else {
                     allOutput.append(alternatives)
                 }
+                boostOutput.append(allOutput.last!)
                 i += 1
             }
         }
         for item in items {
             switch item {
             case .plain(let word): run.append(word)
-            case .text(let text):
+            case .text(let text, let boost):
                 try flushRun()
                 output.append(text)
                 allOutput.append(text)
+                boostOutput.append(boost)
+                literalOutput.append(boost)
             }
         }
         try flushRun()
-        return Rewritten(text: output.joined(separator: " "), allWordsText: allOutput.joined(separator: " "), plainWords: widenable)
+        return Rewritten(text: output.joined(separator: " "), allWordsText: allOutput.joined(separator: " "),
+                         boostText: boostOutput.joined(separator: " "), literalBoostText: literalOutput.joined(separator: " "),
+                         plainWords: widenable)
     }
 
     /// The QueryParser field of lexicon concept terms (`XL…`), for rewritten concepts only. The
@@ -196,7 +220,9 @@ public enum QueryRewriter {
         return (String(parts[0]), String(parts[1]))
     }
 
-    static func rewriteToken(_ token: String) -> String {
+    /// A token as QueryParser should read it; without `phrases`, a hyphenated word is its
+    /// joined token (and the alternatives that need no positions), not the phrase of its parts.
+    static func rewriteToken(_ token: String, phrases: Bool = true) -> String {
         if let name = QueryOperator.named(token) { return name }
         var word = Substring(token)
         var sign = ""
@@ -213,15 +239,15 @@ public enum QueryRewriter {
         if let joined = Compounds.joined(lower) {
             // An event with its year (`Армия-2022`, `МАКС-2021`): also the name in that year.
             if sign.isEmpty && field.isEmpty, let (name, year) = eventYear(lower) {
-                return "(\(joined) OR \"\(lower)\" OR (\(name) AND \(yearField):\(year)))"
+                return phrases ? "(\(joined) OR \"\(lower)\" OR (\(name) AND \(yearField):\(year)))" : "(\(joined) OR (\(name) AND \(yearField):\(year)))"
             }
             // A designation ending in its number (`Су-30`, `С-300`) also names its family
             // (`Су-30СМ2`, `С-300ПС`): the joined token as a prefix.
             if sign.isEmpty && field.isEmpty, joined.first?.isLetter == true, !lower.hasSuffix("*"),
                let number = lower.split(separator: "-").last, (1...3).contains(number.count), number.allSatisfy(\.isNumber) {
-                return "(\(joined) OR \"\(lower)\" OR \(joined)*)"
+                return phrases ? "(\(joined) OR \"\(lower)\" OR \(joined)*)" : "(\(joined) OR \(joined)*)"
             }
-            if sign.isEmpty && field.isEmpty { return "(\(joined) OR \"\(lower)\")" }
+            if sign.isEmpty && field.isEmpty { return phrases ? "(\(joined) OR \"\(lower)\")" : joined }
             return sign + field + joined
         }
         return sign + field + lower

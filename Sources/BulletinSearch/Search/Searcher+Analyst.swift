@@ -192,9 +192,8 @@ extension Searcher {
         var series: [(value: String, name: String, days: [(String, Int)])] = []
         if let split = request.split {
             let kind = split.facet
-            var counter: FacetCounter?
-            _ = try count(base, collapse: request.collapse) { counter = try FacetCounter(enquire: $0, kinds: [kind]) }
-            let top = try (counter?.counts(limit: request.top)[kind.rawValue] ?? []).map { kind.prefix + $0.value }
+            let counted = try countFacets(base, collapse: request.collapse, kinds: [kind], limit: request.top).counts
+            let top = (counted[kind.rawValue] ?? []).map { kind.prefix + $0.value }
             for term in top {
                 let value = String(term.dropFirst(kind.prefix.count))
                 let filtered = try Query.combine(.filter, [base, try Query.term(term)])

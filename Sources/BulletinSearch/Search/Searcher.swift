@@ -116,8 +116,7 @@ public final class Searcher {
         if request.facets {
             // Facets come from a second pass over every match that ranks and collapses
             // nothing (see `count`): ranking and collapsing every match made facets slow.
-            var counter: FacetCounter?
-            let counted = try count(plan.query, collapse: false) { counter = try FacetCounter(enquire: $0, kinds: request.facetKinds) }
+            let (counted, values) = try countFacets(plan.query, collapse: false, kinds: request.facetKinds, limit: request.facetLimit)
             matches = counted
             if !request.collapse {
                 (total, exhaustive) = (counted, true)
@@ -125,7 +124,7 @@ public final class Searcher {
                 // Xapian's estimate of the collapsed total can exceed the exact uncollapsed count.
                 total = min(total, counted)
             }
-            facets = try counter.map { try facetCounts($0, limit: request.facetLimit) }
+            facets = facetCounts(values)
         }
         var hits: [SearchHit] = []
         hits.reserveCapacity(mset.count)
@@ -179,6 +178,15 @@ public final class Searcher {
         return enquire
     }
 
+    /// The exact number of matches of `query` and the counts of `kinds` over them (each
+    /// facet's `limit` most frequent values; nil: all), in a pass that only counts (see
+    /// `countingEnquire`), `check_at_least` = all documents.
+    func countFacets(_ query: Query, collapse: Bool, kinds: [FacetKind], limit: Int?) throws
+        -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
+        try FacetCounter.count(try countingEnquire(query, collapse: collapse), kinds: kinds, limit: limit,
+                               documents: try database.documentCount())
+    }
+
     /// Every match of `query` seen by the spies `addSpies` adds, in a pass that only counts:
     /// the query's weights scaled to 0 and Xapian's BoolWeight (no BM25 per match), in
     /// document-id order, `check_at_least` = all documents. Returns the number of matches
@@ -209,12 +217,14 @@ public final class Searcher {
             let rewritten = try QueryRewriter.rewrite(words, expansion: expansion)
             var text = rewritten.text
             var allText = rewritten.allWordsText
+            var (boostText, literalText) = (rewritten.boostText, rewritten.literalBoostText)
             if let correction = try SpellingCorrector(database: database, pipeline: pipeline).correct(words) {
                 plan.correctedQuery = correction.query
                 plan.corrections = correction.replaced
                 if request.autoCorrect {
                     let corrected = try QueryRewriter.rewrite(correction.query, expansion: expansion)
                     (text, allText) = (corrected.text, corrected.allWordsText)
+                    (boostText, literalText) = (corrected.boostText, corrected.literalBoostText)
                 }
             }
             let flags = request.synonyms ? Self.queryFlags : Self.queryFlags.subtracting(.autoSynonyms)
@@ -226,7 +236,9 @@ public final class Searcher {
                 plan.hasWords = true
                 let widening = request.synonyms ? try wideningQuery(rewritten.plainWords) : nil
                 // `all` may let a type word be met by the document's type; `literal` may not.
-                let literal = allText == text ? nil : try parser.parse(text, flags: flags)
+                // The boosts only test for every word, so they read a hyphenated word as its
+                // joined token, without the phrase of its parts (`QueryRewriter.Rewritten`).
+                let literal = allText == text ? nil : try parser.parse(literalText, flags: flags)
                 let literalBoost = try literal.map { try Query.combine(.filter, [try Query.fixedWeight(Self.literalBoost), $0]) }
                 if request.allWords {
                     var parts = [all]
@@ -240,7 +252,8 @@ public final class Searcher {
                     // Any word matches; documents with all of them get a constant on top. The
                     // widening (capitals, countries, type words) adds matches and weight, never
                     // the constant: a document has all the words only when it has the words.
-                    let boost = try Query.combine(.filter, [try Query.fixedWeight(Self.allWordsBoost), all])
+                    let boostAll = boostText == allText ? all : try parser.parse(boostText, flags: flags)
+                    let boost = try Query.combine(.filter, [try Query.fixedWeight(Self.allWordsBoost), boostAll])
                     let anyWidened = try widening.map { try Query.combine(.or, [any, $0]) } ?? any
                     plan.query = try Query.combine(.andMaybe, [anyWidened, boost] + (literalBoost.map { [$0] } ?? []))
                     plan.boosted = true

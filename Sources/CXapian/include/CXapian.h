@@ -282,7 +282,7 @@ CXapianQuery *CXapian_queryparser_parse(CXapianQueryParser *qp, const char *quer
 /// After parse with FLAG_SPELLING_CORRECTION: the corrected query string, or "".
 CXapianString CXapian_queryparser_corrected_query(const CXapianQueryParser *qp, CXapianError *error) CXAPIAN_NOEXCEPT;
 
-// MARK: - Enquire, MSet, ESet, ValueCountMatchSpy (enquire.cpp)
+// MARK: - Enquire, MSet, ESet, ValueCountMatchSpy (enquire.cpp; value parts: valueparts.cpp)
 
 CXapianEnquire *CXapian_enquire_new(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 void CXapian_enquire_free(CXapianEnquire *enquire) CXAPIAN_NOEXCEPT;
@@ -334,11 +334,16 @@ void CXapian_valuecountspy_free(CXapianValueCountSpy *spy) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_valuecountspy_total(const CXapianValueCountSpy *spy) CXAPIAN_NOEXCEPT;
 /// Every value counted, in byte order, with its count as the frequency.
 CXapianTermList *CXapian_valuecountspy_values(const CXapianValueCountSpy *spy, CXapianError *error) CXAPIAN_NOEXCEPT;
-/// The values of several spies counted together, most frequent first (ties in byte order),
-/// at most `limit` of them (0: all). With a non-zero `separator`, a value holding it is split
-/// and its count added to each part (several values kept in one slot). `distinct` receives
-/// the number of distinct values before the limit (may be NULL).
-CXapianTermList *CXapian_valuecountspies_merged(CXapianValueCountSpy *const *spies, size_t count, char separator, uint32_t limit, uint32_t *distinct, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Runs the enquire's query for counting (get_mset(0, 0, check_at_least)) and counts, over
+/// the matches, the parts of the values in `slots` split at `separator` (a slot holding
+/// several values of a document). Parts are grouped by their first byte (a tag); each group
+/// keeps its `limit_per_group` most frequent parts (0: all), most frequent first, ties in byte
+/// order; groups in byte order of the tag. Local shards are counted by a spy of the shim's;
+/// when a remote shard refuses it (UnimplementedError), by Xapian's built-in
+/// ValueCountMatchSpy per slot, whole values split afterwards (`used_builtin` says so; may be
+/// NULL). The counts are the same either way. `matches` receives the MSet's
+/// matches_lower_bound (may be NULL). Raises what get_mset raises.
+CXapianTermList *CXapian_enquire_count_value_parts(CXapianEnquire *enquire, const uint32_t *slots, size_t nslots, char separator, uint32_t check_at_least, uint32_t limit_per_group, uint32_t *matches, bool *used_builtin, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 #ifdef __cplusplus
 }

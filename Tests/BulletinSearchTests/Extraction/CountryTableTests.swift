@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import BulletinSearch
 
@@ -35,6 +36,23 @@ final class CountryTableTests: XCTestCase {
             XCTAssertFalse(info.name.isEmpty)
             XCTAssertEqual(CountryTable.resolve(info.name), info.code, info.name)
         }
+    }
+
+    /// The display names a facet renders come from a byte scan of the table; they must be
+    /// what the table's full parser (`Tables.displayName`) reads.
+    func testDisplayNamesEqualTheFullParsersNames() {
+        var expected: [(String, String)] = []
+        for line in CountryData.table.split(separator: "\n") {
+            let fields = line.split(separator: "|", maxSplits: 2, omittingEmptySubsequences: false)
+            let code = fields[0].trimmingCharacters(in: .whitespaces)
+            guard fields.count >= 3, code != "-" else { continue }
+            expected.append((code, Tables.displayName(spec: fields[1])))
+        }
+        expected.sort { $0.0 < $1.0 }
+        XCTAssertEqual(CountryTable.all.map(\.code), expected.map(\.0))
+        XCTAssertEqual(CountryTable.all.map(\.name), expected.map(\.1))
+        XCTAssertEqual(CountryTable.info("by")?.name, "Беларусь")
+        XCTAssertEqual(CountryTable.info("CI")?.name, "Кот-д'Ивуар")
     }
 
     func testDataLinesHaveSevenFields() {

@@ -49,7 +49,10 @@ extension DocumentTypeClassifier {
     /// `принял министра`: a receiving is a meeting.
     static let receiveVerbs: Set<Word> = ["принял", "приняла", "приняли", "принимает"]
 
-    static func isArrival(_ lower: String) -> Bool { arrivalStems.contains { lower.hasPrefix($0) } }
+    static let arrivalAffixes = WordAffixes(arrivalStems)
+    static func isArrival(_ lower: String) -> Bool { arrivalAffixes.anyIsPrefix(of: lower) }
+    /// Words that make a sentence about people arriving (beside `PersonLexicon.heads`).
+    static let groupStems = WordAffixes(["делегаци", "корабл", "отряд"])
 
     /// One event word found in the text.
     struct Hit {
@@ -114,8 +117,7 @@ extension DocumentTypeClassifier {
             let t = tokens[i]
             if t.isWord { f.words += 1 }
             if t.isWord && t.flags.contains(.cyrillic) {
-                if lex.heads.contains(t.key) || t.lower.hasPrefix("делегаци") || t.lower.hasPrefix("корабл")
-                    || t.lower.hasPrefix("отряд") { personWords = true }
+                if lex.heads.contains(t.key) || groupStems.anyIsPrefix(of: t.lower) { personWords = true }
                 if t.length >= 4 {
                     let m = verbMask(t.key)
                     if m != 0 && !isParticiple(t.lower) && !relative {

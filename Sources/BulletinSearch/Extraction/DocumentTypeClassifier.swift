@@ -132,8 +132,9 @@ enum DocumentTypeClassifier {
     static let participleEndings = ["нного", "нному", "нным", "нном", "нный", "нная", "нной", "нную", "нные", "нных", "нными",
                                     "вшего", "вшему", "вшим", "вшем", "вший", "вшая", "вшей", "вшую", "вшие", "вших", "вшими"]
 
+    static let participleAffixes = WordAffixes(participleEndings)
     static func isParticiple(_ w: String) -> Bool {
-        participleEndings.contains { w.hasSuffix($0) }
+        participleAffixes.anyIsSuffix(of: w)
     }
 
     /// "пуск" as a stem would take "пусковой"; only its exact forms count.

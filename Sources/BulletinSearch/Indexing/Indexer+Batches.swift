@@ -72,7 +72,9 @@ extension Indexer {
         guard let document else { return nil }
         var id: UInt32 = 0
         do {
-            id = try writer.replace(uniqueTerm: uniqueTerm, with: document)
+            // `known` holds every unique id of the index and of this run: an id not in it is
+            // new, and add_document skips replace_document's look-up of its postlist.
+            id = known[uniqueTerm] == nil ? try writer.add(document) : try writer.replace(uniqueTerm: uniqueTerm, with: document)
         } catch {
             if Self.isIndexError(error) { throw error }
             return "cannot index: \(error.message.oneLine)"

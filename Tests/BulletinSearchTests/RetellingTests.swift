@@ -60,6 +60,30 @@ final class RetellingTests: XCTestCase {
         XCTAssertEqual(DuplicateDetector.Fingerprint.withoutLinks("Текст новости.\n\n👉 Подписаться: t.me/x"), "Текст новости.\n")
     }
 
+    /// `withoutLinks` finds lines by bytes and lowers only ASCII and Russian capitals before
+    /// looking for the markers: it must drop exactly the lines the Character path drops.
+    func testLinkLinesFoundByBytesAsByCharacters() throws {
+        typealias F = DuplicateDetector.Fingerprint
+        var texts = [
+            "Делегация подписала контракт.\nПОДПИСЫВАЙТЕСЬ на канал\nHTTPS://EXAMPLE.ORG/x\nпочта: a@b.c\n",
+            "Строка\r\nПодписаться: T.ME/x\r\nещё", "Подписано\n\n\n", "\nhttp\n", "ПоДпИс\nX T.Me/ y", "подпись\nПоДпИс\nX T.Me/ y",
+            "Один два три четыре пять шесть семь восемь девять @ десять\nодин @ два", "e\u{301}\n\u{301}подпис\n",
+            "Kelvin \u{212A} İ http://a.b) текст (https://c.d) конец\nподпИСКА",
+        ]
+        let corpus = SharedText.packageRoot.appendingPathComponent("Corpora")
+        let files = try XCTUnwrap(FileManager.default.enumerator(atPath: corpus.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }
+        XCTAssertGreaterThan(files.count, 100)
+        for file in files {
+            let text = String(decoding: try Data(contentsOf: corpus.appendingPathComponent(file)), as: UTF8.self)
+            texts.append(text)
+            texts.append(text + "\n\n👉 Подписаться на ТАСС: t.me/tass_agency\nФото: @press")
+        }
+        for text in texts {
+            let expected = F.mayHaveLinks(text) ? F.removingLinkTargets(F.droppingLinkLines(text)) : text
+            XCTAssertEqual(F.withoutLinks(text), expected, text.prefix(60).debugDescription)
+        }
+    }
+
     func testSimilarNeverComesBackEmptyWhenATermIsSharedAndTheRetellingComesFirst() throws {
         var files = [
             "2025/tass.txt": RetoldStories.tass,

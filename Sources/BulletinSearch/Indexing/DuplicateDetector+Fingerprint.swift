@@ -169,16 +169,84 @@ extension DuplicateDetector {
         /// Searched on UTF-8 bytes: Foundation's `contains`/`range(of:)` on String compares by
         /// locale-aware character clusters and was a fifth of an indexing run.
         static func withoutLinks(_ text: String) -> String {
-            guard hasBytes(text, "http") || hasBytes(text, "t.me") || hasBytes(text, "@") || hasBytes(text, "одпис") else { return text }
-            var lines: [Substring] = []
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                if line.split(whereSeparator: { $0 == " " }).count <= 8 {
-                    let lower = line.lowercased()
-                    if hasBytes(lower, "t.me/") || hasBytes(lower, "http") || hasBytes(lower, "@") || hasBytes(lower, "подпис") { continue }
+            guard mayHaveLinks(text) else { return text }
+            // `подписали` passes the test above in most bulletins. Lines are found by their
+            // bytes (a line feed is a Character of its own unless it follows a carriage return,
+            // so text with CR takes the Character path), and only a line whose ASCII and Russian
+            // letters, lowered by code point, hold one of the markers is counted and lowercased
+            // (no other scalar lowercases to a letter of them).
+            if hasBytes(text, "\r") { return removingLinkTargets(droppingLinkLines(text)) }
+            var kept: [Range<Int>] = []
+            var dropped = false
+            var bytes = text
+            bytes.withUTF8 { utf8 in
+                var start = 0
+                while start <= utf8.count {
+                    var end = start
+                    while end < utf8.count && utf8[end] != 0x0A { end += 1 }
+                    let line = UnsafeBufferPointer(rebasing: utf8[start..<end])
+                    if mayHoldLinkMarker(line), isLinkLine(Substring(String(decoding: line, as: UTF8.self))) {
+                        dropped = true
+                    } else {
+                        kept.append(start..<end)
+                    }
+                    start = end + 1
                 }
-                lines.append(line)
             }
-            var out = lines.joined(separator: "\n")
+            guard dropped else { return removingLinkTargets(text) }
+            let utf8 = Array(text.utf8)
+            var joined: [UInt8] = []
+            joined.reserveCapacity(utf8.count)
+            for (i, range) in kept.enumerated() {
+                if i > 0 { joined.append(0x0A) }
+                joined.append(contentsOf: utf8[range])
+            }
+            return removingLinkTargets(String(decoding: joined, as: UTF8.self))
+        }
+
+        /// Whether `withoutLinks` may change `text`.
+        static func mayHaveLinks(_ text: String) -> Bool {
+            hasBytes(text, "http") || hasBytes(text, "t.me") || hasBytes(text, "@") || hasBytes(text, "одпис")
+        }
+
+        /// The lines of `text` without those `isLinkLine` drops, by Characters.
+        static func droppingLinkLines(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).filter { !isLinkLine($0) }.joined(separator: "\n")
+        }
+
+        /// A short line (≤ 8 words) that carries a link, an `@` or asks to subscribe.
+        static func isLinkLine(_ line: Substring) -> Bool {
+            guard line.split(whereSeparator: { $0 == " " }).count <= 8 else { return false }
+            let lower = line.lowercased()
+            return hasBytes(lower, "t.me/") || hasBytes(lower, "http") || hasBytes(lower, "@") || hasBytes(lower, "подпис")
+        }
+
+        /// Whether `line`, with A–Z and А–Я lowered by code point, holds `t.me/`, `http`, `@`
+        /// or `подпис`: true for every line whose `lowercased()` does.
+        static func mayHoldLinkMarker(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            var lowered: [UInt8] = []
+            lowered.reserveCapacity(line.count)
+            var i = 0
+            while i < line.count {
+                let b = line[i]
+                if b >= 0x41 && b <= 0x5A {
+                    lowered.append(b + 0x20)
+                } else if b == 0xD0, i + 1 < line.count, (0x90...0xAF).contains(line[i + 1]) {
+                    let c = line[i + 1]
+                    if c < 0xA0 { lowered.append(0xD0); lowered.append(c + 0x20) } else { lowered.append(0xD1); lowered.append(c - 0x20) }
+                    i += 1
+                } else {
+                    lowered.append(b)
+                }
+                i += 1
+            }
+            let loweredText = String(decoding: lowered, as: UTF8.self)
+            return hasBytes(loweredText, "t.me/") || hasBytes(loweredText, "http") || hasBytes(loweredText, "@") || hasBytes(loweredText, "подпис")
+        }
+
+        /// `text` without link targets (`https://…` up to white space or `)`).
+        static func removingLinkTargets(_ text: String) -> String {
+            var out = text
             while let start = byteOffset(of: "http", in: out) {
                 let from = out.utf8.index(out.utf8.startIndex, offsetBy: start)
                 var end = from

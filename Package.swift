@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The executables' ~78 000 relative relocations packed (DT_RELR, glibc >= 2.36) by the
+// toolchain's lld: the dynamic loader reads a 15 KB table instead of a 1.8 MB one at every
+// process start (`bulletin --version`: 3.8 -> 3.3 ms of CPU, `perf stat -r 40`, quiet machine).
+// The binaries stay position-independent (ASLR); a non-PIE link (no relocations, 380 page
+// faults instead of 600) saved about as much again and was not taken for that reason.
+let packedRelocations: [LinkerSetting] = [
+    .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux])),
+]
+
 let package = Package(
     name: "bulletin",
     platforms: [.macOS(.v14)],
@@ -55,7 +64,8 @@ let package = Package(
             dependencies: [
                 "BulletinSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: packedRelocations
         ),
         // `bulletin serve`: its own binary, so that every short `bulletin search` process does
         // not load Hummingbird and NIO (a third of the binary, 2-3 ms a process).
@@ -65,7 +75,8 @@ let package = Package(
                 "BulletinSearch",
                 "BulletinServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: packedRelocations
         ),
         .testTarget(name: "XapianTests", dependencies: ["Xapian"]),
         .testTarget(name: "BulletinSearchTests", dependencies: ["BulletinSearch", "Xapian", .product(name: "CSV", package: "CSV.swift")]),

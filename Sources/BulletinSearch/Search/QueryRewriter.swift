@@ -51,6 +51,9 @@ public enum QueryRewriter {
         var boostText: String
         var literalBoostText: String
         var plainWords: [String]
+        /// The query is one plain word (with its forms, concept or type as alternatives): its
+        /// any-word and all-word readings then match the same documents, save the type's.
+        var singleWord = false
     }
 
     private enum Item {
@@ -186,7 +189,8 @@ public enum QueryRewriter {
         try flushRun()
         return Rewritten(text: output.joined(separator: " "), allWordsText: allOutput.joined(separator: " "),
                          boostText: boostOutput.joined(separator: " "), literalBoostText: literalOutput.joined(separator: " "),
-                         plainWords: widenable)
+                         plainWords: widenable,
+                         singleWord: items.count == 1 && { if case .plain = items[0] { return true } else { return false } }())
     }
 
     /// The QueryParser field of lexicon concept terms (`XL…`), for rewritten concepts only. The

@@ -55,8 +55,9 @@ extension Searcher {
 
     /// Terms that widen the query below its own words: a capital's country (`Вашингтон` →
     /// `XCUS`), a country's capitals (`США` → `вашингтон`, `пентагон`), a type word's type
-    /// (`производства` → `XTproduction`). Nil when no word widens.
-    func wideningQuery(_ words: [String]) throws -> Query? {
+    /// (`производства` → `XTproduction`). Nil when no word widens; `typesOnly` when every term
+    /// is a type term.
+    func wideningQuery(_ words: [String]) throws -> (query: Query, typesOnly: Bool)? {
         let capitals = try capitalKeys()
         let typeStems = try typeWordStems()
         var terms: [String] = []
@@ -83,7 +84,7 @@ extension Searcher {
         let present = try terms.filter { try database.termFrequency($0) > 0 }
         guard !present.isEmpty else { return nil }
         let union = try Query.combine(.or, try present.map { try Query.term($0) })
-        return try Query.scaled(union, by: Self.wideningScale)
+        return (try Query.scaled(union, by: Self.wideningScale), present.allSatisfy { $0.hasPrefix(IndexSchema.typePrefix) })
     }
 
     /// Stem of a word that names a document type → the type (`SynonymWriter.typeWords`).

@@ -60,4 +60,26 @@ final class SnippetTruncateTests: XCTestCase {
         let emoji = String(repeating: "👍🏻 слово ", count: 40)
         XCTAssertLessThanOrEqual(Snippet.truncate(emoji, toCharacters: 50).replacingOccurrences(of: "**", with: "").count, 50)
     }
+
+    /// Snippets mark a compound only when one of the query's compound stems is a prefix of the
+    /// joined word (`Snippet.isCompound`), which holds when every stem is a prefix of its word:
+    /// checked on every hyphenated word of the demo corpus and the seeds.
+    func testCompoundStemsArePrefixesOfTheirWords() throws {
+        let pipeline = try TextPipeline()
+        var checked = 0
+        var dirs = [FacetStorageTests.demoCorpus]
+        dirs.append(FacetStorageTests.demoCorpus.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/seeds"))
+        for dir in dirs {
+            guard let files = FileManager.default.enumerator(atPath: dir.path) else { continue }
+            for case let file as String in files where file.hasSuffix(".txt") {
+                let text = TextNormalizer.normalize(try String(contentsOfFile: dir.appendingPathComponent(file).path, encoding: .utf8))
+                for joined in Compounds.joinedTokens(in: text) {
+                    let stem = try pipeline.stem(joined)
+                    XCTAssertTrue(stem.isEmpty || joined.hasPrefix(stem), "\(joined) → \(stem)")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
+    }
 }

@@ -11,7 +11,7 @@ enum Snippet {
         var words = text.unicodeScalars.split(separator: " ", omittingEmptySubsequences: true).map { String(Substring($0)) }
         for (i, word) in words.enumerated() where word.utf8.contains(UInt8(ascii: "-")) && !word.contains("**") {
             let core = trimPunctuation(word)
-            guard let joined = Compounds.joined(core), compoundStems.contains(try stem(joined)),
+            guard let joined = Compounds.joined(core), try isCompound(joined, compoundStems, stem),
                   let range = word.range(of: core) else { continue }
             words[i] = word.replacingCharacters(in: range, with: "**\(core)**")
         }
@@ -83,7 +83,7 @@ enum Snippet {
         // was a tenth of a search process.
         let words = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
         for (i, word) in words.enumerated() where word.contains("-") {
-            guard let joined = Compounds.joined(trimPunctuation(String(Substring(word)))), compoundStems.contains(try stem(joined)) else { continue }
+            guard let joined = Compounds.joined(trimPunctuation(String(Substring(word)))), try isCompound(joined, compoundStems, stem) else { continue }
             let lower = max(0, i - 10), upper = min(words.count, i + 22)
             return (lower > 0 ? "…" : "") + words[lower..<upper].map { String(Substring($0)) }.joined(separator: " ") + (upper < words.count ? "…" : "")
         }
@@ -166,6 +166,14 @@ enum Snippet {
             }
         }
         return count
+    }
+
+    /// Whether the joined word's stem is one of `compoundStems`. Snowball's Russian stemmer
+    /// only cuts endings (the text is `ё`-folded already), so a stem is a prefix of its word:
+    /// the stemmer runs only for a word that starts with one of them.
+    private static func isCompound(_ joined: String, _ compoundStems: Set<String>, _ stem: (String) throws -> String) throws -> Bool {
+        guard compoundStems.contains(where: { !$0.isEmpty && joined.utf8.starts(with: $0.utf8) }) else { return false }
+        return compoundStems.contains(try stem(joined))
     }
 
     /// The word without leading and trailing punctuation (Unicode category P), hyphens kept.

@@ -44,4 +44,47 @@ final class LazyTablesTests: XCTestCase {
         XCTAssertFalse(stopper.contains("контракт"))
         XCTAssertFalse(stopper.contains("nul"))
     }
+
+    /// The lexicon matcher stems a group of forms when a word of its prefix first appears; its
+    /// matches must be those of every form stemmed up front: at each word, the longest form
+    /// whose stems follow (the first in lexicon order on a tie), then past it.
+    func testLexiconMatchesEqualMatchingEveryStemmedForm() throws {
+        let pipeline = try TextPipeline()
+        var patterns: [(stems: [String], id: String)] = []
+        for entry in Lexicon.concepts {
+            for words in entry.formWords where !words.isEmpty {
+                patterns.append((try words.map { try LexiconMatcher.stemOf($0, pipeline.stem) }, entry.id))
+            }
+        }
+        func reference(_ words: [String]) throws -> [LexiconMatcher.Match] {
+            let stems = try words.map { try LexiconMatcher.stemOf($0, pipeline.stem) }
+            var result: [LexiconMatcher.Match] = []
+            var i = 0
+            while i < words.count {
+                let fitting = patterns.filter { i + $0.stems.count <= words.count && Array(stems[i..<(i + $0.stems.count)]) == $0.stems }
+                if let best = fitting.max(by: { $0.stems.count < $1.stems.count }).map({ b in fitting.first { $0.stems.count == b.stems.count }! }) {
+                    result.append(LexiconMatcher.Match(start: i, count: best.stems.count, id: best.id))
+                    i += best.stems.count
+                } else {
+                    i += 1
+                }
+            }
+            return result
+        }
+        var texts: [String] = []
+        let corpus = FacetStorageTests.demoCorpus
+        for file in try FileManager.default.subpathsOfDirectory(atPath: corpus.path).filter({ $0.hasSuffix(".txt") }).sorted().prefix(120) {
+            texts.append(try String(contentsOfFile: corpus.appendingPathComponent(file).path, encoding: .utf8))
+        }
+        for entry in Lexicon.concepts { texts.append(entry.forms.joined(separator: " и ")) }
+        var found = 0
+        for text in texts {
+            let matcher = try pipeline.lexicon()
+            let words = Lexicon.words(text)
+            let got = try matcher.matches(in: words)
+            XCTAssertEqual(got, try reference(words), String(text.prefix(60)))
+            found += got.count
+        }
+        XCTAssertGreaterThan(found, 300)
+    }
 }

@@ -31,6 +31,18 @@ bool CXapian_stopper_add(CXapianStopper *stopper, const char *word, size_t len, 
     return guarded_void(error, [&] { std::string w = str(word, len); stopper->words.push_back(w); stopper->lookup.add(w); });
 }
 
+bool CXapian_stopper_add_all(CXapianStopper *stopper, const char *words, size_t len, CXapianError *error) noexcept {
+    return guarded_void(error, [&] {
+        const char *p = words, *end = words + len;
+        while (p < end) {
+            const char *q = static_cast<const char *>(std::memchr(p, '\0', end - p));
+            if (!q) q = end;
+            if (q > p) { std::string w(p, q - p); stopper->words.push_back(w); stopper->lookup.add(w); }
+            p = q + 1;
+        }
+    });
+}
+
 bool CXapian_stopper_contains(const CXapianStopper *stopper, const char *word, size_t len) noexcept {
     try { return stopper->lookup(str(word, len)); } catch (...) { return false; }
 }

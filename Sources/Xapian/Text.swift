@@ -25,9 +25,17 @@ public final class Stopper {
 
     public init<S: Sequence>(words: S) throws(XapianError) where S.Element == String {
         handle = try callHandle { CXapian_stopper_new($0) }
+        // One call for the list, the words NUL-separated; a word holding NUL goes on its own.
+        var joined = ""
         for word in words {
-            _ = try withBytes(word) { p, n throws(XapianError) in try call { CXapian_stopper_add(handle, p, n, $0) } }
+            if word.utf8.contains(0) {
+                _ = try withBytes(word) { p, n throws(XapianError) in try call { CXapian_stopper_add(handle, p, n, $0) } }
+            } else {
+                joined += word
+                joined += "\u{0}"
+            }
         }
+        _ = try withBytes(joined) { p, n throws(XapianError) in try call { CXapian_stopper_add_all(handle, p, n, $0) } }
     }
 
     deinit { CXapian_stopper_free(handle) }

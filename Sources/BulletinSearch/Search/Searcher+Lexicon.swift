@@ -14,7 +14,6 @@ extension Searcher {
         let lexicon = try pipeline.lexicon()
         let database = self.database
         let pipeline = self.pipeline
-        let types = try typeWordStems()
         return QueryRewriter.Expansion(
             concepts: { try lexicon.matches(in: $0) },
             forms: { word in
@@ -29,7 +28,7 @@ extension Searcher {
             },
             type: { word in
                 let stem = try pipeline.stem(word)
-                return types[stem.isEmpty ? word : stem]
+                return try self.documentType(forKey: stem.isEmpty ? word : stem)
             })
     }
 
@@ -59,7 +58,6 @@ extension Searcher {
     /// is a type term.
     func wideningQuery(_ words: [String]) throws -> (query: Query, typesOnly: Bool)? {
         let capitals = try capitalKeys()
-        let typeStems = try typeWordStems()
         var terms: [String] = []
         var seen = Set<String>()
         func add(_ term: String) { if seen.insert(term).inserted { terms.append(term) } }
@@ -78,7 +76,7 @@ extension Searcher {
                     }
                 }
             }
-            if let type = typeStems[key] { add(IndexSchema.typePrefix + type.rawValue) }
+            if let type = try documentType(forKey: key) { add(IndexSchema.typePrefix + type.rawValue) }
         }
         guard !terms.isEmpty else { return nil }
         let present = try terms.filter { try database.termFrequency($0) > 0 }
@@ -87,14 +85,19 @@ extension Searcher {
         return (try Query.scaled(union, by: Self.wideningScale), present.allSatisfy { $0.hasPrefix(IndexSchema.typePrefix) })
     }
 
-    /// Stem of a word that names a document type → the type (`SynonymWriter.typeWords`).
-    func typeWordStems() throws -> [String: DocumentType] {
-        if let cached = typeStemCache { return cached }
-        var map: [String: DocumentType] = [:]
-        for (type, words) in SynonymWriter.typeWords {
-            for word in words { map[try wideningKey(word)] = type }
+    /// The document type whose type word (`SynonymWriter.typeWords`) has the widening key
+    /// `key`, if any. Snowball's Russian stems are prefixes of their words, so only the type
+    /// words starting with `key` can have it, and only those are stemmed (building the whole
+    /// key table cost every search process ~0.1 ms). Remembered per Searcher.
+    func documentType(forKey key: String) throws -> DocumentType? {
+        if let known = typeKeyCache[key] { return known }
+        var found: DocumentType?
+        search: for type in DocumentType.allCases {
+            for word in SynonymWriter.typeWords[type] ?? [] where word.hasPrefix(key) {
+                if try wideningKey(word) == key { found = type; break search }
+            }
         }
-        typeStemCache = map
-        return map
+        typeKeyCache[key] = .some(found)
+        return found
     }
 }

@@ -10,7 +10,7 @@ public final class Searcher {
     let decoder = JSONDecoder()
     var facetValues: FacetValues
     var capitalKeyCache: [String: String]?
-    var typeStemCache: [String: DocumentType]?
+    var typeKeyCache: [String: DocumentType?] = [:]
     /// Newest-first pages of at least this many matches are found year by year
     /// (`newestFirstPage`); tests lower it to compare both ways on a small index.
     var slicingFrom = Searcher.exactTotalUpTo

@@ -11,7 +11,7 @@ enum Snippet {
         var words = text.unicodeScalars.split(separator: " ", omittingEmptySubsequences: true).map { String(Substring($0)) }
         for (i, word) in words.enumerated() where word.utf8.contains(UInt8(ascii: "-")) && !word.contains("**") {
             let core = trimPunctuation(word)
-            guard let joined = Compounds.joined(core), compoundStems.contains(try stem(joined)),
+            guard let joined = Compounds.joined(core), try isCompound(joined, compoundStems, stem),
                   let range = word.range(of: core) else { continue }
             words[i] = word.replacingCharacters(in: range, with: "**\(core)**")
         }
@@ -83,7 +83,7 @@ enum Snippet {
         // was a tenth of a search process.
         let words = text.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
         for (i, word) in words.enumerated() where word.contains("-") {
-            guard let joined = Compounds.joined(trimPunctuation(String(Substring(word)))), compoundStems.contains(try stem(joined)) else { continue }
+            guard let joined = Compounds.joined(trimPunctuation(String(Substring(word)))), try isCompound(joined, compoundStems, stem) else { continue }
             let lower = max(0, i - 10), upper = min(words.count, i + 22)
             return (lower > 0 ? "…" : "") + words[lower..<upper].map { String(Substring($0)) }.joined(separator: " ") + (upper < words.count ? "…" : "")
         }
@@ -92,12 +92,30 @@ enum Snippet {
 
     /// At most `limit` visible characters (the `**` markers do not count), cut between words
     /// and starting a few words before the first highlight, an open highlight closed, "…"
-    /// where text was cut off.
+    /// where text was cut off. Characters are counted as Unicode scalars, which text holds one
+    /// per letter after normalisation (NFC); a cluster of several scalars (an emoji with a
+    /// modifier) counts as several, so the cut only comes earlier. One pass over the scalars:
+    /// splitting into Substrings and counting Characters was a tenth of an in-process search.
     static func truncate(_ snippet: String, toCharacters limit: Int) -> String {
-        func visible(_ word: Substring) -> Int { word.count - 2 * markers(in: word) }
-        let words = snippet.split(separator: " ")
+        let s = Array(snippet.unicodeScalars)
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < s.count {
+            while i < s.count && s[i] == " " { i += 1 }
+            let start = i
+            while i < s.count && s[i] != " " { i += 1 }
+            if i > start { words.append(start..<i) }
+        }
+        func markers(_ range: Range<Int>) -> Int {
+            var count = 0, j = range.lowerBound
+            while j + 1 < range.upperBound {
+                if s[j] == "*" && s[j + 1] == "*" { count += 1; j += 2 } else { j += 1 }
+            }
+            return count
+        }
+        func visible(_ range: Range<Int>) -> Int { range.count - 2 * markers(range) }
         if words.reduce(0, { $0 + visible($1) }) + max(words.count - 1, 0) <= limit { return snippet }
-        let firstHighlight = words.firstIndex(where: { $0.contains("**") }) ?? 0
+        let firstHighlight = words.firstIndex(where: { markers($0) > 0 }) ?? 0
         // Words before the highlight that fit in a third of the limit stay as context.
         var start = firstHighlight
         var before = 0
@@ -105,23 +123,34 @@ enum Snippet {
             start -= 1
             before += visible(words[start]) + 1
         }
-        let lead = start > 0 ? "…" : ""
-        var kept: [Substring] = []
-        var length = lead.count
+        var out = String.UnicodeScalarView()
+        if start > 0 { out.append("…") }
+        var length = start > 0 ? 1 : 0
+        var kept = 0
         for word in words[start...] {
-            let added = visible(word) + (kept.isEmpty ? 0 : 1)
+            let added = visible(word) + (kept == 0 ? 0 : 1)
             if length + added > max(limit - 1, 1) { break }
-            kept.append(word)
+            if kept > 0 { out.append(" ") }
+            out.append(contentsOf: s[word])
+            kept += 1
             length += added
         }
-        if kept.isEmpty {
+        if kept == 0 {
             // One word longer than the limit: cut inside it.
-            kept = [Substring(words[start].replacingOccurrences(of: "**", with: "").prefix(max(limit - 1 - lead.count, 1)))]
+            var bare: [Unicode.Scalar] = []
+            var j = words[start].lowerBound
+            while j < words[start].upperBound {
+                if s[j] == "*" && j + 1 < words[start].upperBound && s[j + 1] == "*" { j += 2; continue }
+                bare.append(s[j])
+                j += 1
+            }
+            out.append(contentsOf: bare.prefix(max(limit - 1 - length, 1)))
+            kept = 1
         }
-        var out = lead + kept.joined(separator: " ")
-        if markers(in: Substring(out)) % 2 == 1 { out += "**" }
-        if out.hasSuffix("…") || start + kept.count == words.count { return out }
-        return out + "…"
+        var result = String(out)
+        if Self.markers(in: Substring(result)) % 2 == 1 { result += "**" }
+        if result.hasSuffix("…") || start + kept == words.count { return result }
+        return result + "…"
     }
 
     /// How many `**` markers `text` holds (counted left to right without overlap, as
@@ -137,6 +166,14 @@ enum Snippet {
             }
         }
         return count
+    }
+
+    /// Whether the joined word's stem is one of `compoundStems`. Snowball's Russian stemmer
+    /// only cuts endings (the text is `ё`-folded already), so a stem is a prefix of its word:
+    /// the stemmer runs only for a word that starts with one of them.
+    private static func isCompound(_ joined: String, _ compoundStems: Set<String>, _ stem: (String) throws -> String) throws -> Bool {
+        guard compoundStems.contains(where: { !$0.isEmpty && joined.utf8.starts(with: $0.utf8) }) else { return false }
+        return compoundStems.contains(try stem(joined))
     }
 
     /// The word without leading and trailing punctuation (Unicode category P), hyphens kept.

@@ -62,8 +62,17 @@ struct SpellingCorrector {
         return words
     }()
 
+    /// Whether a lexicon (stop words, concepts, capitals) holds `word`: a scan, not `lexiconWords`,
+    /// whose Set costs a search process more to build (~0.1 ms) than a few words cost to look up.
+    static func inLexicon(_ word: String) -> Bool {
+        if QueryRewriter.stopwordSet.contains(word) { return true }
+        for entry in Lexicon.concepts where entry.formWords.contains(where: { $0.contains(word) }) { return true }
+        for entry in Lexicon.capitals where entry.nameWords.contains(where: { $0.contains(word) }) { return true }
+        return false
+    }
+
     func isKnown(_ word: String) throws -> Bool {
-        if Self.lexiconWords.contains(word) { return true }
+        if Self.inLexicon(word) { return true }
         if try database.termFrequency(word) > 0 { return true }
         let stem = try pipeline.stem(word)
         if try database.termFrequency(IndexSchema.stemPrefix + stem) > 0 { return true }

@@ -198,6 +198,8 @@ CXapianString CXapian_stem_apply(const CXapianStem *stem, const char *word, size
 CXapianStopper *CXapian_stopper_new(CXapianError *error) CXAPIAN_NOEXCEPT;
 void CXapian_stopper_free(CXapianStopper *stopper) CXAPIAN_NOEXCEPT;
 bool CXapian_stopper_add(CXapianStopper *stopper, const char *word, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Adds every word of `words`, which holds them separated by NUL bytes (one call for a list).
+bool CXapian_stopper_add_all(CXapianStopper *stopper, const char *words, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_stopper_contains(const CXapianStopper *stopper, const char *word, size_t len) CXAPIAN_NOEXCEPT;
 
 /// Stemming strategies, values of Xapian::TermGenerator::stem_strategy / QueryParser's.

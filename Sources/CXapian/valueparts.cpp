@@ -105,6 +105,20 @@ class PartCountSpy : public Xapian::MatchSpy {
     char separator_;
 };
 
+/// The counting pass with the spies `e` holds: they are removed afterwards, thrown or not
+/// (they live on the caller's stack). `matches` receives the lower bound (may be NULL).
+void run_count(Xapian::Enquire &e, Xapian::doccount check_at_least, uint32_t *matches) {
+    Xapian::MSet mset;
+    try {
+        mset = e.get_mset(0, 0, check_at_least);
+    } catch (...) {
+        e.clear_matchspies();
+        throw;
+    }
+    e.clear_matchspies();
+    if (matches) *matches = mset.get_matches_lower_bound();
+}
+
 } // namespace
 
 extern "C" {
@@ -120,15 +134,7 @@ CXapianTermList *CXapian_enquire_count_value_parts(CXapianEnquire *enquire, cons
         try {
             PartCountSpy spy(wanted, separator);
             e.add_matchspy(&spy);
-            Xapian::MSet mset;
-            try {
-                mset = e.get_mset(0, 0, check_at_least);
-            } catch (...) {
-                e.clear_matchspies();
-                throw;
-            }
-            e.clear_matchspies();
-            if (matches) *matches = mset.get_matches_lower_bound();
+            run_count(e, check_at_least, matches);
             spy.counter.collect(parts);
         } catch (const Xapian::UnimplementedError &) {
             // A remote shard: count with built-in spies, split the whole values here.
@@ -138,15 +144,7 @@ CXapianTermList *CXapian_enquire_count_value_parts(CXapianEnquire *enquire, cons
                 spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
                 e.add_matchspy(spies.back().get());
             }
-            Xapian::MSet mset;
-            try {
-                mset = e.get_mset(0, 0, check_at_least);
-            } catch (...) {
-                e.clear_matchspies();
-                throw;
-            }
-            e.clear_matchspies();
-            if (matches) *matches = mset.get_matches_lower_bound();
+            run_count(e, check_at_least, matches);
             std::unordered_map<std::string, Xapian::doccount> merged;
             for (const auto &spy : spies)
                 for (auto it = spy->values_begin(); it != spy->values_end(); ++it) {

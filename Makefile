@@ -16,7 +16,14 @@ release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 
 ## Builds release, indexes the shipped corpus into ./Index and runs three example searches.
+## An index there of another schema version (from an older build) cannot be updated: it is
+## moved aside into Index.schema-old-TIME (nothing is deleted) and the demo index written anew.
 demo: release
+	@if ! $(BIN_RELEASE) check --index $(INDEX) >/dev/null 2>.build/demo-check.txt && grep -q "schema version" .build/demo-check.txt; then \
+		old="$(INDEX).schema-old-$$(date +%Y%m%d-%H%M%S)"; mkdir -p "$$old"; \
+		find $(INDEX) -mindepth 1 -maxdepth 1 ! -name README.md ! -name .gitignore -exec mv {} "$$old"/ \; ; \
+		echo "demo: $(INDEX) held an index of another schema version ($$(cat .build/demo-check.txt)); moved to $$old"; \
+	fi
 	$(BIN_RELEASE) index Corpora --index $(INDEX)
 	@echo; echo '$$ bulletin search "Су-30МКИ"'
 	@$(BIN_RELEASE) search "Су-30МКИ" --index $(INDEX) --limit 3

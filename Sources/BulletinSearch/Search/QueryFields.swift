@@ -184,6 +184,6 @@ public enum DateBound {
             day = d
         }
         guard let date = SimpleDate(year: year, month: month, day: day) else { return nil }
-        return date.iso.replacingOccurrences(of: "-", with: "")
+        return date.compact
     }
 }

@@ -45,24 +45,25 @@ extension Searcher {
             guard s.utf8.count == 8, let n = Int(s) else { return nil }
             return (n / 10000, n / 100 % 100, n % 100)
         }
-        guard var (y, m, d) = parts(lower), var (uy, um, ud) = parts(upper) else { return [] }
-        if (y, m, d) < (first, 1, 1) { (y, m, d) = (first, 1, 1) }
-        if (uy, um, ud) > (last, 12, 31) { (uy, um, ud) = (last, 12, 31) }
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
+        guard var from = parts(lower), var to = parts(upper) else { return [] }
+        if from < (first, 1, 1) { from = (first, 1, 1) }
+        if to > (last, 12, 31) { to = (last, 12, 31) }
+        guard var day = SimpleDate(year: from.0, month: from.1, day: from.2),
+              let end = SimpleDate(year: to.0, month: to.1, day: to.2) else { return [] }
         var terms: [String] = []
-        while (y, m, d) <= (uy, um, ud) {
-            if m == 1 && d == 1 && (y < uy || (um == 12 && ud == 31)) {
-                terms.append(IndexSchema.yearPrefix + pad(y, 4))
-                (y, m, d) = (y + 1, 1, 1)
-            } else if d == 1 && ((y, m) < (uy, um) || ((y, m) == (uy, um) && ud >= SimpleDate.daysIn(month: m, year: y))) {
-                terms.append(IndexSchema.monthPrefix + pad(y, 4) + pad(m, 2))
-                (y, m, d) = m == 12 ? (y + 1, 1, 1) : (y, m + 1, 1)
+        while day <= end {
+            let compact = day.compact
+            let yearEnd = SimpleDate(year: day.year, month: 12, day: 31)!
+            let monthEnd = SimpleDate(year: day.year, month: day.month, day: SimpleDate.daysIn(month: day.month, year: day.year))!
+            if day.month == 1 && day.day == 1 && yearEnd <= end {
+                terms.append(IndexSchema.yearPrefix + compact.prefix(4))
+                day = yearEnd.adding(days: 1)
+            } else if day.day == 1 && monthEnd <= end {
+                terms.append(IndexSchema.monthPrefix + compact.prefix(6))
+                day = monthEnd.adding(days: 1)
             } else {
-                terms.append(IndexSchema.dayPrefix + pad(y, 4) + pad(m, 2) + pad(d, 2))
-                if d < SimpleDate.daysIn(month: m, year: y) { d += 1 } else { (y, m, d) = m == 12 ? (y + 1, 1, 1) : (y, m + 1, 1) }
+                terms.append(IndexSchema.dayPrefix + compact)
+                day = day.adding(days: 1)
             }
         }
         return terms

@@ -64,6 +64,20 @@ public enum QueryRewriter {
 
     static let stopwordSet = Set(IndexSchema.stopwords)
 
+    /// The four readings of a query (`Rewritten`), built piece by piece: `typed` is a word with
+    /// its type as an alternative (all-word readings), `boost` a piece as the boosts read it
+    /// (a hyphenated word without the phrase of its parts).
+    private struct Texts {
+        var any: [String] = [], all: [String] = [], boost: [String] = [], literalBoost: [String] = []
+
+        mutating func add(_ text: String, typed: String? = nil, boost boostText: String? = nil) {
+            any.append(text)
+            all.append(typed ?? text)
+            literalBoost.append(boostText ?? text)
+            boost.append(typed ?? boostText ?? text)
+        }
+    }
+
     static func rewrite(_ query: String, expansion: Expansion?) throws -> Rewritten {
         let text = normalized(query)
         var items: [Item] = []
@@ -124,26 +138,17 @@ public enum QueryRewriter {
         let onlyStopwords = !plain.isEmpty && plain.allSatisfy { stopwordSet.contains($0) }
             && items.allSatisfy { if case .text(let t, _) = $0 { return t == "(" || t == ")" } else { return true } }
 
-        var output: [String] = []
-        var allOutput: [String] = []
-        var boostOutput: [String] = []
-        var literalOutput: [String] = []
+        var texts = Texts()
         var run: [String] = []
         func flushRun() throws {
             guard !run.isEmpty else { return }
             defer { run.removeAll() }
             if onlyStopwords {
-                output += run.map { "\"" + $0 + "\"" }
-                allOutput += run.map { "\"" + $0 + "\"" }
-                boostOutput += run.map { "\"" + $0 + "\"" }
-                literalOutput += run.map { "\"" + $0 + "\"" }
+                for word in run { texts.add("\"" + word + "\"") }
                 return
             }
             guard let expansion else {
-                output += run
-                allOutput += run
-                boostOutput += run
-                literalOutput += run
+                for word in run { texts.add(word) }
                 return
             }
             let matches = try expansion.concepts(run)
@@ -153,10 +158,7 @@ public enum QueryRewriter {
                 if m < matches.count, matches[m].start == i {
                     let match = matches[m]
                     let words = run[i..<(i + match.count)].joined(separator: " ")
-                    output.append("(\(words) OR \(conceptField):\(match.id.prefix(1).uppercased() + match.id.dropFirst()))")
-                    allOutput.append(output.last!)
-                    boostOutput.append(output.last!)
-                    literalOutput.append(output.last!)
+                    texts.add("(\(words) OR \(conceptField):\(match.id.prefix(1).uppercased() + match.id.dropFirst()))")
                     i += match.count
                     m += 1
                     continue
@@ -164,14 +166,8 @@ public enum QueryRewriter {
                 let word = run[i]
                 let forms = stopwordSet.contains(word) ? [] : try expansion.forms(word)
                 let alternatives = forms.isEmpty ? word : "(" + ([word] + forms).joined(separator: " OR ") + ")"
-                output.append(alternatives)
-                literalOutput.append(alternatives)
-                if let type = try expansion.type(word) {
-                    allOutput.append("(\(alternatives) OR \(typeField):\(type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst()))")
-                } else {
-                    allOutput.append(alternatives)
-                }
-                boostOutput.append(allOutput.last!)
+                let typed = try expansion.type(word).map { "(\(alternatives) OR \(typeField):\($0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst()))" }
+                texts.add(alternatives, typed: typed)
                 i += 1
             }
         }
@@ -180,15 +176,12 @@ public enum QueryRewriter {
             case .plain(let word): run.append(word)
             case .text(let text, let boost):
                 try flushRun()
-                output.append(text)
-                allOutput.append(text)
-                boostOutput.append(boost)
-                literalOutput.append(boost)
+                texts.add(text, boost: boost)
             }
         }
         try flushRun()
-        return Rewritten(text: output.joined(separator: " "), allWordsText: allOutput.joined(separator: " "),
-                         boostText: boostOutput.joined(separator: " "), literalBoostText: literalOutput.joined(separator: " "),
+        return Rewritten(text: texts.any.joined(separator: " "), allWordsText: texts.all.joined(separator: " "),
+                         boostText: texts.boost.joined(separator: " "), literalBoostText: texts.literalBoost.joined(separator: " "),
                          plainWords: widenable,
                          singleWord: items.count == 1 && { if case .plain = items[0] { return true } else { return false } }())
     }

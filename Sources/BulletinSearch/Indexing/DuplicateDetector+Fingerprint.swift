@@ -217,8 +217,12 @@ extension DuplicateDetector {
         /// A short line (≤ 8 words) that carries a link, an `@` or asks to subscribe.
         static func isLinkLine(_ line: Substring) -> Bool {
             guard line.split(whereSeparator: { $0 == " " }).count <= 8 else { return false }
-            let lower = line.lowercased()
-            return hasBytes(lower, "t.me/") || hasBytes(lower, "http") || hasBytes(lower, "@") || hasBytes(lower, "подпис")
+            return holdsLinkMarker(line.lowercased())
+        }
+
+        /// Whether the lowercased `text` holds `t.me/`, `http`, `@` or `подпис`.
+        static func holdsLinkMarker(_ lower: String) -> Bool {
+            hasBytes(lower, "t.me/") || hasBytes(lower, "http") || hasBytes(lower, "@") || hasBytes(lower, "подпис")
         }
 
         /// Whether `line`, with A–Z and А–Я lowered by code point, holds `t.me/`, `http`, `@`
@@ -240,8 +244,7 @@ extension DuplicateDetector {
                 }
                 i += 1
             }
-            let loweredText = String(decoding: lowered, as: UTF8.self)
-            return hasBytes(loweredText, "t.me/") || hasBytes(loweredText, "http") || hasBytes(loweredText, "@") || hasBytes(loweredText, "подпис")
+            return holdsLinkMarker(String(decoding: lowered, as: UTF8.self))
         }
 
         /// `text` without link targets (`https://…` up to white space or `)`).

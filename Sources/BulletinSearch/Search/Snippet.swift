@@ -224,7 +224,7 @@ enum Snippet {
             let core = token.hasSuffix("-") ? String(token.dropLast()) : token
             let tail = token.hasSuffix("-") ? "-" : ""
             var compound = false
-            if core.contains("-"), let joined = Compounds.joined(core) { compound = compoundStems.contains(try stem(joined)) }
+            if core.contains("-"), let joined = Compounds.joined(core) { compound = try isCompound(joined, compoundStems, stem) }
             if words.contains(core.lowercased()) || compound {
                 out += "**\(core)**" + tail
                 marks += 1

@@ -86,12 +86,12 @@ final class DuplicateDetector {
     /// when it had none), else none (""); an updated document that had a key keeps its own,
     /// which its copies may hold. `lead` is `Self.lead(for: stored)` when a worker computed it.
     func key(for stored: StoredDocument, lead: Lead? = nil) throws -> String {
-        if let match = try bestMatch(for: stored, lead: lead) {
+        let old = try database.documentID(withTerm: DocumentBuilder.uniqueTerm(of: stored))
+        if let match = try bestMatch(for: stored, lead: lead, old: old) {
             if let documentID = match.keyless { try lend(match.key, to: documentID, id: match.id) }
             return match.key
         }
-        if let old = try database.documentID(withTerm: DocumentBuilder.uniqueTerm(of: stored)),
-           !(try database.document(old).value(slot: IndexSchema.duplicateKeySlot)).isEmpty {
+        if let old, !(try database.document(old).value(slot: IndexSchema.duplicateKeySlot)).isEmpty {
             return Self.ownKey(for: stored.id)
         }
         return ""
@@ -127,8 +127,13 @@ final class DuplicateDetector {
     /// `ownKey` when it has none yet: `keyless` is then its document id).
     /// `stored` is about to be written (its old version, if any, is forgotten).
     func bestMatch(for stored: StoredDocument, threshold: Double = threshold, lead: Lead? = nil) throws -> (id: String, key: String, similarity: Double, keyless: UInt32?)? {
+        try bestMatch(for: stored, threshold: threshold, lead: lead, old: try database.documentID(withTerm: DocumentBuilder.uniqueTerm(of: stored)))
+    }
+
+    /// `bestMatch`, with `old` the document `stored` replaces (looked up by the caller).
+    private func bestMatch(for stored: StoredDocument, threshold: Double = threshold, lead: Lead?, old: UInt32?) throws -> (id: String, key: String, similarity: Double, keyless: UInt32?)? {
         let uniqueTerm = DocumentBuilder.uniqueTerm(of: stored)
-        if let old = try database.documentID(withTerm: uniqueTerm) { candidateCache[old] = nil }
+        if let old { candidateCache[old] = nil }
         let lead = try lead ?? Self.lead(for: stored, pipeline: pipeline)
         let fingerprint = lead.fingerprint
         guard !fingerprint.shingles.isEmpty,

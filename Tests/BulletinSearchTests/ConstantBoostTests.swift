@@ -7,9 +7,7 @@ import XCTest
 /// be what the query with the boost gives.
 final class ConstantBoostTests: XCTestCase {
     func testOneWordQueriesRankAsWithTheBoost() throws {
-        let dir = try makeTemporaryDirectory(self)
-        let index = dir.appendingPathComponent("index").path
-        _ = try Indexer(options: IndexOptions(indexPath: index)).index([FacetStorageTests.demoCorpus.path])
+        let index = try indexDemoCorpus(self).path
         let lean = try Searcher(indexPath: index)
         let full = try Searcher(indexPath: index)
         full.omitsConstantBoost = false

@@ -27,9 +27,7 @@ final class DateFilterTests: XCTestCase {
     /// On the demo corpus, every range matches the documents a value range on the date slot
     /// matches, open ends and undated bulletins included.
     func testSameDocumentsAsAValueRangeOnTheDemoCorpus() throws {
-        let dir = try makeTemporaryDirectory(self)
-        let index = dir.appendingPathComponent("index").path
-        _ = try Indexer(options: IndexOptions(indexPath: index)).index([FacetStorageTests.demoCorpus.path])
+        let index = try indexDemoCorpus(self).path
         let searcher = try Searcher(indexPath: index)
         let database = try Database(path: index)
         let all = try database.documentCount()

@@ -56,9 +56,7 @@ final class FacetStorageTests: XCTestCase {
     /// term (what the schema-2 counter computed from the packed terms), for word queries,
     /// any-word queries, filters and collapsing.
     func testCountsOnTheDemoCorpusEqualTermCounts() throws {
-        let dir = try makeTemporaryDirectory(self)
-        let index = dir.appendingPathComponent("index").path
-        let summary = try Indexer(options: IndexOptions(indexPath: index)).index([Self.demoCorpus.path])
+        let (index, summary) = try indexDemoCorpus(self)
         XCTAssertGreaterThan(summary.indexed, 300)
         let searcher = try Searcher(indexPath: index)
         let database = try Database(path: index)

@@ -7,9 +7,7 @@ import Xapian
 /// every match gives: same ids in the same order, same totals, same collapsed copies.
 final class NewestFirstTests: XCTestCase {
     func testYearSlicesGiveThePagesOfAFullSort() throws {
-        let dir = try makeTemporaryDirectory(self)
-        let index = dir.appendingPathComponent("index").path
-        let summary = try Indexer(options: IndexOptions(indexPath: index)).index([FacetStorageTests.demoCorpus.path])
+        let (index, summary) = try indexDemoCorpus(self)
         XCTAssertGreaterThan(summary.indexed, 300)
         let sliced = try Searcher(indexPath: index)
         sliced.slicingFrom = 5          // the demo corpus has no query with 1000 matches

@@ -76,3 +76,10 @@ extension XCTestCase {
         return try searcher.search(request).hits.map(\.id).sorted()
     }
 }
+
+/// The shipped demo corpus (`Corpora/`) indexed into a fresh temporary index: its path and the
+/// indexing run's summary.
+func indexDemoCorpus(_ test: XCTestCase) throws -> (path: String, summary: IndexSummary) {
+    let index = try makeTemporaryDirectory(test).appendingPathComponent("index").path
+    return (index, try Indexer(options: IndexOptions(indexPath: index)).index([FacetStorageTests.demoCorpus.path]))
+}

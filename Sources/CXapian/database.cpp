@@ -134,10 +134,10 @@ size_t CXapian_database_check(const char *path, size_t path_len, CXapianString *
     });
 }
 
-bool CXapian_database_compact(const char *path, size_t path_len, const char *output, size_t output_len, uint32_t flags, CXapianError *error) noexcept {
+bool CXapian_database_compact(const char *path, size_t path_len, const char *output, size_t output_len, uint32_t flags, uint32_t block_size, CXapianError *error) noexcept {
     return guarded_void(error, [&] {
         Xapian::Database source(str(path, path_len));
-        source.compact(str(output, output_len), flags);
+        source.compact(str(output, output_len), flags, static_cast<int>(block_size));
     });
 }
 

@@ -28,6 +28,23 @@ public final class Document {
         _ = try withBytes(data) { p, n throws(XapianError) in try call { CXapian_document_set_data(handle, p, n, $0) } }
     }
 
+    /// The document data as bytes (for data that is not UTF-8 text).
+    public func dataBytes() throws(XapianError) -> [UInt8] {
+        let string = try call { CXapian_document_get_data(handle, $0) }
+        defer { CXapian_string_free(string) }
+        guard let data = string.data, string.length > 0 else { return [] }
+        return Array(UnsafeRawBufferPointer(start: data, count: string.length))
+    }
+
+    /// Sets the document data to `bytes` (any bytes, NUL included).
+    public func setData(bytes: [UInt8]) throws(XapianError) {
+        _ = try bytes.withUnsafeBufferPointer { buffer throws(XapianError) in
+            try buffer.withMemoryRebound(to: CChar.self) { chars throws(XapianError) in
+                try call { CXapian_document_set_data(handle, chars.baseAddress, chars.count, $0) }
+            }
+        }
+    }
+
     /// Adds a term without position. Terms longer than `maxTermBytes` throw
     /// `.invalidArgument` here instead of failing the whole commit later.
     public func addTerm(_ term: String, wdfIncrement: Int = 1) throws(XapianError) {

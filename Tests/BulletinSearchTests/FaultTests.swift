@@ -293,7 +293,7 @@ final class FaultTests: XCTestCase {
             let db = try WritableDatabase(path: index.path)
             let id = try XCTUnwrap(try db.documentID(withTerm: DocumentBuilder.uniqueTerm(for: "2019/f0.txt")))
             let document = try db.document(id)
-            try document.setData("{\"id\": broken")
+            try document.setData(bytes: [StoredData.format, 0x00, 0x7F])
             try db.replace(uniqueTerm: DocumentBuilder.uniqueTerm(for: "2019/f0.txt"), with: document)
             try db.commit()
         }

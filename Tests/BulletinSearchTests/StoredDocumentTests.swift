@@ -1,45 +1,124 @@
 import Foundation
 import XCTest
 @testable import BulletinSearch
+@testable import Xapian
 
-/// The stored-data reader a search uses for every hit agrees with JSONDecoder on what the
-/// indexer writes, and leaves anything else to it.
+/// The stored data (schema 6, `StoredData`): every field a hit shows comes back as the indexer
+/// had it, whether it was stored in the data or read back from the value slots, and anything
+/// that is not such data is reported as the index's fault.
 final class StoredDocumentTests: XCTestCase {
+    /// Quotes, backslashes, line breaks, control characters (no NUL), a table character, an
+    /// escaped one (emoji, U+2028), Cyrillic at both ends of its one-byte range and just past it.
+    static let awkward = "Строка 1\nстрока 2\r\n\u{1}\u{1F}ctl \u{7F} / слэш \\ обратный \"кавычки\" «ёЁ» — 𝄞 👍 \u{2028}"
+        + " Ѐџ Ѡ Ͽ ґ ß\té"
+
     func sample() -> StoredDocument {
         StoredDocument(
-            id: "2024/a \"b\"\\c.txt", path: "/data/2024/a.txt", root: nil, url: "https://example.org/x?a=1&b=2",
-            date: "2024-05-06", dateSource: "header", source: "ЦАМТО", origin: nil,
-            title: "Индия получила «Су-30МКИ» — 👍 tab\there", countries: ["IN", "RU"], venue: nil,
-            types: ["delivery"], persons: [], organisations: ["ФСВТС"], weapons: ["Су-30МКИ"],
-            text: "Строка 1\nстрока 2\r\n\u{1}\u{1F}ctl \u{7F} / слэш \\ обратный \"кавычки\" 𝄞 \u{2028}")
+            id: "2024/a \"b\"\\c.txt", path: "/data/2024/a \"b\"\\c.txt", root: "/data", url: "https://example.org/x?a=1&b=2",
+            date: "2024-05-06", dateSource: "header", source: "ЦАМТО", origin: "Рособоронэкспорт",
+            title: "Индия получила «Су-30МКИ» — 👍 tab\there", countries: ["IN", "RU", "BY"], venue: "IN",
+            types: ["delivery", "contract"], persons: ["Олег Мищенко"], organisations: ["ФСВТС", "Минобороны \"Индии\""],
+            weapons: ["Су-30МКИ", "С-400"], text: Self.awkward)
     }
 
-    func testReaderMatchesJSONDecoderOnWhatTheIndexerWrites() throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]   // as DocumentBuilder writes it
-        for document in [sample(), StoredDocument(id: "x", dateSource: "none", title: "", countries: [], types: [],
-                                                  persons: [], organisations: [], weapons: [], text: "")] {
-            let json = String(decoding: try encoder.encode(document), as: UTF8.self)
-            let fast = try XCTUnwrap(FlatJSON.storedDocument(json), json)
-            XCTAssertEqual(fast, try JSONDecoder().decode(StoredDocument.self, from: Data(json.utf8)))
-            XCTAssertEqual(fast, document)
+    /// Writes `stored` as the indexer does (data, date and facet slots) and reads it back.
+    func roundTrip(_ stored: StoredDocument, file: StaticString = #filePath, line: UInt = #line) throws -> StoredDocument {
+        let prepared = try DocumentPreparer(pipeline: try TextPipeline()).prepare(stored)
+        return try StoredDocument.decode(prepared.document, documentID: 1, indexPath: "/index")
+    }
+
+    /// What a decoded document holds: everything but the index-time fields.
+    func expected(_ stored: StoredDocument) -> StoredDocument {
+        var out = stored
+        out.root = nil
+        out.indexText = nil
+        out.countryMentionCounts = [:]
+        return out
+    }
+
+    func testEveryFieldComesBack() throws {
+        let stored = sample()
+        XCTAssertEqual(try roundTrip(stored), expected(stored))
+        // The facet fields and the date are not repeated in the data: they come from the slots.
+        let prepared = try DocumentPreparer(pipeline: try TextPipeline()).prepare(stored)
+        let data = try prepared.document.dataBytes()
+        XCTAssertEqual(data.first, StoredData.format)
+        XCTAssertNil(data.firstRange(of: Array("Олег".utf8)), "persons are read from slot 11")
+        XCTAssertLessThan(data.count, stored.text.utf8.count + stored.title.utf8.count + 120)
+    }
+
+    func testFeedRecordsEmptyFieldsAndLongIDs() throws {
+        let feed = StoredDocument(id: "tg-" + String(repeating: "й", count: 400), path: nil, root: nil, url: nil, date: nil,
+                                  dateSource: "none", source: nil, origin: nil, title: "", countries: [], venue: nil,
+                                  types: [], persons: [], organisations: [], weapons: [], text: "")
+        let back = try roundTrip(feed)
+        XCTAssertEqual(back, expected(feed))
+        XCTAssertNil(back.path)
+        XCTAssertEqual(DocumentBuilder.uniqueTerm(of: back), DocumentBuilder.uniqueTerm(forFeedRecord: feed.id))
+        var other = sample()
+        other.dateSource = "a date source this version does not know"
+        other.text = String(repeating: Self.awkward, count: 200)
+        XCTAssertEqual(try roundTrip(other), expected(other))
+    }
+
+    /// Values the slots cannot give back as they were are stored in the data instead.
+    func testFieldsTheSlotsCannotHoldAreStored() throws {
+        var stored = sample()
+        stored.countries = ["RU", "RU", "BY"]                        // repeated: the slot keeps one
+        stored.persons = ["Имя\nФамилия", ""]                        // a line break; an empty value
+        stored.weapons = [String(repeating: "Ж", count: 200)]        // too long for a term
+        stored.types = []
+        stored.source = "ЦАМТО\nРИА"
+        stored.venue = ""
+        stored.date = "2024-5-6"                                     // not YYYY-MM-DD: no date slot
+        XCTAssertEqual(try roundTrip(stored), expected(stored))
+        stored.date = "20240506"                                      // looks like the slot's form
+        XCTAssertEqual(try roundTrip(stored), expected(stored))
+    }
+
+    func testCompactTextIsLosslessAndHalvesCyrillic() throws {
+        var samples = [Self.awkward, "", "a", "я", String(repeating: "военно-техническое ", count: 50)]
+        samples += CompactText.table.map { String($0) }
+        samples += [0x3FF, 0x400, 0x45F, 0x460, 0x7FF, 0x800, 0xFFFF, 0x10000, 0x10FFFF].map { String(Unicode.Scalar($0)!) }
+        for text in samples {
+            var bytes: [UInt8] = []
+            CompactText.append(text, to: &bytes)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { CompactText.decode($0) }, text)
         }
-        // Escaped slashes, \u escapes and surrogate pairs, spaces between tokens, unknown keys.
-        let written = #"{ "id" : "a\/b", "date_source":"none", "title":"\u0418\u043d\u0434\u0438\u044f \ud834\udd1e", "text":"", "#
-            + #""countries":[ "IN" ,"RU"],"types":[],"persons":[],"organisations":[],"weapons":[],"future":null, "url":null }"#
-        let read = try XCTUnwrap(FlatJSON.storedDocument(written))
-        XCTAssertEqual(read.id, "a/b")
-        XCTAssertEqual(read.title, "Индия 𝄞")
-        XCTAssertEqual(read.countries, ["IN", "RU"])
-        XCTAssertNil(read.url)
+        var russian: [UInt8] = []
+        CompactText.append("Контракт на поставку истребителей", to: &russian)
+        XCTAssertEqual(russian.count, "Контракт на поставку истребителей".count)
+        XCTAssertEqual(Set(CompactText.table).count, 31, "one table byte each, 0x81...0x9F")
     }
 
-    func testAnythingElseIsLeftToJSONDecoder() {
-        for bad in ["", "{", "[]", #"{"id":"x"}"#, #"{"id":1,"date_source":"none","title":"","text":"","countries":[],"types":[],"persons":[],"organisations":[],"weapons":[]}"#,
-                    #"{"id":"x\q","date_source":"none","title":"","text":"","countries":[],"types":[],"persons":[],"organisations":[],"weapons":[]}"#,
-                    #"{"id":"\udc00","date_source":"none","title":"","text":"","countries":[],"types":[],"persons":[],"organisations":[],"weapons":[]}"#,
-                    #"{"id":"x","date_source":"none","title":"","text":"","countries":[],"types":[],"persons":[],"organisations":[],"weapons":[]} extra"#] {
-            XCTAssertNil(FlatJSON.storedDocument(bad), bad)
+    func testBytesThatAreNotStoredDataAreRejected() throws {
+        let good = StoredData.encode(sample(), slotValues: [:])
+        XCTAssertNotNil(StoredData.decode(good) { _ in "" })
+        var bad: [[UInt8]] = [[], [0x06], Array("{\"id\":\"x\"}".utf8), [0x07] + good.dropFirst()]
+        bad.append([0x06, 0x80, 0x80, 0x01])                         // an unknown flag bit
+        bad.append([0x06, 0x00, 0x05, 0x61])                         // a string past the end
+        bad.append([0x06, 0x00, 0x01, 0x61, 0x09])                   // an unknown date source
+        bad.append([0x06, 0x00, 0x01, 0x61, 0x01, 0x00, 0x00, 0x80]) // an escape and no character
+        bad.append([0x06, 0x00, 0x01, 0x61, 0x01, 0x00, 0x00, 0x80, 0xF0, 0x9D]) // half a character
+        for bytes in bad {
+            XCTAssertNil(StoredData.decode(bytes) { _ in "" }, "\(bytes)")
+            XCTAssertNil(StoredData.decodeIDAndText(bytes), "\(bytes)")
+        }
+    }
+
+    /// Data of schema 5 (JSON) and broken data are the index's fault: exit 3, naming the
+    /// document and saying what was found.
+    func testOldOrBrokenDataIsAnIndexError() throws {
+        let document = try Document()
+        try document.addBooleanTerm("Q2024/a.txt")
+        try document.setData(#"{"id":"2024/a.txt","date_source":"none","title":"","text":"","countries":[],"types":[],"persons":[],"organisations":[],"weapons":[]}"#)
+        XCTAssertThrowsError(try StoredDocument.decode(document, documentID: 7, indexPath: "/idx")) { error in
+            XCTAssertEqual(error as? BulletinError, .indexCorrupt(path: "/idx", detail: "document 7 (2024/a.txt) has stored data of schema 5 or older (JSON); run `bulletin check` and re-index into a new directory"))
+            XCTAssertEqual((error as? BulletinError)?.exitCode, 3)
+        }
+        try document.setData(bytes: [0x06, 0x00])
+        XCTAssertThrowsError(try StoredDocument.decode(StoredDocument.TextOnly.self, from: document, documentID: 7, indexPath: "/idx")) { error in
+            XCTAssertEqual(error as? BulletinError, .indexCorrupt(path: "/idx", detail: "document 7 (2024/a.txt) has unreadable stored data; run `bulletin check` and re-index into a new directory"))
         }
     }
 }

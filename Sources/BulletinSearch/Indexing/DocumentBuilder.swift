@@ -24,19 +24,21 @@ struct PreparedDocument: @unchecked Sendable {
 final class DocumentPreparer {
     let pipeline: TextPipeline
     private let termGenerator: TermGenerator
-    private let encoder: JSONEncoder
 
     init(pipeline: TextPipeline) throws {
         self.pipeline = pipeline
         termGenerator = try pipeline.makeTermGenerator()
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
     }
 
     /// Everything of `stored`'s document that does not read the index.
     func prepare(_ stored: StoredDocument) throws -> PreparedDocument {
         let doc = try Document()
-        try doc.setData(String(decoding: try encoder.encode(stored), as: UTF8.self))
+        // The date and facet values, set below; the stored data leaves out what they hold.
+        var slotValues: [UInt32: String] = [:]
+        let compactDate = stored.date.flatMap { $0.count == 10 ? $0.replacingOccurrences(of: "-", with: "") : nil }
+        if let compactDate { slotValues[IndexSchema.dateSlot] = compactDate }
+        for (slot, value) in IndexSchema.facetSlotValues(stored) { slotValues[slot] = value }
+        try doc.setData(bytes: StoredData.encode(stored, slotValues: slotValues))
         try termGenerator.setDocument(doc)
         try termGenerator.indexText(stored.title, prefix: IndexSchema.titlePrefix, positions: false)
         let text = stored.indexText ?? stored.text
@@ -50,7 +52,6 @@ final class DocumentPreparer {
             spellings.append((term, wdf))
         }
         try doc.addBooleanTerm(DocumentBuilder.uniqueTerm(of: stored))
-        if let root = stored.root { try doc.addBooleanTerm(DocumentBuilder.rootTerm(for: root)) }
         // Whole hyphenated tokens (`су30мки`, and its stem) beside TermGenerator's parts.
         for joined in Set(Compounds.joinedTokens(in: text)) {
             try doc.addTerm(joined)
@@ -65,8 +66,7 @@ final class DocumentPreparer {
         func facet(_ term: String) throws {
             try doc.addBooleanTerm(DocumentBuilder.boundedTerm(prefix: "", term))
         }
-        if let date = stored.date, date.count == 10 {
-            let compact = date.replacingOccurrences(of: "-", with: "")
+        if let compact = compactDate {
             try doc.setValue(compact, slot: IndexSchema.dateSlot)
             try doc.addBooleanTerm(IndexSchema.dayPrefix + compact)
             try doc.addBooleanTerm(IndexSchema.monthPrefix + compact.prefix(6))
@@ -92,7 +92,7 @@ final class DocumentPreparer {
             try doc.addTerm(DocumentBuilder.boundedTerm(prefix: IndexSchema.organisationPrefix, organisation))
         }
         // Facet values for counting, tagged and packed per slot (IndexSchema.facets).
-        for (slot, value) in IndexSchema.facetSlotValues(stored) { try doc.setValue(value, slot: slot) }
+        for slot in IndexSchema.facetSlots { if let value = slotValues[slot] { try doc.setValue(value, slot: slot) } }
         return PreparedDocument(document: doc, spellings: spellings, lead: try DuplicateDetector.lead(for: stored, pipeline: pipeline))
     }
 }
@@ -166,10 +166,6 @@ final class DocumentBuilder {
     /// The unique-id term of a stored document (feed records have no path).
     static func uniqueTerm(of stored: StoredDocument) -> String {
         stored.path == nil ? uniqueTerm(forFeedRecord: stored.id) : uniqueTerm(for: stored.id)
-    }
-
-    static func rootTerm(for root: String) -> String {
-        boundedTerm(prefix: IndexSchema.rootPrefix, root)
     }
 
     /// `prefix + value`, or `prefix + "#" + hash` when that would exceed Xapian's term limit.

@@ -24,7 +24,15 @@ public enum IndexCompactor {
     /// `cleanup`).
     public typealias StepHook = (String) -> Void
 
-    public static func compact(indexPath: String, keepShards: Bool = false, step: StepHook = { _ in }) throws(BulletinError) -> Result {
+    /// The block size `compact` writes by default (bytes); see docs/scale.md, "Size on disk".
+    public static let defaultBlockSize = 65536
+
+    /// - Parameter blockSize: the compacted tables' block size in bytes (a power of two from
+    ///   2048 to 65536): larger blocks waste less space at their ends.
+    public static func compact(indexPath: String, keepShards: Bool = false, blockSize: Int = defaultBlockSize, step: StepHook = { _ in }) throws(BulletinError) -> Result {
+        guard Database.validBlockSizes.contains(blockSize) else {
+            throw .usage("--block-size must be a power of two from 2048 to 65536, not \(blockSize)")
+        }
         let layout = try IndexLayout.at(indexPath)
         if layout.kind == .stubFile {
             throw .usage("\(indexPath) is a stub file: compact the local shards it lists one by one (`bulletin compact --index SHARD`)")
@@ -49,20 +57,20 @@ public enum IndexCompactor {
         }
         if layout.kind == .shardedDirectory, keepShards {
             for shard in layout.localDatabases {
-                try compactOne(source: shard, into: shard, skipping: [], merging: false, step: step, indexPath: indexPath)
+                try compactOne(source: shard, into: shard, skipping: [], merging: false, blockSize: blockSize, step: step, indexPath: indexPath)
             }
             return Result(documents: documents, bytesBefore: before, bytesAfter: diskUsage(indexPath), shardsMerged: 0)
         }
         let shardNames = Set(layout.shards.map { ($0.name as NSString).pathComponents.first ?? $0.name } + [IndexLayout.stubName])
         try compactOne(source: indexPath, into: indexPath, skipping: layout.kind == .single ? [] : shardNames,
-                       merging: layout.kind != .single, step: step, indexPath: indexPath)
+                       merging: layout.kind != .single, blockSize: blockSize, step: step, indexPath: indexPath)
         return Result(documents: documents, bytesBefore: before, bytesAfter: diskUsage(indexPath),
                       shardsMerged: layout.kind == .single ? 0 : layout.localDatabases.count)
     }
 
     /// Compacts the database (or stub directory) `source` into a fresh directory beside
     /// `target`, copies `target`'s other files, and swaps it in.
-    private static func compactOne(source: String, into target: String, skipping: Set<String>, merging: Bool, step: StepHook, indexPath: String) throws(BulletinError) {
+    private static func compactOne(source: String, into target: String, skipping: Set<String>, merging: Bool, blockSize: Int, step: StepHook, indexPath: String) throws(BulletinError) {
         let url = URL(fileURLWithPath: target).standardizedFileURL
         let parent = url.deletingLastPathComponent().path
         let fresh = parent + "/." + url.lastPathComponent + ".compact-new"
@@ -73,7 +81,7 @@ public enum IndexCompactor {
 
         step("compact")
         try BulletinError.mapping(indexPath: indexPath) { () throws in
-            try Database.compact(path: source, into: fresh, level: .full, multipass: true)
+            try Database.compact(path: source, into: fresh, level: .full, multipass: true, blockSize: blockSize)
             // A merged index's tables are the union of its shards' (one database compacted
             // keeps its own record).
             guard merging else { return }

@@ -22,7 +22,9 @@ internal import Xapian
 /// | `XO` | organisation, canonical (weighted; its short names are synonyms) | `XOФСВТС` |
 /// | `XL` | lexicon concept (`lexicons/*.tsv`) the text names in any of its forms, weighted by count | `XLпво` |
 /// | `XB` | unordered pair of partner countries, codes in byte order (schema 3) | `XBBY-CN` |
-/// | `XR` | root directory an id belongs to (for pruning) | `XR/home/a/bulletins` |
+///
+/// Up to schema 5 every file's document also had an `XR` term (its root directory), which
+/// nothing read.
 public enum IndexSchema {
     /// Stored in the database metadata key `bulletin.schema`; bump on incompatible changes.
     /// 2: file ids relative to one base root recorded in `bulletin.root` (real paths, so a
@@ -33,7 +35,9 @@ public enum IndexSchema {
     /// ValueCountMatchSpy, instead of '\n'-packed terms in slot 4 read by a custom spy.
     /// 5: a document's facet values tagged and packed into two slots (`facetSlots`), counted
     /// by one spy reading each slot once per match; slot 1 (primary type) no longer written.
-    public static let version = "5"
+    /// 6: document data in `StoredData`'s compact format instead of JSON (the date and facet
+    /// fields read from the value slots, Cyrillic one byte a letter), no `XR` root terms.
+    public static let version = "6"
     public static let versionKey = "bulletin.schema"
     /// The base root: the real path every file id is relative to, recorded by the first run.
     public static let baseRootKey = "bulletin.root"
@@ -49,7 +53,8 @@ public enum IndexSchema {
         let found = try BulletinError.mapping(indexPath: path) { try database.metadata(versionKey) }
         guard !found.isEmpty, found != version else { return }
         let why = found == "1" ? " (ids relative to whichever folder was named, so one file could have two)"
-            : found == "2" || found == "3" ? " (facet values packed for a counter remote shards cannot run)" : ""
+            : found == "2" || found == "3" ? " (facet values packed for a counter remote shards cannot run)"
+            : found == "4" || found == "5" ? " (document data stored as JSON, a larger format)" : ""
         throw .indexCorrupt(path: path, detail: "written with schema version \(found)\(why), this bulletin uses \(version); re-index into a new directory")
     }
 
@@ -71,7 +76,6 @@ public enum IndexSchema {
     public static let personPrefix = "XP"
     public static let weaponPrefix = "XW"
     public static let organisationPrefix = "XO"
-    public static let rootPrefix = "XR"
     public static let lexiconPrefix = "XL"
     public static let pairPrefix = "XB"
     /// First bytes of every non-word term: skipped when expanding a document into a query.

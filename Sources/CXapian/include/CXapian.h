@@ -146,8 +146,10 @@ size_t CXapian_database_read_all(CXapianDatabase *db, CXapianString *report, CXa
 /// database at `output` (which must not hold one). A stub's local shards are merged into one
 /// (documents renumbered); metadata keys present in several shards keep the first shard's
 /// value. `flags`: Xapian::Compactor::STANDARD 0 / FULL 1 / FULLER 2, | DBCOMPACT_MULTIPASS 8.
+/// `block_size`: the output's block size in bytes (a power of two from 2048 to 65536), or 0
+/// for Xapian's default (8192).
 /// Raises InvalidOperationError for a remote shard, DatabaseCreateError when `output` exists.
-bool CXapian_database_compact(const char *path, size_t path_len, const char *output, size_t output_len, uint32_t flags, CXapianError *error) CXAPIAN_NOEXCEPT;
+bool CXapian_database_compact(const char *path, size_t path_len, const char *output, size_t output_len, uint32_t flags, uint32_t block_size, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 // Writing (the database must be writable, else InvalidOperationError).
 bool CXapian_database_commit(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;

@@ -21,11 +21,14 @@ extension Bulletin {
         @Flag(name: .customLong("keep-shards"), help: "Compact each year shard in its place instead of merging them.")
         var keepShards = false
 
+        @Option(name: .customLong("block-size"), help: ArgumentHelp("Block size of the compacted tables in bytes: 2048, 4096, 8192, 16384, 32768 or 65536.", valueName: "BYTES"))
+        var blockSize = IndexCompactor.defaultBlockSize
+
         func run() throws {
             // For the crash test: BULLETIN_COMPACT_KILL_AT=STEP kills this process (SIGKILL) as
             // that step starts (compact, copy, swap, cleanup).
             let killAt = ProcessInfo.processInfo.environment["BULLETIN_COMPACT_KILL_AT"]
-            let result = try IndexCompactor.compact(indexPath: location.path, keepShards: keepShards) { step in
+            let result = try IndexCompactor.compact(indexPath: location.path, keepShards: keepShards, blockSize: blockSize) { step in
                 if step == killAt { kill(getpid(), SIGKILL) }
             }
             let merged = result.shardsMerged > 0 ? ", \(result.shardsMerged) shards merged into one" : ""

@@ -142,6 +142,7 @@ def main():
     ap.add_argument("--process-runs", type=int, default=3, help="runs of each query as a process (after one warm-up)")
     ap.add_argument("--skip-index", action="store_true", help="reuse the indexes of the last run for this N")
     ap.add_argument("--http-rounds", type=int, default=3, help="passes over the queries through `bulletin serve` (0: none)")
+    ap.add_argument("--index-args", default="", help="more arguments for `bulletin index`, e.g. '--shard-by year'")
     args = ap.parse_args()
 
     n = args.count
@@ -164,16 +165,19 @@ def main():
             shutil.rmtree(d, ignore_errors=True)
         run(["sync"])
         log("indexing with bulletin")
-        res["b_wall"], res["b_rss"] = timed([args.bulletin, "index", corpus, "--index", b_index, "--quiet"], "bulletin-index", run_dir)
+        res["b_wall"], res["b_rss"] = timed([args.bulletin, "index", corpus, "--index", b_index, "--quiet"] + shlex.split(args.index_args),
+                                            "bulletin-index", run_dir)
+        res["index_args"] = args.index_args
         run(["sync"])
         log("indexing with raw Xapian")
         res["r_wall"], res["r_rss"] = timed([args.raw, "index", r_index, corpus], "raw-index", run_dir)
         res["b_size"], res["r_size"] = du(b_index), du(r_index)
         log("compacting")
+        # A sharded index (its directory holds a stub, XAPIANDB) is compacted into one database.
         run(["xapian-compact", b_index, b_compact], stdout=subprocess.DEVNULL)
         run(["xapian-compact", r_index, r_compact], stdout=subprocess.DEVNULL)
         res["b_csize"], res["r_csize"] = du(b_compact), du(r_compact)
-        json.dump({k: res[k] for k in res if k[:2] in ("b_", "r_")}, open(saved, "w"))
+        json.dump({k: res[k] for k in res if k[:2] in ("b_", "r_") or k == "index_args"}, open(saved, "w"))
 
     queries = load_queries(args.queries)
     nq = len(queries)
@@ -263,7 +267,8 @@ def main():
         pass
     header = [
         f"N = {docs} bulletins from tools/bench/make-corpus.py ({mb:.1f} MB, mean {text_bytes / docs / 1000:.1f} KB), "
-        f"{nq} queries ({sum(q['facets'] for q in queries)} with facets); in-process {args.reps} passes, "
+        f"{nq} queries ({sum(q['facets'] for q in queries)} with facets); "
+        f"{'`bulletin index ' + res['index_args'] + '`; ' if res.get('index_args') else ''}in-process {args.reps} passes, "
         f"processes {args.process_runs} runs each (hyperfine -N), one warm-up; {nproc} cores, {cpu}, "
         f"load average {load:.1f} at the end.",
         "",

@@ -282,6 +282,11 @@ CXapianQuery *CXapian_query_new_fixed_weight(double weight, CXapianError *error)
 void CXapian_query_free(CXapianQuery *query) CXAPIAN_NOEXCEPT;
 bool CXapian_query_is_empty(const CXapianQuery *query) CXAPIAN_NOEXCEPT;
 CXapianString CXapian_query_description(const CXapianQuery *query) CXAPIAN_NOEXCEPT;
+/// Query::serialise: bytes from which `CXapian_query_unserialise` rebuilds an equal query (e.g. on
+/// another thread: a Query's reference counts are not atomic, so one object must not be shared).
+CXapianString CXapian_query_serialise(const CXapianQuery *query, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Query::unserialise with the default registry (Xapian's own posting sources and weights).
+CXapianQuery *CXapian_query_unserialise(const char *data, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The distinct terms of the query (wildcards unexpanded), in query order.
 CXapianTermList *CXapian_query_terms(const CXapianQuery *query, CXapianError *error) CXAPIAN_NOEXCEPT;
 

@@ -248,23 +248,26 @@ bool CXapian_spelling_batch_add_unprefixed_terms(CXapianSpellingBatch *batch, co
         for (auto t = doc->doc.termlist_begin(); t != doc->doc.termlist_end(); ++t) {
             const std::string &term = *t;
             if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-            batch->counts[term] += t.get_wdf();
+            batch->listed.emplace_back(term, t.get_wdf());
         }
     });
 }
 
 bool CXapian_spelling_batch_merge(CXapianSpellingBatch *into, const CXapianSpellingBatch *from, CXapianError *error) noexcept {
     return guarded_void(error, [&] {
-        if (into->counts.empty()) { into->counts = from->counts; return; }
+        for (const auto &entry : from->listed) into->counts[entry.first] += entry.second;
         for (const auto &entry : from->counts) into->counts[entry.first] += entry.second;
     });
 }
 
-size_t CXapian_spelling_batch_count(const CXapianSpellingBatch *batch) noexcept { return batch->counts.size(); }
+size_t CXapian_spelling_batch_count(const CXapianSpellingBatch *batch) noexcept {
+    return batch->counts.size() + batch->listed.size();
+}
 
 bool CXapian_database_add_spelling_batch(CXapianDatabase *db, CXapianSpellingBatch *batch, CXapianError *error) noexcept {
     return guarded_void(error, [&] {
         Xapian::WritableDatabase &w = writable(db);
+        batch->fold();
         std::vector<std::pair<std::string, uint64_t>> words(batch->counts.begin(), batch->counts.end());
         std::sort(words.begin(), words.end());
         for (const auto &entry : words) {

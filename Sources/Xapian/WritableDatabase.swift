@@ -121,7 +121,8 @@ public final class SpellingBatch {
 
     deinit { CXapian_spelling_batch_free(handle) }
 
-    /// Distinct words held.
+    /// Words held (0: none): distinct words once merged into this batch; a word of several
+    /// documents added by `addUnprefixedTerms` and not merged counts once per document.
     public var count: Int { CXapian_spelling_batch_count(handle) }
 
     /// Adds every term of `document` without a prefix (one that does not start with an ASCII

@@ -176,6 +176,7 @@ void CXapian_spelling_batch_free(CXapianSpellingBatch *batch) CXAPIAN_NOEXCEPT;
 bool CXapian_spelling_batch_add_unprefixed_terms(CXapianSpellingBatch *batch, const CXapianDocument *doc, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Adds `from`'s words and counts to `into`.
 bool CXapian_spelling_batch_merge(CXapianSpellingBatch *into, const CXapianSpellingBatch *from, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Words held: distinct once merged; a word of several documents not merged yet counts once per document.
 size_t CXapian_spelling_batch_count(const CXapianSpellingBatch *batch) CXAPIAN_NOEXCEPT;
 /// Adds each word of `batch` to the spelling table once, in byte order, and empties `batch`
 /// (on an error the words not yet added stay in it).

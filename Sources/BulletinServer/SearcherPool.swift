@@ -14,17 +14,21 @@ final class SearcherPool: Sendable {
     /// Longest a request may take, waiting for a Searcher included; then it is answered 503
     /// (the Xapian call already running finishes on its worker and is then dropped).
     let timeBudget: Duration
+    /// Set on every Searcher (`Searcher.countsFacetsInParallel`).
+    let parallelFacets: Bool
 
     private let state: Locked<[Searcher]>
     private let available: DispatchSemaphore
     private let queue = DispatchQueue(label: "bulletin.search", attributes: .concurrent)
 
     /// Opens one Searcher now, so a missing or damaged index stops the server at start.
-    init(indexPath: String, size: Int, timeBudget: Duration) throws(BulletinError) {
+    init(indexPath: String, size: Int, timeBudget: Duration, parallelFacets: Bool = false) throws(BulletinError) {
         self.indexPath = indexPath
         self.size = max(1, size)
         self.timeBudget = timeBudget
+        self.parallelFacets = parallelFacets
         let first = try Searcher(indexPath: indexPath)
+        first.countsFacetsInParallel = parallelFacets
         state = Locked([first])
         available = DispatchSemaphore(value: self.size)
     }
@@ -68,7 +72,9 @@ final class SearcherPool: Sendable {
 
     private func checkOut() throws -> Searcher {
         if let searcher = state.withLock({ $0.popLast() }) { return searcher }
-        return try Searcher(indexPath: indexPath)
+        let searcher = try Searcher(indexPath: indexPath)
+        searcher.countsFacetsInParallel = parallelFacets
+        return searcher
     }
 
     private func checkIn(_ searcher: Searcher) {

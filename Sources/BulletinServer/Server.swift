@@ -15,6 +15,9 @@ public enum BulletinServer {
         public var workers = max(2, ProcessInfo.processInfo.activeProcessorCount)
         /// Longest a request may take before it is answered 503.
         public var timeBudget: Duration = .seconds(10)
+        /// Facet counts run on a thread of their own beside the ranking pass (each Searcher
+        /// then holds a second reader), when the machine has more than one core.
+        public var parallelFacets = ProcessInfo.processInfo.activeProcessorCount > 1
 
         public init(indexPath: String) { self.indexPath = indexPath }
     }
@@ -24,7 +27,8 @@ public enum BulletinServer {
     /// listens on once it does.
     public static func application(_ options: Options, onRunning: @escaping @Sendable (String) -> Void = { _ in })
         throws(BulletinError) -> some ApplicationProtocol {
-        let pool = try SearcherPool(indexPath: options.indexPath, size: options.workers, timeBudget: options.timeBudget)
+        let pool = try SearcherPool(indexPath: options.indexPath, size: options.workers, timeBudget: options.timeBudget,
+                                    parallelFacets: options.parallelFacets)
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: GuardMiddleware())
         API(pool: pool).register(on: router)

@@ -1,5 +1,7 @@
 #include "internal.h"
 
+#include <algorithm>
+
 #include <sstream>
 
 using cxapian::guarded;
@@ -219,6 +221,10 @@ bool CXapian_database_delete_document_by_term(CXapianDatabase *db, const char *u
     return guarded_void(error, [&] { writable(db).delete_document(str(unique_term, term_len)); });
 }
 
+bool CXapian_database_replace_document(CXapianDatabase *db, uint32_t docid, const CXapianDocument *doc, CXapianError *error) noexcept {
+    return guarded_void(error, [&] { writable(db).replace_document(docid, doc->doc); });
+}
+
 bool CXapian_database_delete_document(CXapianDatabase *db, uint32_t docid, CXapianError *error) noexcept {
     return guarded_void(error, [&] { writable(db).delete_document(docid); });
 }
@@ -229,6 +235,52 @@ bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t 
 
 bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) noexcept {
     return guarded_void(error, [&] { writable(db).add_spelling(str(word, word_len), freqinc); });
+}
+
+CXapianSpellingBatch *CXapian_spelling_batch_new(CXapianError *error) noexcept {
+    return guarded(error, (CXapianSpellingBatch *)nullptr, [] { return new CXapianSpellingBatch(); });
+}
+
+void CXapian_spelling_batch_free(CXapianSpellingBatch *batch) noexcept { delete batch; }
+
+bool CXapian_spelling_batch_add_unprefixed_terms(CXapianSpellingBatch *batch, const CXapianDocument *doc, CXapianError *error) noexcept {
+    return guarded_void(error, [&] {
+        for (auto t = doc->doc.termlist_begin(); t != doc->doc.termlist_end(); ++t) {
+            const std::string &term = *t;
+            if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+            batch->listed.emplace_back(term, t.get_wdf());
+        }
+    });
+}
+
+bool CXapian_spelling_batch_merge(CXapianSpellingBatch *into, const CXapianSpellingBatch *from, CXapianError *error) noexcept {
+    return guarded_void(error, [&] {
+        for (const auto &entry : from->listed) into->counts[entry.first] += entry.second;
+        for (const auto &entry : from->counts) into->counts[entry.first] += entry.second;
+    });
+}
+
+size_t CXapian_spelling_batch_count(const CXapianSpellingBatch *batch) noexcept {
+    return batch->counts.size() + batch->listed.size();
+}
+
+bool CXapian_database_add_spelling_batch(CXapianDatabase *db, CXapianSpellingBatch *batch, CXapianError *error) noexcept {
+    return guarded_void(error, [&] {
+        Xapian::WritableDatabase &w = writable(db);
+        batch->fold();
+        std::vector<std::pair<std::string, uint64_t>> words(batch->counts.begin(), batch->counts.end());
+        std::sort(words.begin(), words.end());
+        for (const auto &entry : words) {
+            // add_spelling takes a 32-bit increment: a larger count goes in several.
+            uint64_t left = entry.second;
+            while (left > 0) {
+                Xapian::termcount step = left > 0xFFFFFFFFu ? 0xFFFFFFFFu : (Xapian::termcount)left;
+                w.add_spelling(entry.first, step);
+                left -= step;
+            }
+            batch->counts.erase(entry.first);
+        }
+    });
 }
 
 bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) noexcept {

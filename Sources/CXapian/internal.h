@@ -10,6 +10,7 @@
 #include <memory>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "CXapian.h"
@@ -36,6 +37,16 @@ struct CXapianQueryParser { Xapian::QueryParser qp; };
 struct CXapianEnquire { Xapian::Enquire enquire; explicit CXapianEnquire(const Xapian::Database &db) : enquire(db) {} };
 struct CXapianMSet { Xapian::MSet mset; };
 struct CXapianESet { Xapian::ESet eset; };
+struct CXapianSpellingBatch {
+    // A document's terms are distinct: they are listed (no hashing) and summed by word only
+    // when merged into a batch or added to a database.
+    std::vector<std::pair<std::string, uint64_t>> listed;
+    std::unordered_map<std::string, uint64_t> counts;
+    void fold() {
+        for (auto &entry : listed) counts[entry.first] += entry.second;
+        listed.clear();
+    }
+};
 struct CXapianTermList { std::vector<std::pair<std::string, Xapian::doccount>> entries; };
 
 struct CXapianValueCountSpy { Xapian::ValueCountMatchSpy spy; explicit CXapianValueCountSpy(Xapian::valueno slot) : spy(slot) {} };

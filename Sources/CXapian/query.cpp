@@ -73,6 +73,14 @@ bool CXapian_query_is_empty(const CXapianQuery *query) noexcept {
     try { return query->query.empty(); } catch (...) { return true; }
 }
 
+CXapianString CXapian_query_serialise(const CXapianQuery *query, CXapianError *error) noexcept {
+    return guarded(error, CXapianString{nullptr, 0}, [&] { return make_string(query->query.serialise()); });
+}
+
+CXapianQuery *CXapian_query_unserialise(const char *data, size_t len, CXapianError *error) noexcept {
+    return guarded(error, (CXapianQuery *)nullptr, [&] { return new CXapianQuery{Xapian::Query::unserialise(str(data, len))}; });
+}
+
 CXapianString CXapian_query_description(const CXapianQuery *query) noexcept {
     try { return make_string(query->query.get_description()); } catch (...) { return CXapianString{nullptr, 0}; }
 }

@@ -71,6 +71,29 @@ public final class Query: CustomStringConvertible {
     /// Xapian's description, e.g. `Query((Zсотрудничеств@1 AND XCBY))`.
     public var description: String { takeString(CXapian_query_description(handle)) }
 
+    /// Bytes from which `unserialised` rebuilds an equal query: the way to hand a query to
+    /// another thread (Xapian's reference counts are not atomic, so a Query object must not be
+    /// used by two threads).
+    public func serialised() throws(XapianError) -> [UInt8] {
+        let string = try call { CXapian_query_serialise(handle, $0) }
+        defer { CXapian_string_free(string) }
+        guard let data = string.data, string.length > 0 else { return [] }
+        return Array(UnsafeRawBufferPointer(start: data, count: string.length))
+    }
+
+    /// The query `serialised` described. Throws `.serialisation` (or `.invalidArgument`) for
+    /// bytes that are not one.
+    public static func unserialised(_ bytes: [UInt8]) throws(XapianError) -> Query {
+        let made: Result<OpaquePointer, XapianError> = bytes.withUnsafeBytes { buffer in
+            do throws(XapianError) {
+                return .success(try callHandle { CXapian_query_unserialise(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), buffer.count, $0) })
+            } catch {
+                return .failure(error)
+            }
+        }
+        return Query(handle: try made.get())
+    }
+
     /// The distinct terms in query order.
     public func terms() throws(XapianError) -> [String] {
         takeTermList(try call { CXapian_query_terms(handle, $0) }).map(\.term)

@@ -23,7 +23,10 @@ public final class Stem {
 public final class Stopper {
     let handle: OpaquePointer
 
-    public init<S: Sequence>(words: S) throws(XapianError) where S.Element == String {
+    /// An array, not any Sequence: an unspecialised generic loop across the module boundary
+    /// has the runtime instantiate its iterator's type from its mangled name (a conformance
+    /// look-up) in every process.
+    public init(words: [String]) throws(XapianError) {
         handle = try callHandle { CXapian_stopper_new($0) }
         // One call for the list, the words NUL-separated; a word holding NUL goes on its own.
         var joined = ""

@@ -59,6 +59,13 @@ public final class WritableDatabase: Database {
         }
     }
 
+    /// Replaces document `documentID` (or adds it with that id). Unlike `replace(uniqueTerm:with:)`
+    /// it looks up no term, so it does not make Xapian flush the postings and positions it
+    /// buffers between commits (Xapian 1.4 flushes them whenever a postlist is opened).
+    public func replace(documentID: UInt32, with document: Document) throws(XapianError) {
+        _ = try call { CXapian_database_replace_document(handle, documentID, document.handle, $0) }
+    }
+
     /// Deletes every document indexed by `uniqueTerm`.
     public func delete(uniqueTerm: String) throws(XapianError) {
         _ = try withBytes(uniqueTerm) { p, n throws(XapianError) in
@@ -99,4 +106,41 @@ public final class WritableDatabase: Database {
         }
     }
 
+}
+
+/// Words gathered for the spelling table, each with its summed count, to be added in one pass
+/// (`WritableDatabase.addSpellings`): Xapian looks every added word up in the batch of changes
+/// it keeps until the commit, so adding each document's words one call at a time costs more
+/// than adding each distinct word once. Not shared between threads; may move between them.
+public final class SpellingBatch {
+    let handle: OpaquePointer
+
+    public init() throws(XapianError) {
+        handle = try callHandle { CXapian_spelling_batch_new($0) }
+    }
+
+    deinit { CXapian_spelling_batch_free(handle) }
+
+    /// Words held (0: none): distinct words once merged into this batch; a word of several
+    /// documents added by `addUnprefixedTerms` and not merged counts once per document.
+    public var count: Int { CXapian_spelling_batch_count(handle) }
+
+    /// Adds every term of `document` without a prefix (one that does not start with an ASCII
+    /// capital) with its wdf: what TermGenerator's `.spelling` flag adds for unprefixed text.
+    public func addUnprefixedTerms(of document: Document) throws(XapianError) {
+        _ = try call { CXapian_spelling_batch_add_unprefixed_terms(handle, document.handle, $0) }
+    }
+
+    /// Adds `other`'s words and counts to this batch.
+    public func merge(_ other: SpellingBatch) throws(XapianError) {
+        _ = try call { CXapian_spelling_batch_merge(handle, other.handle, $0) }
+    }
+}
+
+extension WritableDatabase {
+    /// Adds each word of `batch` to the spelling table with its count (as `addSpelling` would,
+    /// once per word) and empties `batch`.
+    public func addSpellings(_ batch: SpellingBatch) throws(XapianError) {
+        _ = try call { CXapian_database_add_spelling_batch(handle, batch.handle, $0) }
+    }
 }

@@ -35,6 +35,9 @@ struct BulletinServe: ParsableCommand {
     @Option(help: ArgumentHelp("Longest a request may take before it is answered 503.", valueName: "SECONDS"))
     var timeBudget = 10.0
 
+    @Flag(inversion: .prefixedNo, help: "Count facets on a thread of their own beside the ranking (default: on with more than one core).")
+    var parallelFacets = ProcessInfo.processInfo.activeProcessorCount > 1
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
         if !(1...64).contains(workers) { throw ValidationError("--workers must be between 1 and 64") }
@@ -48,6 +51,7 @@ struct BulletinServe: ParsableCommand {
         options.port = port
         options.workers = workers
         options.timeBudget = .milliseconds(Int64(timeBudget * 1000))
+        options.parallelFacets = parallelFacets
         let outcome = Locked<Result<Void, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -13,6 +13,7 @@ func buildIndex(_ test: XCTestCase, _ docs: [StoredDocument], into existing: URL
         try db.replace(uniqueTerm: DocumentBuilder.uniqueTerm(for: stored.id), with: try builder.build(stored, signature: "0:0:0"))
     }
     try builder.writeIndexWideData()
+    try builder.prepareCommit()
     try db.commit()
     try db.close()
     return dir

@@ -33,27 +33,31 @@ enum DuplicateStories {
 }
 
 final class DuplicateDetectorTests: XCTestCase {
-    /// Writes bulletins as the indexer does: build the document, key it, replace by unique id.
+    /// Writes bulletins as the indexer does: build the document (which keys it), replace by
+    /// unique id, tell the builder the document id; `commit` tells it of the commit.
     final class Writer {
         let database: WritableDatabase
         let builder: DocumentBuilder
-        let detector: DuplicateDetector
+        var detector: DuplicateDetector { builder.duplicates }
 
         init(path: String) throws {
             database = try WritableDatabase(path: path)
-            let pipeline = try TextPipeline()
-            builder = try DocumentBuilder(pipeline: pipeline, database: database)
-            detector = try DuplicateDetector(database: database, pipeline: pipeline)
+            builder = try DocumentBuilder(pipeline: try TextPipeline(), database: database)
         }
 
         @discardableResult
         func index(_ id: String, _ text: String) throws -> String {
             let stored = BulletinAnalyzer.analyze(text: text, id: id, path: nil, root: nil)
             let doc = try builder.build(stored, signature: "0:0:0")
-            let key = try detector.key(for: stored)
-            try doc.setValue(key, slot: IndexSchema.duplicateKeySlot)
-            try database.replace(uniqueTerm: DocumentBuilder.uniqueTerm(forFeedRecord: id), with: doc)
-            return key
+            let documentID = try database.replace(uniqueTerm: DocumentBuilder.uniqueTerm(forFeedRecord: id), with: doc)
+            builder.written(documentID: documentID)
+            return try doc.value(slot: IndexSchema.duplicateKeySlot)
+        }
+
+        func commit() throws {
+            try builder.prepareCommit()
+            try database.commit()
+            try builder.committed()
         }
 
         func storedKey(_ id: String) throws -> String {
@@ -73,6 +77,34 @@ final class DuplicateDetectorTests: XCTestCase {
         XCTAssertEqual(try writer.index("2024/india-tass.txt", DuplicateStories.indiaTASS), group)
         XCTAssertEqual(try writer.storedKey("2024/india-camto.txt"), group, "its first copy gives the original the key")
         XCTAssertEqual(try writer.storedKey("2024/india-tass.txt"), group)
+    }
+
+    /// The search for copies reads the last commit and this batch in memory: an original
+    /// committed before finds its copy, is lent its key, and a later copy sees the lent key.
+    func testACopyFindsAnOriginalOfAnEarlierCommit() throws {
+        let writer = try makeWriter()
+        try writer.index("2024/india-camto.txt", DuplicateStories.indiaCAMTO)
+        try writer.commit()
+        let group = DuplicateDetector.ownKey(for: "2024/india-camto.txt")
+        XCTAssertEqual(try writer.index("2024/india-tass.txt", DuplicateStories.indiaTASS), group)
+        XCTAssertEqual(try writer.storedKey("2024/india-camto.txt"), group, "the committed original is given the key")
+        let third = DuplicateStories.indiaTASS.replacingOccurrences(of: "2024-05-07", with: "2024-05-08")
+        XCTAssertEqual(try writer.index("2024/india-third.txt", third), group, "before the next commit")
+        try writer.commit()
+        let fourth = DuplicateStories.indiaTASS.replacingOccurrences(of: "2024-05-07", with: "2024-05-09")
+        XCTAssertEqual(try writer.index("2024/india-fourth.txt", fourth), group, "after it")
+        XCTAssertEqual(try writer.database.documentCount(), 4)
+    }
+
+    /// The last commit may hold a document the writer has deleted since: it lends no key
+    /// (and is not written back).
+    func testAnOriginalDeletedSinceTheCommitIsNoCandidate() throws {
+        let writer = try makeWriter()
+        try writer.index("2024/india-camto.txt", DuplicateStories.indiaCAMTO)
+        try writer.commit()
+        try writer.database.delete(uniqueTerm: DocumentBuilder.uniqueTerm(forFeedRecord: "2024/india-camto.txt"))
+        XCTAssertEqual(try writer.index("2024/india-tass.txt", DuplicateStories.indiaTASS), "")
+        XCTAssertEqual(try writer.database.documentCount(), 1)
     }
 
     func testAnotherMeetingFromTheSameTemplateGetsItsOwnKey() throws {
@@ -102,7 +134,7 @@ final class DuplicateDetectorTests: XCTestCase {
         XCTAssertEqual(try writer.index("2024/belarus.txt", DuplicateStories.belarus), "")
         let first = try writer.index("2024/india-tass.txt", DuplicateStories.indiaTASS)
         XCTAssertEqual(first, DuplicateDetector.ownKey(for: "2024/india-camto.txt"))
-        try writer.database.commit()
+        try writer.commit()
         // Either copy re-indexed finds the other and keeps the group's key.
         XCTAssertEqual(try writer.index("2024/india-camto.txt", DuplicateStories.indiaCAMTO), first)
         XCTAssertEqual(try writer.index("2024/india-tass.txt", DuplicateStories.indiaTASS), first)

@@ -116,14 +116,14 @@ final class DuplicateEvaluationTests: XCTestCase {
                 ?? DuplicateDetector.ownKey(for: stored.id)
             let doc = try writer.builder.build(stored, signature: "0:0:0")
             try doc.setValue(key, slot: IndexSchema.duplicateKeySlot)
-            try writer.database.replace(uniqueTerm: DocumentBuilder.uniqueTerm(for: stored.id), with: doc)
+            writer.builder.written(documentID: try writer.database.replace(uniqueTerm: DocumentBuilder.uniqueTerm(for: stored.id), with: doc))
             ids.append(stored.id)
             keys[stored.id] = key
             if let best { probes[stored.id] = (best.id, best.similarity) }
             pending += 1
-            if pending == 1000 { try writer.database.commit(); pending = 0 }
+            if pending == 1000 { try writer.commit(); pending = 0 }
         }
-        try writer.database.commit()
+        try writer.commit()
 
         let truth = Self.pairs(Self.groups(ids, links: truthLinks))
         let predicted = Self.pairs(Dictionary(grouping: ids, by: { keys[$0]! }))

@@ -98,6 +98,7 @@ final class ParallelIndexingTests: XCTestCase {
             _ = try flagged.add(doc)
             _ = try prepared.replace(uniqueTerm: DocumentBuilder.uniqueTerm(of: stored), with: try builder.build(stored, signature: "0:0:0"))
         }
+        try builder.prepareCommit()
         let expected = try flagged.spellings(), got = try prepared.spellings()
         XCTAssertGreaterThan(expected.count, 500)
         XCTAssertEqual(expected.map(\.word), got.map(\.word))

@@ -118,4 +118,36 @@ final class DatabaseTests: XCTestCase {
         XCTAssertEqual(try reader.synonyms(of: "индии"), ["XCIN", "индия"])
         XCTAssertEqual(try reader.synonyms(of: "китая"), [])
     }
+
+    /// A spelling batch gathers documents' unprefixed terms with their wdf and adds each word
+    /// once with the summed count: the table `addSpelling` per word and occurrence writes.
+    func testSpellingBatchAddsWhatAddSpellingPerDocumentAdds() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let batched = try WritableDatabase(path: dir.appendingPathComponent("batched").path)
+        let direct = try WritableDatabase(path: dir.appendingPathComponent("direct").path)
+        let batch = try SpellingBatch()
+        XCTAssertEqual(batch.count, 0)
+        let documents: [[(String, Int)]] = [[("контракт", 2), ("ZSx", 1), ("поставка", 1), ("Qid", 1)],
+                                            [("контракт", 3), ("су30мки", 1), ("XCIN", 4)], []]
+        for terms in documents {
+            let doc = try Document()
+            for (term, wdf) in terms { try doc.addTerm(term, wdfIncrement: wdf) }
+            let one = try SpellingBatch()
+            try one.addUnprefixedTerms(of: doc)
+            try batch.merge(one)
+            for (term, wdf) in terms where !(term.utf8.first.map { (0x41...0x5A).contains($0) } ?? true) {
+                try direct.addSpelling(term, count: wdf)
+            }
+        }
+        XCTAssertEqual(batch.count, 3)
+        try batched.addSpellings(batch)
+        XCTAssertEqual(batch.count, 0, "adding empties the batch")
+        try batched.commit()
+        try direct.commit()
+        let got = try batched.spellings(), expected = try direct.spellings()
+        XCTAssertEqual(got.map(\.word), ["контракт", "поставка", "су30мки"])
+        XCTAssertEqual(got.map(\.word), expected.map(\.word))
+        XCTAssertEqual(got.map(\.frequency), expected.map(\.frequency))
+        XCTAssertEqual(got.first?.frequency, 5)
+    }
 }

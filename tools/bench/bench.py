@@ -69,6 +69,11 @@ def timed(cmd, label, out_dir):
         proc = subprocess.run(["/usr/bin/time", "-v", "-o", tfile] + cmd, stdout=out, stderr=subprocess.STDOUT)
     if proc.returncode not in (0, 4):
         sys.exit(f"bench: {' '.join(cmd)} exited {proc.returncode} (see {out_dir}/out-{label}.txt)")
+    return parse_time(tfile)
+
+
+def parse_time(tfile):
+    """(wall s, peak RSS bytes) from a `/usr/bin/time -v` report."""
     wall = rss = None
     for line in open(tfile):
         line = line.strip()
@@ -124,10 +129,14 @@ def hyperfine(commands, runs, json_path):
 
 
 def fmt_ms(s):
+    if not s["n"]:
+        return "–"
     return f"{s['p50']:.1f} / {s['p95']:.1f} / {s['p99']:.1f}"
 
 
 def ratio3(a, b):
+    if not a["n"] or not b["n"]:
+        return "–"
     return " / ".join(f"{a[k] / b[k]:.2f}" if b[k] else "–" for k in ("p50", "p95", "p99"))
 
 
@@ -142,6 +151,10 @@ def main():
     ap.add_argument("--process-runs", type=int, default=3, help="runs of each query as a process (after one warm-up)")
     ap.add_argument("--skip-index", action="store_true", help="reuse the indexes of the last run for this N")
     ap.add_argument("--http-rounds", type=int, default=3, help="passes over the queries through `bulletin serve` (0: none)")
+    ap.add_argument("--skip-raw", action="store_true",
+                    help="bulletin only (no raw-Xapian index, queries or quest): for runs too long to make twice; "
+                         "with --skip-index it also resumes from a finished `bulletin index` of an interrupted run")
+    ap.add_argument("--index-args", default="", help="more arguments for `bulletin index`, e.g. '--shard-by year'")
     args = ap.parse_args()
 
     n = args.count
@@ -157,23 +170,42 @@ def main():
     b_compact, r_compact = b_index + "-compact", r_index + "-compact"
     res = {"count": n, "docs": docs, "text_bytes": text_bytes}
     saved = os.path.join(run_dir, "index.json")
+    b_time = os.path.join(run_dir, "time-bulletin-index.txt")
     if args.skip_index and os.path.exists(saved):
         res.update(json.load(open(saved)))
+    elif args.skip_index and args.skip_raw and os.path.exists(b_time) and os.path.isdir(b_index):
+        log("reusing the finished `bulletin index` of the last run; compacting it")
+        res["b_wall"], res["b_rss"] = parse_time(b_time)
+        res["index_args"] = args.index_args
+        res["b_size"] = du(b_index)
+        shutil.rmtree(b_compact, ignore_errors=True)
+        run(["xapian-compact", b_index, b_compact], stdout=subprocess.DEVNULL)
+        res["b_csize"] = du(b_compact)
+        res["r_wall"] = res["r_rss"] = res["r_size"] = res["r_csize"] = None
+        json.dump({k: res[k] for k in res if k[:2] in ("b_", "r_") or k == "index_args"}, open(saved, "w"))
     else:
         for d in (b_index, r_index, b_compact, r_compact):
             shutil.rmtree(d, ignore_errors=True)
         run(["sync"])
         log("indexing with bulletin")
-        res["b_wall"], res["b_rss"] = timed([args.bulletin, "index", corpus, "--index", b_index, "--quiet"], "bulletin-index", run_dir)
+        res["b_wall"], res["b_rss"] = timed([args.bulletin, "index", corpus, "--index", b_index, "--quiet"] + shlex.split(args.index_args),
+                                            "bulletin-index", run_dir)
+        res["index_args"] = args.index_args
         run(["sync"])
-        log("indexing with raw Xapian")
-        res["r_wall"], res["r_rss"] = timed([args.raw, "index", r_index, corpus], "raw-index", run_dir)
-        res["b_size"], res["r_size"] = du(b_index), du(r_index)
+        res["r_wall"] = res["r_rss"] = res["r_size"] = res["r_csize"] = None
+        if not args.skip_raw:
+            log("indexing with raw Xapian")
+            res["r_wall"], res["r_rss"] = timed([args.raw, "index", r_index, corpus], "raw-index", run_dir)
+            res["r_size"] = du(r_index)
+        res["b_size"] = du(b_index)
         log("compacting")
+        # A sharded index (its directory holds a stub, XAPIANDB) is compacted into one database.
         run(["xapian-compact", b_index, b_compact], stdout=subprocess.DEVNULL)
-        run(["xapian-compact", r_index, r_compact], stdout=subprocess.DEVNULL)
-        res["b_csize"], res["r_csize"] = du(b_compact), du(r_compact)
-        json.dump({k: res[k] for k in res if k[:2] in ("b_", "r_")}, open(saved, "w"))
+        res["b_csize"] = du(b_compact)
+        if not args.skip_raw:
+            run(["xapian-compact", r_index, r_compact], stdout=subprocess.DEVNULL)
+            res["r_csize"] = du(r_compact)
+        json.dump({k: res[k] for k in res if k[:2] in ("b_", "r_") or k == "index_args"}, open(saved, "w"))
 
     queries = load_queries(args.queries)
     nq = len(queries)
@@ -184,7 +216,7 @@ def main():
 
     log(f"{nq} queries in-process, {args.reps} passes each engine")
     b_in = in_process([args.querybench, b_index, str(args.reps + 1), args.queries], args.reps, nq)
-    r_in = in_process([args.raw, "bench", r_index, str(args.reps + 1), raw_file], args.reps, nq)
+    r_in = {True: [], False: []} if args.skip_raw else in_process([args.raw, "bench", r_index, str(args.reps + 1), raw_file], args.reps, nq)
 
     log(f"{nq} queries as processes, {args.process_runs} runs each (hyperfine)")
     commands, kinds = [], []
@@ -192,6 +224,8 @@ def main():
         base = [args.bulletin, "search"] + ([q["query"]] if q["query"] else []) + q["flags"] + ["--index", b_index]
         commands.append(base + ["--json"]); kinds.append(("b_json", q["facets"]))
         commands.append(base); kinds.append(("b_text", q["facets"]))
+        if args.skip_raw:
+            continue
         commands.append([args.raw, "search", r_index] + (["--facets"] if q["facets"] else []) + [q["raw"]]); kinds.append(("r_proc", q["facets"]))
         if not q["facets"]:
             commands.append(["quest", "-s", "russian", "-d", r_index, q["raw"]]); kinds.append(("quest", False))
@@ -216,14 +250,20 @@ def main():
     def row(what, b, r, ratio):
         rows.append(f"| {what} | {b} | {r} | {ratio} |")
 
-    b_dps, r_dps = docs / res["b_wall"], docs / res["r_wall"]
-    row("indexing, docs/s (wall clock)", f"{b_dps:.0f}", f"{r_dps:.0f}", f"{b_dps / r_dps:.2f}")
-    row("indexing, MB/s of text", f"{mb / res['b_wall']:.2f}", f"{mb / res['r_wall']:.2f}", f"{r_dps and b_dps / r_dps:.2f}")
-    row("indexing, peak RSS (MB)", f"{res['b_rss'] / 1e6:.0f}", f"{res['r_rss'] / 1e6:.0f}", f"{res['b_rss'] / res['r_rss']:.2f}")
-    row("index on disk, MB (× text)", f"{res['b_size'] / 1e6:.0f} ({res['b_size'] / text_bytes:.2f}×)",
-        f"{res['r_size'] / 1e6:.0f} ({res['r_size'] / text_bytes:.2f}×)", f"{res['b_size'] / res['r_size']:.2f}")
-    row("after `xapian-compact`, MB (× text)", f"{res['b_csize'] / 1e6:.0f} ({res['b_csize'] / text_bytes:.2f}×)",
-        f"{res['r_csize'] / 1e6:.0f} ({res['r_csize'] / text_bytes:.2f}×)", f"{res['b_csize'] / res['r_csize']:.2f}")
+    def per(x, y, fmt="{:.2f}"):
+        """x / y, or – when the raw side was not run."""
+        return fmt.format(x / y) if x is not None and y else "–"
+
+    b_dps = docs / res["b_wall"]
+    r_dps = docs / res["r_wall"] if res.get("r_wall") else None
+    raw = lambda v, fmt: fmt.format(v) if v is not None else "–"
+    row("indexing, docs/s (wall clock)", f"{b_dps:.0f}", raw(r_dps, "{:.0f}"), per(b_dps, r_dps))
+    row("indexing, MB/s of text", f"{mb / res['b_wall']:.2f}", raw(res.get("r_wall") and mb / res["r_wall"], "{:.2f}"), per(b_dps, r_dps))
+    row("indexing, peak RSS (MB)", f"{res['b_rss'] / 1e6:.0f}", raw(res.get("r_rss") and res["r_rss"] / 1e6, "{:.0f}"), per(res["b_rss"], res.get("r_rss")))
+    for key, what in (("size", "index on disk, MB (× text)"), ("csize", "after `xapian-compact`, MB (× text)")):
+        b_v, r_v = res["b_" + key], res.get("r_" + key)
+        row(what, f"{b_v / 1e6:.0f} ({b_v / text_bytes:.2f}×)",
+            f"{r_v / 1e6:.0f} ({r_v / text_bytes:.2f}×)" if r_v else "–", per(b_v, r_v))
     summary = {}
     for facets in (False, True):
         tag = "facets on" if facets else "facets off"
@@ -232,7 +272,7 @@ def main():
         row(f"in-process query, {tag}: p50 / p95 / p99 ms", fmt_ms(b), fmt_ms(r), ratio3(b, r))
     for facets in (False, True):
         tag = "facets on" if facets else "facets off"
-        r = stats(proc[("r_proc", facets)])
+        r = stats(proc.get(("r_proc", facets), []))
         for kind, label in (("b_json", "`search --json`"), ("b_text", "`search` (text)")):
             b = stats(proc[(kind, facets)])
             summary[f"process {label} {tag}"] = (b, r)
@@ -247,7 +287,7 @@ def main():
         c = http["concurrent"]
         row(f"HTTP, {http['clients']} concurrent clients: p50 / p95 / p99 ms, errors",
             f"{c['p50_ms']:.1f} / {c['p95_ms']:.1f} / {c['p99_ms']:.1f}, {c['errors']} errors ({c['rps']:.0f} req/s)", "", "")
-    q = stats(proc[("quest", False)])
+    q = stats(proc.get(("quest", False), []))
     v = stats(proc[("version", False)])
     row("process, Xapian's `quest` (facets off, no snippets): p50 / p95 / p99 ms", "", fmt_ms(q), "")
     row("process, `bulletin --version` (the floor): p50 / p95 / p99 ms", fmt_ms(v), "", "")
@@ -263,7 +303,8 @@ def main():
         pass
     header = [
         f"N = {docs} bulletins from tools/bench/make-corpus.py ({mb:.1f} MB, mean {text_bytes / docs / 1000:.1f} KB), "
-        f"{nq} queries ({sum(q['facets'] for q in queries)} with facets); in-process {args.reps} passes, "
+        f"{nq} queries ({sum(q['facets'] for q in queries)} with facets); "
+        f"{'`bulletin index ' + res['index_args'] + '`; ' if res.get('index_args') else ''}in-process {args.reps} passes, "
         f"processes {args.process_runs} runs each (hyperfine -N), one warm-up; {nproc} cores, {cpu}, "
         f"load average {load:.1f} at the end.",
         "",

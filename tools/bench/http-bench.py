@@ -125,11 +125,12 @@ def main():
     parser.add_argument("--no-facets", action="store_true")
     parser.add_argument("--facets-as-listed", action="store_true")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--server-args", default="", help="more arguments for the server, e.g. --no-parallel-facets")
     args = parser.parse_args()
 
     paths = load_queries(args.queries, "listed" if args.facets_as_listed else not args.no_facets)
     command = [args.bin] if os.path.basename(args.bin) == "bulletin-serve" else [args.bin, "serve"]
-    server = subprocess.Popen(command + ["--index", args.index, "--port", "0"],
+    server = subprocess.Popen(command + ["--index", args.index, "--port", "0"] + args.server_args.split(),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = server.stdout.readline()

@@ -15,7 +15,7 @@ struct PreparedDocument: @unchecked Sendable {
     /// body, once per occurrence (Xapian 1.4 termgenerator_internal.cc: `add_spelling(term)`
     /// for each word of at most 64 bytes that is not dropped by STOP_ALL, when the prefix
     /// is empty), i.e. the body's unprefixed terms with their wdf.
-    let spellings: [(word: String, count: Int)]
+    let spellings: SpellingBatch
     /// What the near-duplicate search needs from the text alone.
     let lead: DuplicateDetector.Lead
 }
@@ -46,11 +46,8 @@ final class DocumentPreparer {
         try termGenerator.increaseTermPosition()
         // Read before anything else adds unprefixed terms: the title's terms are prefixed
         // (`S`), stems start with `Z`, so the unprefixed terms are exactly the body's words.
-        var spellings: [(word: String, count: Int)] = []
-        for (term, wdf) in try doc.terms() {
-            guard let first = term.utf8.first, !(0x41...0x5A).contains(first) else { continue }
-            spellings.append((term, wdf))
-        }
+        let spellings = try SpellingBatch()
+        try spellings.addUnprefixedTerms(of: doc)
         try doc.addBooleanTerm(DocumentBuilder.uniqueTerm(of: stored))
         // Whole hyphenated tokens (`су30мки`, and its stem) beside TermGenerator's parts.
         for joined in Set(Compounds.joinedTokens(in: text)) {
@@ -106,7 +103,8 @@ final class DocumentBuilder {
     let preparer: DocumentPreparer
 
     private let database: WritableDatabase
-    private let duplicates: DuplicateDetector
+    /// The near-duplicate search of this database (read by the tests' evaluation).
+    let duplicates: DuplicateDetector
     /// The last indexing sequence number handed out (`IndexSchema.sequenceKey`); year
     /// shards share one counter across their builders (`YearShards`).
     var sequence: Int
@@ -114,6 +112,9 @@ final class DocumentBuilder {
     private let indexedAt: String
     /// The document `finish` made last, until `written` is told its id.
     private var finished: (stored: StoredDocument, key: String, lead: DuplicateDetector.Lead)?
+    /// The spelling additions of the documents finished since the last commit
+    /// (`prepareCommit` adds them to the database).
+    private let spellings: SpellingBatch
 
     /// Builds documents for `database` (its spelling and synonym tables are fed too), which
     /// errors name as `indexPath`.
@@ -122,6 +123,7 @@ final class DocumentBuilder {
         self.database = database
         duplicates = try DuplicateDetector(database: database, pipeline: pipeline, indexPath: indexPath)
         preparer = try DocumentPreparer(pipeline: pipeline)
+        spellings = try SpellingBatch()
         sequence = Int(try database.metadata(IndexSchema.sequenceKey)) ?? 0
         indexedAt = Self.timestamp(Date())
     }
@@ -188,13 +190,13 @@ final class DocumentBuilder {
 
     /// Completes a prepared document of `stored` for this database, in the order documents
     /// are written: its near-duplicate key (read from the index, which must already hold the
-    /// documents written before it), its words in the spelling table ("did you mean"), its
-    /// signature, sequence number and indexing time.
+    /// documents written before it), its words for the spelling table ("did you mean"; added
+    /// by `prepareCommit`), its signature, sequence number and indexing time.
     func finish(_ prepared: PreparedDocument, for stored: StoredDocument, signature: String) throws -> Document {
         let duplicateKey = try duplicates.key(for: stored, lead: prepared.lead)
         finished = (stored, duplicateKey, prepared.lead)
         let doc = prepared.document
-        for (word, count) in prepared.spellings { try database.addSpelling(word, count: count) }
+        try spellings.merge(prepared.spellings)
         try doc.setValue(signature, slot: IndexSchema.signatureSlot)
         try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot)
         // Every version written takes the next sequence number (an updated file is new to a
@@ -204,6 +206,19 @@ final class DocumentBuilder {
         try doc.setValue(indexedAt, slot: IndexSchema.indexedAtSlot)
         try database.setMetadata(IndexSchema.sequenceKey, String(sequence))
         return doc
+    }
+
+    /// Adds what the builder gathered for the database as a whole (the spelling table's words
+    /// of the documents finished so far) to it. Call before every commit or close of the
+    /// database, so that its documents and their words are committed together.
+    func prepareCommit() throws {
+        if spellings.count > 0 { try database.addSpellings(spellings) }
+    }
+
+    /// Tells the builder that the database has committed (the near-duplicate search then
+    /// reads that commit instead of the batch it kept in memory). Call after every commit.
+    func committed() throws {
+        try duplicates.committed()
     }
 
     /// Tells the builder that the document it finished last was stored as `documentID`

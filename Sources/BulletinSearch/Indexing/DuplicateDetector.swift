@@ -13,8 +13,14 @@ internal import Xapian
 /// terms) and excluding the document's own unique id. The best few candidates are verified on
 /// their stored text (`Fingerprint.similarity`: shared word triples, plus agreement of names
 /// and numbers so that another meeting written from the same phrases does not pass); one at or
-/// above `threshold` lends its key (value slot `IndexSchema.duplicateKeySlot`). A
-/// WritableDatabase sees its own uncommitted documents, so copies within one run find each other.
+/// above `threshold` lends its key (value slot `IndexSchema.duplicateKeySlot`).
+///
+/// The candidate query reads a read-only `Database` of the index (the last commit), never the
+/// WritableDatabase: Xapian 1.4 flushes every buffered posting and position of the writer
+/// whenever a postlist of it is opened, which made each document's search for copies cost a
+/// flush (docs/indexing.md). The documents written since that commit (`recent`: told by
+/// `written`, forgotten by `committed`) are searched in memory with the same terms and day
+/// window, so copies within one batch still find each other.
 final class DuplicateDetector {
     // MARK: Tuning (measured on generated corpora, see docs/similar-and-duplicates.md)
 
@@ -43,6 +49,34 @@ final class DuplicateDetector {
     private var candidateCache: [UInt32: (id: String, key: String, fingerprint: Fingerprint)] = [:]
     /// Term hash → (term frequency, document count when looked up); never a frequency of 0.
     private var frequencies: [UInt64: (frequency: Int, atCount: Int)] = [:]
+
+    /// The index as of its last commit (nil until it can be opened), for the candidate query
+    /// and unique-id look-ups, which would flush the writer if they read `database`.
+    private var reader: Database?
+    /// A document written since the reader's commit, with what its copies are searched by.
+    private struct Recent {
+        var id: String
+        var key: String
+        var fingerprint: Fingerprint
+        var uniqueTerm: String
+        /// `YYYYMMDD` of its publication date, nil when undated.
+        var day: String?
+        /// Hashes of its lead terms (`Lead.terms`).
+        var terms: Set<UInt64>
+    }
+    /// Documents written since the reader's commit, by document id.
+    private var recent: [UInt32: Recent] = [:]
+    /// Lead-term hash → the recent documents holding it (may name a rewritten document whose
+    /// new version lacks the term: checked against `Recent.terms`).
+    private var recentByTerm: [UInt64: [UInt32]] = [:]
+    /// Unique term → document id, of the recent documents.
+    private var recentByUniqueTerm: [String: UInt32] = [:]
+    /// `YYYYMMDD` → the recent documents of that day (may name a rewritten document whose
+    /// new version has another date: checked against `Recent.day`).
+    private var recentByDay: [String: [UInt32]] = [:]
+    /// Keys lent since the reader's commit to documents written before it (the reader still
+    /// shows them without).
+    private var lentKeys: [UInt32: String] = [:]
 
     /// The detector must see every document written to `database` while it lives (call
     /// `key(for:)` before each write): it remembers what it has read of the index.
@@ -86,9 +120,9 @@ final class DuplicateDetector {
     /// when it had none), else none (""); an updated document that had a key keeps its own,
     /// which its copies may hold. `lead` is `Self.lead(for: stored)` when a worker computed it.
     func key(for stored: StoredDocument, lead: Lead? = nil) throws -> String {
-        let old = try database.documentID(withTerm: DocumentBuilder.uniqueTerm(of: stored))
+        let old = try existingDocument(DocumentBuilder.uniqueTerm(of: stored))
         if let match = try bestMatch(for: stored, lead: lead, old: old) {
-            if let documentID = match.keyless { try lend(match.key, to: documentID, id: match.id) }
+            if let documentID = match.keyless { try lend(match.key, to: documentID) }
             return match.key
         }
         if let old, !(try database.document(old).value(slot: IndexSchema.duplicateKeySlot)).isEmpty {
@@ -97,25 +131,84 @@ final class DuplicateDetector {
         return ""
     }
 
+    /// The id of the document `uniqueTerm` names in the writer, found without opening a
+    /// postlist of the writer: among this batch's documents, else through the reader (and
+    /// then confirmed in the writer, which may have deleted it since).
+    private func existingDocument(_ uniqueTerm: String) throws -> UInt32? {
+        var found = recentByUniqueTerm[uniqueTerm]
+        if found == nil { found = try readingCommitted { try $0.documentID(withTerm: uniqueTerm) } ?? nil }
+        guard let documentID = found else { return nil }
+        return try exists(documentID) ? documentID : nil
+    }
+
+    /// True when the writer holds document `documentID` (Xapian never reuses a deleted id).
+    private func exists(_ documentID: UInt32) throws -> Bool {
+        do {
+            _ = try database.document(documentID)
+            return true
+        } catch where error.kind == .docNotFound {
+            return false
+        }
+    }
+
     /// Writes `key` into the (uncommitted or committed) document `documentID`, which had none:
     /// the original of a story whose first copy is being written. Committed with that copy.
-    private func lend(_ key: String, to documentID: UInt32, id: String) throws {
+    /// Replaced by document id: a look-up by unique term would flush the writer.
+    private func lend(_ key: String, to documentID: UInt32) throws {
         let document = try database.document(documentID)
         try document.setValue(key, slot: IndexSchema.duplicateKeySlot)
-        for term in [DocumentBuilder.uniqueTerm(for: id), DocumentBuilder.uniqueTerm(forFeedRecord: id)]
-        where try database.documentID(withTerm: term) == documentID {
-            _ = try database.replace(uniqueTerm: term, with: document)
-            candidateCache[documentID]?.key = key
-            return
-        }
-        throw BulletinError.indexCorrupt(path: indexPath, detail: "document \(documentID) («\(id.oneLine)») is not found by its unique id")
+        try database.replace(documentID: documentID, with: document)
+        candidateCache[documentID]?.key = key
+        if recent[documentID] != nil { recent[documentID]?.key = key } else { lentKeys[documentID] = key }
     }
 
     /// Remembers a document just written as `documentID` with `key`: a later copy finds it
-    /// as a candidate without reading and fingerprinting its stored text again.
+    /// as a candidate without reading and fingerprinting its stored text again, and, until
+    /// `committed`, without the reader (which does not hold it yet).
     func written(_ stored: StoredDocument, documentID: UInt32, key: String, lead: Lead) {
         if candidateCache.count >= Self.cachedCandidates { candidateCache.removeAll(keepingCapacity: true) }
         candidateCache[documentID] = (stored.id, key, lead.fingerprint)
+        let uniqueTerm = DocumentBuilder.uniqueTerm(of: stored)
+        let day = stored.date.flatMap { SimpleDate(iso: $0)?.compact }
+        let terms = Set(lead.terms.map(\.hash))
+        let previous = recent[documentID]
+        let listed = previous?.terms ?? []
+        if let day, previous?.day != day { recentByDay[day, default: []].append(documentID) }
+        recent[documentID] = Recent(id: stored.id, key: key, fingerprint: lead.fingerprint, uniqueTerm: uniqueTerm, day: day, terms: terms)
+        recentByUniqueTerm[uniqueTerm] = documentID
+        for hash in terms where !listed.contains(hash) { recentByTerm[hash, default: []].append(documentID) }
+        lentKeys[documentID] = nil
+    }
+
+    /// The writer has committed: the reader moves to that commit, which holds every document
+    /// written so far, and the batch in memory is forgotten.
+    func committed() throws {
+        if let reader {
+            try reader.reopen()
+        } else {
+            reader = try? Database(path: database.path)
+        }
+        // Without a reader the batch stays the only view of what was written.
+        guard reader != nil else { return }
+        recent.removeAll(keepingCapacity: true)
+        recentByTerm.removeAll(keepingCapacity: true)
+        recentByUniqueTerm.removeAll(keepingCapacity: true)
+        recentByDay.removeAll(keepingCapacity: true)
+        lentKeys.removeAll(keepingCapacity: true)
+    }
+
+    /// Runs `body` on the reader (opened on first use; nil when the index has no commit a
+    /// reader can open yet), reopening it once if a later commit of the writer has recycled
+    /// the blocks of the one it reads.
+    private func readingCommitted<T>(_ body: (Database) throws -> T) throws -> T? {
+        if reader == nil { reader = try? Database(path: database.path) }
+        guard let reader else { return nil }
+        do {
+            return try body(reader)
+        } catch let error as XapianError where error.kind == .databaseModified {
+            try reader.reopen()
+            return try body(reader)
+        }
     }
 
     /// The key of a document that copies nothing: its unique id, hashed (16 hex digits).
@@ -127,7 +220,7 @@ final class DuplicateDetector {
     /// `ownKey` when it has none yet: `keyless` is then its document id).
     /// `stored` is about to be written (its old version, if any, is forgotten).
     func bestMatch(for stored: StoredDocument, threshold: Double = threshold, lead: Lead? = nil) throws -> (id: String, key: String, similarity: Double, keyless: UInt32?)? {
-        try bestMatch(for: stored, threshold: threshold, lead: lead, old: try database.documentID(withTerm: DocumentBuilder.uniqueTerm(of: stored)))
+        try bestMatch(for: stored, threshold: threshold, lead: lead, old: try existingDocument(DocumentBuilder.uniqueTerm(of: stored)))
     }
 
     /// `bestMatch`, with `old` the document `stored` replaces (looked up by the caller).
@@ -136,19 +229,35 @@ final class DuplicateDetector {
         if let old { candidateCache[old] = nil }
         let lead = try lead ?? Self.lead(for: stored, pipeline: pipeline)
         let fingerprint = lead.fingerprint
-        guard !fingerprint.shingles.isEmpty,
-              let query = try candidateQuery(lead.terms, date: stored.date, uniqueTerm: uniqueTerm) else { return nil }
-        let enquire = try Enquire(database: database)
-        try enquire.setQuery(query)
+        guard !fingerprint.shingles.isEmpty, let terms = try queryTerms(lead.terms) else { return nil }
+        let days = Self.window(around: stored.date)
+        // The best few of the last commit (skipping documents rewritten since, whose new
+        // version is among the recent ones), then the best few of the recent documents.
+        var candidates: [(documentID: UInt32, candidate: (id: String, key: String, fingerprint: Fingerprint))] = []
+        let query = try candidateQuery(terms, days: days, uniqueTerm: uniqueTerm)
+        _ = try readingCommitted { reader in
+            candidates = []
+            let enquire = try Enquire(database: reader)
+            try enquire.setQuery(query)
+            for item in try enquire.mset(first: 0, count: Self.candidates) where recent[item.documentID] == nil {
+                candidates.append((item.documentID, try cachedCandidate(item)))
+            }
+        }
+        for documentID in try recentCandidates(terms, days: days, uniqueTerm: uniqueTerm) {
+            let entry = recent[documentID]!
+            candidates.append((documentID, (entry.id, entry.key, entry.fingerprint)))
+        }
         var best: (id: String, key: String, similarity: Double, keyless: UInt32?)?
-        for item in try enquire.mset(first: 0, count: Self.candidates) {
-            let candidate = try cachedCandidate(item)
+        for (documentID, candidate) in candidates {
             var similarity = fingerprint.similarity(to: candidate.fingerprint)
             // A retelling in other words counts as just reaching the threshold.
             if similarity < threshold && fingerprint.retells(candidate.fingerprint) { similarity = threshold }
             guard similarity >= threshold, similarity > (best?.similarity ?? -1) else { continue }
-            best = candidate.key.isEmpty ? (candidate.id, Self.ownKey(for: candidate.id), similarity, item.documentID)
-                : (candidate.id, candidate.key, similarity, nil)
+            // The reader's commit (or this batch) may hold a document the writer has deleted since.
+            guard try exists(documentID) else { continue }
+            let key = lentKeys[documentID] ?? candidate.key
+            best = key.isEmpty ? (candidate.id, Self.ownKey(for: candidate.id), similarity, documentID)
+                : (candidate.id, key, similarity, nil)
         }
         return best
     }
@@ -163,12 +272,44 @@ final class DuplicateDetector {
         return candidate
     }
 
+    /// The best `candidates` recent documents for the query `terms` within `days` (any day
+    /// when nil), other than `uniqueTerm`'s: ranked by the summed rarity (log of documents
+    /// over term frequency) of the query terms they hold, as the query ranks the committed
+    /// ones; ties by document id.
+    private func recentCandidates(_ terms: [(term: String, hash: UInt64, frequency: Int)], days: [String]?, uniqueTerm: String) throws -> [UInt32] {
+        guard !recent.isEmpty else { return [] }
+        let documents = Double(max(try database.documentCount(), 1))
+        var scores: [UInt32: Double] = [:]
+        let rarities = terms.map { log(1 + documents / Double(max($0.frequency, 1))) }
+        if let days {
+            // Dated: the documents of the window's days (few), scored by the terms they hold.
+            for day in days {
+                for documentID in recentByDay[day] ?? [] {
+                    guard let entry = recent[documentID], entry.day == day, entry.uniqueTerm != uniqueTerm else { continue }
+                    var score = 0.0
+                    for (term, rarity) in zip(terms, rarities) where entry.terms.contains(term.hash) { score += rarity }
+                    if score > 0 { scores[documentID] = score }
+                }
+            }
+        } else {
+            for (term, rarity) in zip(terms, rarities) {
+                for documentID in recentByTerm[term.hash] ?? [] {
+                    guard let entry = recent[documentID], entry.terms.contains(term.hash), entry.uniqueTerm != uniqueTerm else { continue }
+                    scores[documentID, default: 0] += rarity
+                }
+            }
+        }
+        return scores.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(Self.candidates).map(\.key)
+    }
+
     // MARK: - Candidates
 
-    /// OR of the rarest indexed stems of the lead words, within the date window, not itself.
-    private func candidateQuery(_ terms: [(term: String, hash: UInt64)], date: String?, uniqueTerm: String) throws -> Query? {
+    /// The rarest `queryTerms` indexed stems of the lead words (frequencies from the writer,
+    /// which counts its uncommitted documents without flushing), or nil when none is indexed.
+    private func queryTerms(_ terms: [(term: String, hash: UInt64)]) throws -> [(term: String, hash: UInt64, frequency: Int)]? {
         let documents = try database.documentCount()
-        var scored: [(term: String, frequency: Int)] = []
+        var scored: [(term: String, hash: UInt64, frequency: Int)] = []
         for (term, termHash) in terms {
             let frequency: Int
             if let known = frequencies[termHash], Double(documents) <= Double(known.atCount) * (1 + Self.frequencyRefresh) + 10 {
@@ -181,12 +322,17 @@ final class DuplicateDetector {
                     frequencies[termHash] = (frequency, documents)
                 }
             }
-            if frequency > 0 { scored.append((term, frequency)) }
+            if frequency > 0 { scored.append((term, termHash, frequency)) }
         }
         guard !scored.isEmpty else { return nil }
         scored.sort { $0.frequency != $1.frequency ? $0.frequency < $1.frequency : $0.term < $1.term }
-        var query = try Query.combine(.or, try scored.prefix(Self.queryTerms).map { try Query.term($0.term) })
-        if let days = Self.window(around: date) {
+        return Array(scored.prefix(Self.queryTerms))
+    }
+
+    /// OR of the query terms, within the date window (`days`, nil: any), not itself.
+    private func candidateQuery(_ terms: [(term: String, hash: UInt64, frequency: Int)], days: [String]?, uniqueTerm: String) throws -> Query {
+        var query = try Query.combine(.or, try terms.map { try Query.term($0.term) })
+        if let days {
             let dayFilter = try Query.combine(.or, try days.map { try Query.term(IndexSchema.dayPrefix + $0) })
             query = try Query.combine(.filter, [query, dayFilter])
         }

@@ -27,7 +27,13 @@ extension Indexer {
 
     func commitIfDue(report: (IndexEvent) -> Void) throws {
         guard let writer, pendingDocuments >= options.commitEvery || pendingBytes >= options.commitBytes else { return }
-        if let shards { try shards.commit() } else { try writer.commit() }
+        if let shards {
+            try shards.commit()
+        } else {
+            try builder?.prepareCommit()
+            try writer.commit()
+            try builder?.committed()
+        }
         committedDocuments = progress.documents
         pendingDocuments = 0
         pendingBytes = 0
@@ -74,7 +80,14 @@ extension Indexer {
         do {
             // `known` holds every unique id of the index and of this run: an id not in it is
             // new, and add_document skips replace_document's look-up of its postlist.
-            id = known[uniqueTerm] == nil ? try writer.add(document) : try writer.replace(uniqueTerm: uniqueTerm, with: document)
+            // A known id is replaced by its document id: a look-up by term would make Xapian
+            // flush the batch it buffers (docs/indexing.md).
+            if let old = known[uniqueTerm], old.documentID != 0 {
+                try writer.replace(documentID: old.documentID, with: document)
+                id = old.documentID
+            } else {
+                id = try writer.add(document)
+            }
         } catch {
             if Self.isIndexError(error) { throw error }
             return "cannot index: \(error.message.oneLine)"

@@ -190,6 +190,8 @@ public final class Indexer {
     /// Releases the write lock now (it is released when the Indexer is freed, too).
     public func close() {
         shards?.close()
+        // Closing a WritableDatabase commits what it holds: with the words of its documents.
+        if shards == nil { try? builder?.prepareCommit() }
         try? reader?.close()
     }
 
@@ -247,6 +249,7 @@ public final class Indexer {
             report(.committed(documents: progress.documents))
         } else if let writer, let builder {
             try builder.writeIndexWideData()
+            try builder.prepareCommit()
             try writer.setMetadata(IndexDirectory.tablesKey, try IndexDirectory.expectedTables(writer, path: options.indexPath))
             try writer.commit()
             committedDocuments = progress.documents

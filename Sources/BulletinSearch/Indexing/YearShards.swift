@@ -155,7 +155,10 @@ final class YearShards {
             ?? target.builder.build(stored, signature: signature)
         sequence = target.builder.sequence
         try meta.setMetadata(IndexSchema.sequenceKey, String(sequence))
-        let id = try target.database.replace(uniqueTerm: uniqueTerm, with: document)
+        // A unique id no shard holds is added: replace_document's look-up of it would make
+        // Xapian flush the shard's buffered batch (docs/indexing.md).
+        let id = location[uniqueTerm] == nil ? try target.database.add(document)
+            : try target.database.replace(uniqueTerm: uniqueTerm, with: document)
         target.builder.written(documentID: id)
         if let previous = location[uniqueTerm], previous != name { try shards[previous]?.database.delete(uniqueTerm: uniqueTerm) }
         location[uniqueTerm] = name
@@ -186,8 +189,10 @@ final class YearShards {
     func commit() throws {
         for name in shards.keys.sorted() {
             let database = shards[name]!.database
+            try shards[name]!.builder.prepareCommit()
             try database.setMetadata(IndexDirectory.tablesKey, try IndexDirectory.expectedTables(database, path: indexPath + "/" + name, synonyms: false))
             try database.commit()
+            try shards[name]!.builder.committed()
         }
         try meta.commit()
     }
@@ -204,7 +209,11 @@ final class YearShards {
     }
 
     func close() {
-        for (_, shard) in shards { try? shard.database.close() }
+        for (_, shard) in shards {
+            // Closing commits what the shard holds: with the words of its documents.
+            try? shard.builder.prepareCommit()
+            try? shard.database.close()
+        }
         try? meta.close()
     }
 }

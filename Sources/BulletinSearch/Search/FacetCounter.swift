@@ -1,3 +1,4 @@
+import Foundation
 internal import Xapian
 
 /// Exact facet counts over every match. A document's facet values are tagged parts packed in
@@ -24,5 +25,35 @@ enum FacetCounter {
             counts[name, default: []].append((String(part.value.dropFirst()), part.count))
         }
         return (counted.matches, counts)
+    }
+}
+
+/// The result of `work`, computed on a thread of Dispatch's global pool. `result` waits for it;
+/// `finish` only waits (for a caller that leaves without the result but must not leave the
+/// work running on what it still owns).
+final class BackgroundResult<R>: @unchecked Sendable {
+    // @unchecked: `outcome` is written once by the worker before `done` is signalled and read
+    // only after waiting on `done`.
+    private let done = DispatchSemaphore(value: 0)
+    private var outcome: Result<R, any Error>?
+    private var waited = false
+
+    init(_ work: @escaping () throws -> R) {
+        let box = UncheckedBox(work)
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            outcome = Result { try box.value() }
+            done.signal()
+        }
+    }
+
+    func result() throws -> R {
+        finish()
+        return try outcome!.get()
+    }
+
+    func finish() {
+        guard !waited else { return }
+        done.wait()
+        waited = true
     }
 }

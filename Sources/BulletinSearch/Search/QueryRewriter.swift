@@ -90,8 +90,16 @@ public enum QueryRewriter {
             guard !token.isEmpty else { return }
             let lower = token.lowercased()
             // A word glued to an emoji or punctuation (`⚡белоусов`, `ЗРК,`) is still a word.
-            let bare = String(lower.drop(while: { !$0.isLetter && !$0.isNumber && !"+-\"*".contains($0) })
-                .reversed().drop(while: { !$0.isLetter && !$0.isNumber && $0 != "*" }).reversed())
+            // Index arithmetic, not drop(while:)/reversed(): each of those generic wrappers costs
+            // a process a runtime type and conformance look-up (a scan of every conformance).
+            var start = lower.startIndex, end = lower.endIndex
+            while start < end, case let c = lower[start], !c.isLetter && !c.isNumber && !"+-\"*".contains(c) {
+                start = lower.index(after: start)
+            }
+            while end > start, case let c = lower[lower.index(before: end)], !c.isLetter && !c.isNumber && c != "*" {
+                end = lower.index(before: end)
+            }
+            let bare = String(lower[start..<end])
             if isPlain(bare) {
                 items.append(.plain(bare))
                 widenable.append(bare)

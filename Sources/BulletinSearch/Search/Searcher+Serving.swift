@@ -9,6 +9,7 @@ extension Searcher {
     public func refresh() throws(BulletinError) {
         do {
             try database.reopen()
+            try countingDatabase?.reopen()
         } catch {
             throw BulletinError.from(error, indexPath: indexPath)
         }

@@ -17,6 +17,16 @@ public final class Searcher {
     /// A one-word query leaves out the all-words boost, which is the same for every match
     /// (`makePlan`); tests turn it off to compare both ways.
     var omitsConstantBoost = true
+    /// A second read-only handle on the index, for the facet count that runs on another thread
+    /// while this one ranks (`startFacetCount`); opened by the first search with facets,
+    /// reopened with `database` (`refresh`). Only the counting thread uses it, and only while
+    /// a search waits for it.
+    var countingDatabase: Database?
+    /// Counts facets on another thread beside the ranking pass, over a second handle of the
+    /// index. Off by default: a short process pays the second handle's opening (about a
+    /// millisecond) and, on a busy machine, waits for a core; `bulletin serve` turns it on for
+    /// its long-lived Searchers (`--parallel-facets`).
+    public var countsFacetsInParallel = false
 
     /// Snippet highlight markers: control characters no text contains after decoding.
     static let highlightStart = "\u{2}"
@@ -86,6 +96,9 @@ public final class Searcher {
 
     private func run(_ request: SearchRequest) throws -> SearchResponse {
         let plan = try makePlan(request)
+        let facetCount = request.facets ? try startFacetCount(plan.query, kinds: request.facetKinds, limit: request.facetLimit) : nil
+        // The counting thread must be done with `countingDatabase` before anything else runs.
+        defer { facetCount?.finish() }
         let enquire = try Enquire(database: database)
         try enquire.setQuery(plan.query)
         let sort = request.sort ?? (plan.hasWords ? .relevance : .newest)
@@ -117,7 +130,9 @@ public final class Searcher {
         if request.facets {
             // Facets come from a second pass over every match that ranks and collapses
             // nothing (see `count`): ranking and collapsing every match made facets slow.
-            let (counted, values) = try countFacets(plan.query, collapse: false, kinds: request.facetKinds, limit: request.facetLimit)
+            // It ran on another thread while this one ranked, when it could.
+            let (counted, values) = try facetCount?.result()
+                ?? countFacets(plan.query, collapse: false, kinds: request.facetKinds, limit: request.facetLimit)
             matches = counted
             if !request.collapse {
                 (total, exhaustive) = (counted, true)
@@ -171,6 +186,11 @@ public final class Searcher {
     /// BoolWeight (no BM25 per match), document order "don't care", near-duplicates collapsed
     /// when `collapse`. The one setup of every counting pass (`count`, `newestFirstPage`).
     private func countingEnquire(_ query: Query, collapse: Bool) throws -> Enquire {
+        try Self.countingEnquire(query, database: database, collapse: collapse)
+    }
+
+    /// `countingEnquire` on `database`.
+    private static func countingEnquire(_ query: Query, database: Database, collapse: Bool) throws -> Enquire {
         let enquire = try Enquire(database: database)
         try enquire.setQuery(try Query.scaled(query, by: 0))
         try enquire.setBooleanWeighting()
@@ -186,6 +206,26 @@ public final class Searcher {
         -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
         try FacetCounter.count(try countingEnquire(query, collapse: collapse), kinds: kinds, limit: limit,
                                documents: try database.documentCount())
+    }
+
+    /// `countFacets` (uncollapsed) started on another thread over `countingDatabase`, or nil
+    /// when it cannot be (one core, or no second handle): the query crosses as Xapian's
+    /// serialisation, since a Query's reference counts are not atomic. Both handles were
+    /// opened (or reopened by `refresh`) together, so they read the same commit unless an
+    /// indexing run commits between the two opens.
+    private func startFacetCount(_ query: Query, kinds: [FacetKind], limit: Int?) throws -> BackgroundResult<(matches: Int, counts: [String: [(value: String, count: Int)]])>? {
+        guard countsFacetsInParallel else { return nil }
+        if countingDatabase == nil { countingDatabase = try? Database(path: indexPath) }
+        guard let counting = countingDatabase else { return nil }
+        let bytes = try query.serialised()
+        let documents = try database.documentCount()
+        let handle = UncheckedBox(counting)
+        return BackgroundResult {
+            try Self.retryingOnModification(handle.value) {
+                try FacetCounter.count(try Self.countingEnquire(try Query.unserialised(bytes), database: handle.value, collapse: false),
+                                       kinds: kinds, limit: limit, documents: documents)
+            }
+        }
     }
 
     /// Every match of `query` seen by the spies `addSpies` adds, in a pass that only counts:

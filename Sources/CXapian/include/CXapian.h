@@ -98,6 +98,7 @@ typedef struct CXapianMSet CXapianMSet;
 typedef struct CXapianESet CXapianESet;
 typedef struct CXapianValueCountSpy CXapianValueCountSpy;
 typedef struct CXapianTermList CXapianTermList;
+typedef struct CXapianSpellingBatch CXapianSpellingBatch;
 
 // MARK: - Database (database.cpp)
 
@@ -159,11 +160,29 @@ bool CXapian_database_cancel_transaction(CXapianDatabase *db, CXapianError *erro
 uint32_t CXapian_database_add_document(CXapianDatabase *db, const CXapianDocument *doc, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Replaces the documents indexed by `unique_term` with `doc` (adds it when there is none).
 uint32_t CXapian_database_replace_document_by_term(CXapianDatabase *db, const char *unique_term, size_t term_len, const CXapianDocument *doc, CXapianError *error) CXAPIAN_NOEXCEPT;
+/* Replaces (or adds with that id) document `docid`. Unlike the by-term form it opens no
+   postlist, so it does not flush the writer's buffered postings and positions. */
+bool CXapian_database_replace_document(CXapianDatabase *db, uint32_t docid, const CXapianDocument *doc, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_delete_document_by_term(CXapianDatabase *db, const char *unique_term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_delete_document(CXapianDatabase *db, uint32_t docid, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_set_metadata(CXapianDatabase *db, const char *key, size_t key_len, const char *value, size_t value_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// Adds `freqinc` to the spelling frequency of `word` (WritableDatabase::add_spelling).
 bool CXapian_database_add_spelling(CXapianDatabase *db, const char *word, size_t word_len, uint32_t freqinc, CXapianError *error) CXAPIAN_NOEXCEPT;
+/* Spelling additions gathered for one commit: WritableDatabase::add_spelling looks each word
+   up in a std::map of the batch's changes (and, the first time, in the B-tree), so adding the
+   words of every document one call at a time costs more than adding each distinct word once. */
+CXapianSpellingBatch *CXapian_spelling_batch_new(CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_spelling_batch_free(CXapianSpellingBatch *batch) CXAPIAN_NOEXCEPT;
+/// Adds every term of `doc` without a prefix (Xapian's convention: a prefix starts with an
+/// ASCII capital), with its wdf: what TermGenerator's FLAG_SPELLING adds for unprefixed text.
+bool CXapian_spelling_batch_add_unprefixed_terms(CXapianSpellingBatch *batch, const CXapianDocument *doc, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Adds `from`'s words and counts to `into`.
+bool CXapian_spelling_batch_merge(CXapianSpellingBatch *into, const CXapianSpellingBatch *from, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Words held: distinct once merged; a word of several documents not merged yet counts once per document.
+size_t CXapian_spelling_batch_count(const CXapianSpellingBatch *batch) CXAPIAN_NOEXCEPT;
+/// Adds each word of `batch` to the spelling table once, in byte order, and empties `batch`
+/// (on an error the words not yet added stay in it).
+bool CXapian_database_add_spelling_batch(CXapianDatabase *db, CXapianSpellingBatch *batch, CXapianError *error) CXAPIAN_NOEXCEPT;
 bool CXapian_database_add_synonym(CXapianDatabase *db, const char *term, size_t term_len, const char *synonym, size_t synonym_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 
 // MARK: - Term lists (database.cpp)
@@ -266,6 +285,11 @@ CXapianQuery *CXapian_query_new_fixed_weight(double weight, CXapianError *error)
 void CXapian_query_free(CXapianQuery *query) CXAPIAN_NOEXCEPT;
 bool CXapian_query_is_empty(const CXapianQuery *query) CXAPIAN_NOEXCEPT;
 CXapianString CXapian_query_description(const CXapianQuery *query) CXAPIAN_NOEXCEPT;
+/// Query::serialise: bytes from which `CXapian_query_unserialise` rebuilds an equal query (e.g. on
+/// another thread: a Query's reference counts are not atomic, so one object must not be shared).
+CXapianString CXapian_query_serialise(const CXapianQuery *query, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// Query::unserialise with the default registry (Xapian's own posting sources and weights).
+CXapianQuery *CXapian_query_unserialise(const char *data, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The distinct terms of the query (wildcards unexpanded), in query order.
 CXapianTermList *CXapian_query_terms(const CXapianQuery *query, CXapianError *error) CXAPIAN_NOEXCEPT;
 

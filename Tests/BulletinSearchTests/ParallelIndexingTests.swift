@@ -38,8 +38,8 @@ final class ParallelIndexingTests: XCTestCase {
             let x = try a.document(XCTUnwrap(try a.documentID(withTerm: id)))
             let y = try b.document(XCTUnwrap(try b.documentID(withTerm: id)))
             XCTAssertEqual(try x.dataBytes(), try y.dataBytes(), id)
-            XCTAssertEqual(try StoredDocument.decode(x, documentID: x.id, indexPath: serial.path),
-                           try StoredDocument.decode(y, documentID: y.id, indexPath: parallel.path), id)
+            XCTAssertEqual(try StoredDocument.decode(x, documentID: x.id, in: a, indexPath: serial.path),
+                           try StoredDocument.decode(y, documentID: y.id, in: b, indexPath: parallel.path), id)
             let xt = try x.terms(), yt = try y.terms()
             XCTAssertEqual(xt.map(\.term), yt.map(\.term), id)
             XCTAssertEqual(xt.map(\.wdf), yt.map(\.wdf), id)

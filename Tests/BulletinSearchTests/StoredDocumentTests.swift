@@ -24,7 +24,7 @@ final class StoredDocumentTests: XCTestCase {
     /// Writes `stored` as the indexer does (data, date and facet slots) and reads it back.
     func roundTrip(_ stored: StoredDocument, file: StaticString = #filePath, line: UInt = #line) throws -> StoredDocument {
         let prepared = try DocumentPreparer(pipeline: try TextPipeline()).prepare(stored)
-        return try StoredDocument.decode(prepared.document, documentID: 1, indexPath: "/index")
+        return try StoredDocument.decode(StoredDocument.self, from: prepared.document, documentID: 1, indexPath: "/index", baseRoot: { "/data" })
     }
 
     /// What a decoded document holds: everything but the index-time fields.
@@ -44,6 +44,7 @@ final class StoredDocumentTests: XCTestCase {
         let data = try prepared.document.dataBytes()
         XCTAssertEqual(data.first, StoredData.format)
         XCTAssertNil(data.firstRange(of: Array("Олег".utf8)), "persons are read from slot 11")
+        XCTAssertNil(data.firstRange(of: Array("/data".utf8)), "the path is the base root + id")
         XCTAssertLessThan(data.count, stored.text.utf8.count + stored.title.utf8.count + 120)
     }
 
@@ -76,6 +77,30 @@ final class StoredDocumentTests: XCTestCase {
         XCTAssertEqual(try roundTrip(stored), expected(stored))
     }
 
+    /// A file's path is stored as its base root's hash when it is that root + "/" + id: read
+    /// under another base root (a remote shard indexed elsewhere) it is nil, not made up.
+    /// Paths outside the base root (ids with `../`) are stored whole.
+    func testPathsThroughTheBaseRoot() throws {
+        let stored = sample()
+        let prepared = try DocumentPreparer(pipeline: try TextPipeline()).prepare(stored)
+        func read(_ document: Document, under root: String) throws -> String? {
+            try StoredDocument.decode(StoredDocument.self, from: document, documentID: 1, indexPath: "/i", baseRoot: { root }).path
+        }
+        XCTAssertEqual(try read(prepared.document, under: "/data"), stored.path)
+        XCTAssertNil(try read(prepared.document, under: "/elsewhere"))
+        XCTAssertNil(try read(prepared.document, under: ""))
+        var outside = sample()
+        outside.id = "../other/b.txt"
+        outside.path = "/other/b.txt"
+        let whole = try DocumentPreparer(pipeline: try TextPipeline()).prepare(outside).document
+        XCTAssertEqual(try read(whole, under: "/data"), "/other/b.txt")
+        XCTAssertEqual(try read(whole, under: "/elsewhere"), "/other/b.txt")
+        var atRoot = sample()
+        atRoot.id = "a.txt"
+        atRoot.path = "/a.txt"                                        // base root "/"
+        XCTAssertEqual(try roundTrip(atRoot), expected(atRoot))
+    }
+
     func testCompactTextIsLosslessAndHalvesCyrillic() throws {
         var samples = [Self.awkward, "", "a", "я", String(repeating: "военно-техническое ", count: 50)]
         samples += CompactText.table.map { String($0) }
@@ -93,7 +118,7 @@ final class StoredDocumentTests: XCTestCase {
 
     func testBytesThatAreNotStoredDataAreRejected() throws {
         let good = StoredData.encode(sample(), slotValues: [:])
-        XCTAssertNotNil(StoredData.decode(good) { _ in "" })
+        XCTAssertNotNil(StoredData.decode(good, baseRoot: { "/data" }) { _ in "" })
         var bad: [[UInt8]] = [[], [0x06], Array("{\"id\":\"x\"}".utf8), [0x07] + good.dropFirst()]
         bad.append([0x06, 0x80, 0x80, 0x01])                         // an unknown flag bit
         bad.append([0x06, 0x00, 0x05, 0x61])                         // a string past the end
@@ -101,7 +126,7 @@ final class StoredDocumentTests: XCTestCase {
         bad.append([0x06, 0x00, 0x01, 0x61, 0x01, 0x00, 0x00, 0x80]) // an escape and no character
         bad.append([0x06, 0x00, 0x01, 0x61, 0x01, 0x00, 0x00, 0x80, 0xF0, 0x9D]) // half a character
         for bytes in bad {
-            XCTAssertNil(StoredData.decode(bytes) { _ in "" }, "\(bytes)")
+            XCTAssertNil(StoredData.decode(bytes, baseRoot: { "/data" }) { _ in "" }, "\(bytes)")
             XCTAssertNil(StoredData.decodeIDAndText(bytes), "\(bytes)")
         }
     }
@@ -112,7 +137,7 @@ final class StoredDocumentTests: XCTestCase {
         let document = try Document()
         try document.addBooleanTerm("Q2024/a.txt")
         try document.setData(#"{"id":"2024/a.txt","date_source":"none","title":"","text":"","countries":[],"types":[],"persons":[],"organisations":[],"weapons":[]}"#)
-        XCTAssertThrowsError(try StoredDocument.decode(document, documentID: 7, indexPath: "/idx")) { error in
+        XCTAssertThrowsError(try StoredDocument.decode(StoredDocument.self, from: document, documentID: 7, indexPath: "/idx")) { error in
             XCTAssertEqual(error as? BulletinError, .indexCorrupt(path: "/idx", detail: "document 7 (2024/a.txt) has stored data of schema 5 or older (JSON); run `bulletin check` and re-index into a new directory"))
             XCTAssertEqual((error as? BulletinError)?.exitCode, 3)
         }

@@ -112,7 +112,7 @@ public enum DuplicateEvaluator {
         for (term, _) in try database.allTerms(prefix: IndexSchema.uniqueIDPrefix) {
             guard let documentID = try database.documentID(withTerm: term) else { continue }
             let document = try database.document(documentID)
-            let stored = try StoredDocument.decode(document, documentID: documentID, indexPath: index.path)
+            let stored = try StoredDocument.decode(document, documentID: documentID, in: database, indexPath: index.path)
             keys[stored.id] = try document.value(slot: IndexSchema.duplicateKeySlot)
         }
         var report = DuplicateReport()

@@ -78,7 +78,7 @@ public enum IndexChecker {
             if try document.terms(prefix: IndexSchema.uniqueIDPrefix).count != 1 {
                 throw corrupt("document \(id) has more than one unique term")
             }
-            let stored = try StoredDocument.decode(document, documentID: id, indexPath: indexPath)
+            let stored = try StoredDocument.decode(document, documentID: id, in: database, indexPath: indexPath)
             if DocumentBuilder.uniqueTerm(of: stored) != term {
                 throw corrupt("document \(id) stores id \(stored.id) but is indexed as \(term)")
             }

@@ -63,7 +63,9 @@ extension Indexer {
             } else {
                 document = try reader.document(entry.documentID)
             }
-            let stored = try StoredDocument.decode(document, documentID: entry.documentID, indexPath: options.indexPath)
+            let base = baseRoot ?? ""
+            let stored = try StoredDocument.decode(StoredDocument.self, from: document, documentID: entry.documentID,
+                                                   indexPath: options.indexPath, baseRoot: { base })
             guard let path = stored.path, prefixes.contains(where: { path.hasPrefix($0) }), Self.isGone(path) else { continue }
             if let shards { try shards.delete(uniqueTerm: term) } else if let writer { try writer.delete(uniqueTerm: term) }
             known[term] = nil

@@ -4,7 +4,9 @@
 /// 0x06                       format byte (schema 5 and older wrote JSON, which starts with `{`)
 /// flags                      varint, `Flag` bits: which optional fields follow
 /// id                         string
-/// path                       string, for a file (`Flag.file`); a feed record has none
+/// path                       for a file (`Flag.file`; a feed record has none): 4 bytes, the
+///                            low 32 bits of the FNV-1a hash of its base root, when the path
+///                            is base root + `/` + id (`Flag.derivedPath`); else a string
 /// url, origin                strings, when present
 /// date_source                one byte: 1... a `commonDateSources` entry, 0 then a string
 /// title                      string
@@ -35,8 +37,10 @@ enum StoredData {
         static let types = Flag(rawValue: 1 << 7)
         static let persons = Flag(rawValue: 1 << 8)
         static let weapons = Flag(rawValue: 1 << 9)
+        /// The path is the index's base root + `/` + id (only the root's hash is stored).
+        static let derivedPath = Flag(rawValue: 1 << 10)
         /// Every bit this version writes: data with another bit set is not ours.
-        static let known = Flag(rawValue: (1 << 10) - 1)
+        static let known = Flag(rawValue: (1 << 11) - 1)
     }
 
     /// `date_source` values stored as one byte (their index + 1). Append only: the bytes are
@@ -113,6 +117,16 @@ enum StoredData {
         let fromSlots = SlotFields { slotValues[$0] ?? "" }
         var flags: Flag = []
         if stored.path != nil { flags.insert(.file) }
+        // A file inside the base root: its id is its path relative to that root, so the path
+        // is the root + "/" + id (real paths hold no "..", so an id with "../" never matches).
+        var rootHash: UInt32?
+        if let path = stored.path, !stored.id.isEmpty, path.hasSuffix("/" + stored.id) {
+            let root = String(path.utf8.dropLast(stored.id.utf8.count + 1))
+            if let root, !root.isEmpty, root + "/" + stored.id == path {
+                rootHash = hash(root)
+                flags.insert(.derivedPath)
+            }
+        }
         if stored.url != nil { flags.insert(.url) }
         if stored.origin != nil { flags.insert(.origin) }
         if stored.date != fromSlots.date { flags.insert(.date) }
@@ -128,7 +142,11 @@ enum StoredData {
         out.append(format)
         appendVarint(flags.rawValue, to: &out)
         appendString(stored.id, to: &out)
-        if let path = stored.path { appendString(path, to: &out) }
+        if let rootHash {
+            for k in 0..<4 { out.append(UInt8(truncatingIfNeeded: rootHash >> (8 * UInt32(k)))) }
+        } else if let path = stored.path {
+            appendString(path, to: &out)
+        }
         if let url = stored.url { appendString(url, to: &out) }
         if let origin = stored.origin { appendString(origin, to: &out) }
         if let index = commonDateSources.firstIndex(of: stored.dateSource) {
@@ -151,6 +169,9 @@ enum StoredData {
         CompactText.append(stored.text, to: &out)
         return out
     }
+
+    /// The base root's hash a derived path is stored as.
+    static func hash(_ root: String) -> UInt32 { UInt32(truncatingIfNeeded: FNV1a.hash(root.utf8)) }
 
     static func appendVarint(_ value: UInt64, to out: inout [UInt8]) {
         var v = value
@@ -176,14 +197,22 @@ enum StoredData {
     // MARK: Decoding
 
     /// Reads data written by `encode`; `value(slot)` gives the document's value slots (read
-    /// only for fields the data does not hold). Nil when the bytes are not such data (another
-    /// format, truncated, a bit or length that does not fit).
-    static func decode(_ bytes: [UInt8], value: (UInt32) throws -> String) rethrows -> StoredDocument? {
+    /// only for fields the data does not hold), `baseRoot()` the index's base root
+    /// (`IndexSchema.baseRootKey`, read only for a derived path). Nil when the bytes are not
+    /// such data (another format, truncated, a bit or length that does not fit).
+    ///
+    /// A derived path whose root hash is not the base root's (a remote shard indexed under
+    /// another root and searched through a stub) is nil rather than a made-up path.
+    static func decode(_ bytes: [UInt8], baseRoot: () throws -> String, value: (UInt32) throws -> String) rethrows -> StoredDocument? {
         guard let header = bytes.withUnsafeBufferPointer({ buffer -> Header? in
             var reader = Reader(bytes: buffer)
             return reader.header()
         }) else { return nil }
         var stored = header.document
+        if let rootHash = header.rootHash {
+            let root = try baseRoot()
+            stored.path = !root.isEmpty && hash(root) == rootHash ? root + "/" + stored.id : nil
+        }
         let needsSlots: Flag = [.date, .source, .venue, .countries, .types, .persons, .weapons]
         if !header.flags.isSuperset(of: needsSlots) {
             let fromSlots = try SlotFields(value: value)
@@ -208,6 +237,8 @@ enum StoredData {
 
     struct Header {
         var flags: Flag
+        /// The stored hash of a derived path's root.
+        var rootHash: UInt32?
         /// The stored fields; those the flags leave to the value slots are empty.
         var document: StoredDocument
     }
@@ -226,7 +257,15 @@ enum StoredData {
             guard Flag.known.isSuperset(of: flags) else { return nil }
             guard let id = string() else { return nil }
             var path: String?, url: String?, origin: String?
-            if flags.contains(.file) { guard let v = string() else { return nil }; path = v }
+            var rootHash: UInt32?
+            if flags.contains(.derivedPath) {
+                guard flags.contains(.file), i + 4 <= bytes.count else { return nil }
+                rootHash = (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[i + $1]) << (8 * UInt32($1)) }
+                i += 4
+            } else if flags.contains(.file) {
+                guard let v = string() else { return nil }
+                path = v
+            }
             if flags.contains(.url) { guard let v = string() else { return nil }; url = v }
             if flags.contains(.origin) { guard let v = string() else { return nil }; origin = v }
             guard i < bytes.count else { return nil }
@@ -254,7 +293,7 @@ enum StoredData {
             guard let text = CompactText.decode(UnsafeBufferPointer(rebasing: bytes[i...])) else { return nil }
             document.text = text
             i = bytes.count
-            return Header(flags: flags, document: document)
+            return Header(flags: flags, rootHash: rootHash, document: document)
         }
 
         mutating func varint() -> UInt64? {

@@ -46,22 +46,27 @@ extension StoredDocument {
         var id: String
         var text: String
 
-        static func read(_ bytes: [UInt8], from document: Document) -> TextOnly? {
+        static func read(_ bytes: [UInt8], from document: Document, baseRoot: () throws -> String) -> TextOnly? {
             StoredData.decodeIDAndText(bytes).map { TextOnly(id: $0.id, text: $0.text) }
         }
     }
 
     /// Decodes a document's stored data; broken or missing data is the index's fault and
     /// says so (exit 3, naming the index and the document), never a raw decoding error.
-    static func decode(_ document: Document, documentID: UInt32, indexPath: String) throws(BulletinError) -> StoredDocument {
-        try decode(StoredDocument.self, from: document, documentID: documentID, indexPath: indexPath)
+    /// `database` is the one the document came from: a file's path is its base root
+    /// (`IndexSchema.baseRootKey`) + `/` + id.
+    static func decode(_ document: Document, documentID: UInt32, in database: Database, indexPath: String) throws(BulletinError) -> StoredDocument {
+        try decode(StoredDocument.self, from: document, documentID: documentID, indexPath: indexPath) {
+            try database.metadata(IndexSchema.baseRootKey)
+        }
     }
 
     /// `decode`, for the whole record or a part of it (`TextOnly`): the one path from a
     /// Xapian document's data (`StoredData`) to its fields.
-    static func decode<T: StoredDataPart>(_ type: T.Type, from document: Document, documentID: UInt32, indexPath: String) throws(BulletinError) -> T {
+    static func decode<T: StoredDataPart>(_ type: T.Type, from document: Document, documentID: UInt32, indexPath: String,
+                                          baseRoot: () throws -> String = { "" }) throws(BulletinError) -> T {
         let data = try BulletinError.mapping(indexPath: indexPath) { try document.dataBytes() }
-        if let decoded = try BulletinError.mapping(indexPath: indexPath, { try T.read(data, from: document) }) { return decoded }
+        if let decoded = try BulletinError.mapping(indexPath: indexPath, { try T.read(data, from: document, baseRoot: baseRoot) }) { return decoded }
         let term = (try? document.terms(prefix: IndexSchema.uniqueIDPrefix).first?.term).flatMap { $0 }
         let name = term.map { "document \(documentID) (\(String($0.dropFirst(IndexSchema.uniqueIDPrefix.count)).oneLine))" } ?? "document \(documentID)"
         let what = data.isEmpty ? "no stored data"
@@ -73,11 +78,11 @@ extension StoredDocument {
 /// What `StoredDocument.decode` can read from a document's data: the whole record or a part.
 protocol StoredDataPart {
     /// The part `bytes` (the document's data) hold, or nil when they are not stored data.
-    static func read(_ bytes: [UInt8], from document: Document) throws -> Self?
+    static func read(_ bytes: [UInt8], from document: Document, baseRoot: () throws -> String) throws -> Self?
 }
 
 extension StoredDocument: StoredDataPart {
-    static func read(_ bytes: [UInt8], from document: Document) throws -> StoredDocument? {
-        try StoredData.decode(bytes) { try document.value(slot: $0) }
+    static func read(_ bytes: [UInt8], from document: Document, baseRoot: () throws -> String) throws -> StoredDocument? {
+        try StoredData.decode(bytes, baseRoot: baseRoot) { try document.value(slot: $0) }
     }
 }

@@ -19,7 +19,7 @@ extension Searcher {
                                               + (close.isEmpty ? "" : "; closest ids: \(close.joined(separator: ", "))"))
                 }
                 let document = try database.document(documentID)
-                let stored = try StoredDocument.decode(document, documentID: documentID, indexPath: indexPath)
+                let stored = try StoredDocument.decode(document, documentID: documentID, in: database, indexPath: indexPath)
                 var text = Self.paragraphs(stored.text).joined(separator: "\n")
                 var highlights = 0
                 if !words.isEmpty {
@@ -79,7 +79,7 @@ extension Searcher {
         try enquire.setQuery(try Query.valueRange(slot: IndexSchema.duplicateKeySlot, key, key))
         return try enquire.mset(first: 0, count: 50).compactMap { item in
             guard item.documentID != documentID else { return nil }
-            return try StoredDocument.decode(item.document, documentID: item.documentID, indexPath: indexPath).id
+            return try StoredDocument.decode(item.document, documentID: item.documentID, in: database, indexPath: indexPath).id
         }
     }
 

@@ -24,7 +24,7 @@ extension Searcher {
         try mapErrors(query: id) { () throws -> StoredDocument? in
             try withReopenOnModification { () throws -> StoredDocument? in
                 guard let documentID = try documentID(forID: id) else { return nil }
-                return try StoredDocument.decode(try database.document(documentID), documentID: documentID, indexPath: indexPath)
+                return try StoredDocument.decode(try database.document(documentID), documentID: documentID, in: database, indexPath: indexPath)
             }
         }
     }

@@ -68,7 +68,7 @@ extension Searcher {
             let retellings = try Query.combine(.filter, [words, try Query.valueRange(slot: IndexSchema.duplicateKeySlot, key, key)])
             words = try Query.combine(.or, [words, try Query.scaled(retellings, by: Self.retellingBoost)])
         }
-        let stored = try StoredDocument.decode(document, documentID: documentID, indexPath: indexPath)
+        let stored = try StoredDocument.decode(document, documentID: documentID, in: database, indexPath: indexPath)
         return try Query.combine(.andNot, [words, try Query.term(DocumentBuilder.uniqueTerm(of: stored))])
     }
 

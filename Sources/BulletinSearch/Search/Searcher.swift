@@ -333,7 +333,7 @@ public final class Searcher {
 
     /// - Parameter snippetChars: longest snippet in characters; nil for none.
     func makeHit(_ item: MSet.Item, in mset: MSet, plan: Plan, snippetChars: Int?) throws -> SearchHit {
-        let stored = try StoredDocument.decode(try item.document, documentID: item.documentID, indexPath: indexPath)
+        let stored = try StoredDocument.decode(try item.document, documentID: item.documentID, in: database, indexPath: indexPath)
         var snippet = ""
         if let snippetChars, snippetChars > 0 {
             // Xapian's length is in bytes; Russian text is two bytes a letter.
@@ -374,7 +374,7 @@ public final class Searcher {
         try enquire.setQuery(try Query.combine(.filter, [query, try Query.valueRange(slot: IndexSchema.duplicateKeySlot, key, key)]))
         return try enquire.mset(first: 0, count: 50).compactMap { other in
             guard other.documentID != item.documentID else { return nil }
-            return try StoredDocument.decode(try other.document, documentID: other.documentID, indexPath: indexPath).id
+            return try StoredDocument.decode(try other.document, documentID: other.documentID, in: database, indexPath: indexPath).id
         }
     }
 

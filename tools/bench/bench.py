@@ -154,6 +154,7 @@ def main():
     ap.add_argument("--skip-raw", action="store_true",
                     help="bulletin only (no raw-Xapian index, queries or quest): for runs too long to make twice; "
                          "with --skip-index it also resumes from a finished `bulletin index` of an interrupted run")
+    ap.add_argument("--skip-compact", action="store_true", help="no `xapian-compact` of the indexes (its rows say –)")
     ap.add_argument("--index-args", default="", help="more arguments for `bulletin index`, e.g. '--shard-by year'")
     args = ap.parse_args()
 
@@ -174,13 +175,15 @@ def main():
     if args.skip_index and os.path.exists(saved):
         res.update(json.load(open(saved)))
     elif args.skip_index and args.skip_raw and os.path.exists(b_time) and os.path.isdir(b_index):
-        log("reusing the finished `bulletin index` of the last run; compacting it")
+        log("reusing the finished `bulletin index` of the last run")
         res["b_wall"], res["b_rss"] = parse_time(b_time)
         res["index_args"] = args.index_args
         res["b_size"] = du(b_index)
-        shutil.rmtree(b_compact, ignore_errors=True)
-        run(["xapian-compact", b_index, b_compact], stdout=subprocess.DEVNULL)
-        res["b_csize"] = du(b_compact)
+        res["b_csize"] = None
+        if not args.skip_compact:
+            shutil.rmtree(b_compact, ignore_errors=True)
+            run(["xapian-compact", b_index, b_compact], stdout=subprocess.DEVNULL)
+            res["b_csize"] = du(b_compact)
         res["r_wall"] = res["r_rss"] = res["r_size"] = res["r_csize"] = None
         json.dump({k: res[k] for k in res if k[:2] in ("b_", "r_") or k == "index_args"}, open(saved, "w"))
     else:
@@ -198,11 +201,13 @@ def main():
             res["r_wall"], res["r_rss"] = timed([args.raw, "index", r_index, corpus], "raw-index", run_dir)
             res["r_size"] = du(r_index)
         res["b_size"] = du(b_index)
-        log("compacting")
-        # A sharded index (its directory holds a stub, XAPIANDB) is compacted into one database.
-        run(["xapian-compact", b_index, b_compact], stdout=subprocess.DEVNULL)
-        res["b_csize"] = du(b_compact)
-        if not args.skip_raw:
+        res["b_csize"] = None
+        if not args.skip_compact:
+            log("compacting")
+            # A sharded index (its directory holds a stub, XAPIANDB) is compacted into one database.
+            run(["xapian-compact", b_index, b_compact], stdout=subprocess.DEVNULL)
+            res["b_csize"] = du(b_compact)
+        if not args.skip_raw and not args.skip_compact:
             run(["xapian-compact", r_index, r_compact], stdout=subprocess.DEVNULL)
             res["r_csize"] = du(r_compact)
         json.dump({k: res[k] for k in res if k[:2] in ("b_", "r_") or k == "index_args"}, open(saved, "w"))
@@ -262,7 +267,7 @@ def main():
     row("indexing, peak RSS (MB)", f"{res['b_rss'] / 1e6:.0f}", raw(res.get("r_rss") and res["r_rss"] / 1e6, "{:.0f}"), per(res["b_rss"], res.get("r_rss")))
     for key, what in (("size", "index on disk, MB (× text)"), ("csize", "after `xapian-compact`, MB (× text)")):
         b_v, r_v = res["b_" + key], res.get("r_" + key)
-        row(what, f"{b_v / 1e6:.0f} ({b_v / text_bytes:.2f}×)",
+        row(what, f"{b_v / 1e6:.0f} ({b_v / text_bytes:.2f}×)" if b_v else "–",
             f"{r_v / 1e6:.0f} ({r_v / text_bytes:.2f}×)" if r_v else "–", per(b_v, r_v))
     summary = {}
     for facets in (False, True):

@@ -21,7 +21,7 @@ extension Bulletin {
         @Flag(name: .customLong("keep-shards"), help: "Compact each year shard in its place instead of merging them.")
         var keepShards = false
 
-        @Option(name: .customLong("block-size"), help: ArgumentHelp("Block size of the compacted tables in bytes: 2048, 4096, 8192, 16384, 32768 or 65536.", valueName: "BYTES"))
+        @Option(name: .customLong("block-size"), help: ArgumentHelp("Block size of the compacted tables in bytes: 2048, 4096, 8192 (default), 16384, 32768 or 65536 (smallest index, slower searches).", valueName: "BYTES"))
         var blockSize = IndexCompactor.defaultBlockSize
 
         func run() throws {

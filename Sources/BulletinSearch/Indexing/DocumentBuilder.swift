@@ -215,6 +215,11 @@ final class DocumentBuilder {
         if spellings.count > 0 { try database.addSpellings(spellings) }
     }
 
+    /// Frees the near-duplicate search's caches and reader (a year shard no longer written).
+    func releaseCaches() {
+        duplicates.releaseCaches()
+    }
+
     /// Tells the builder that the database has committed (the near-duplicate search then
     /// reads that commit instead of the batch it kept in memory). Call after every commit.
     func committed() throws {

@@ -197,6 +197,15 @@ final class DuplicateDetector {
         lentKeys.removeAll(keepingCapacity: true)
     }
 
+    /// Forgets what is kept to speed up the next documents (cached candidates, term
+    /// frequencies, the reader): for a year shard no longer written. Nothing read from the
+    /// index is lost; it is read again if needed. Call right after `committed`.
+    func releaseCaches() {
+        candidateCache = [:]
+        frequencies = [:]
+        reader = nil
+    }
+
     /// Runs `body` on the reader (opened on first use; nil when the index has no commit a
     /// reader can open yet), reopening it once if a later commit of the writer has recycled
     /// the blocks of the one it reads.

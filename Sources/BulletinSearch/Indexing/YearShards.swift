@@ -23,6 +23,9 @@ final class YearShards {
     private var shards: [String: (database: WritableDatabase, builder: DocumentBuilder)] = [:]
     /// Unique term → the shard holding it.
     private var location: [String: String] = [:]
+    /// Shards written since the last commit: the others' caches are released at a commit
+    /// (a run over years of bulletins in date order writes one year after another).
+    private var writtenSinceCommit = Set<String>()
     /// The indexing sequence number shared by every shard (the highest any shard or the
     /// metadata shard recorded), recorded in the metadata shard for `stats`.
     private var sequence = 0
@@ -157,6 +160,7 @@ final class YearShards {
         try meta.setMetadata(IndexSchema.sequenceKey, String(sequence))
         // A unique id no shard holds is added: replace_document's look-up of it would make
         // Xapian flush the shard's buffered batch (docs/indexing.md).
+        writtenSinceCommit.insert(name)
         let id = location[uniqueTerm] == nil ? try target.database.add(document)
             : try target.database.replace(uniqueTerm: uniqueTerm, with: document)
         target.builder.written(documentID: id)
@@ -193,7 +197,9 @@ final class YearShards {
             try database.setMetadata(IndexDirectory.tablesKey, try IndexDirectory.expectedTables(database, path: indexPath + "/" + name, synonyms: false))
             try database.commit()
             try shards[name]!.builder.committed()
+            if !writtenSinceCommit.contains(name) { shards[name]!.builder.releaseCaches() }
         }
+        writtenSinceCommit.removeAll()
         try meta.commit()
     }
 

@@ -183,11 +183,7 @@ final class DuplicateDetector {
     /// The writer has committed: the reader moves to that commit, which holds every document
     /// written so far, and the batch in memory is forgotten.
     func committed() throws {
-        if let reader {
-            try reader.reopen()
-        } else {
-            reader = try? Database(path: database.path)
-        }
+        if let reader { try reader.reopen() } else { openReader() }
         // Without a reader the batch stays the only view of what was written.
         guard reader != nil else { return }
         recent.removeAll(keepingCapacity: true)
@@ -207,17 +203,19 @@ final class DuplicateDetector {
     }
 
     /// Runs `body` on the reader (opened on first use; nil when the index has no commit a
-    /// reader can open yet), reopening it once if a later commit of the writer has recycled
-    /// the blocks of the one it reads.
+    /// reader can open yet), reopening it and retrying, as every reader does
+    /// (`Searcher.retryingOnModification`), if a later commit of the writer has recycled the
+    /// blocks of the one it reads.
     private func readingCommitted<T>(_ body: (Database) throws -> T) throws -> T? {
-        if reader == nil { reader = try? Database(path: database.path) }
+        if reader == nil { openReader() }
         guard let reader else { return nil }
-        do {
-            return try body(reader)
-        } catch let error as XapianError where error.kind == .databaseModified {
-            try reader.reopen()
-            return try body(reader)
-        }
+        return try Searcher.retryingOnModification(reader) { try body(reader) }
+    }
+
+    /// Opens the reader on the writer's directory; leaves it nil while the index has no
+    /// commit a reader can open.
+    private func openReader() {
+        reader = try? Database(path: database.path)
     }
 
     /// The key of a document that copies nothing: its unique id, hashed (16 hex digits).

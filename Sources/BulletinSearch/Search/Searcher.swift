@@ -204,8 +204,14 @@ public final class Searcher {
     /// `countingEnquire`), `check_at_least` = all documents.
     func countFacets(_ query: Query, collapse: Bool, kinds: [FacetKind], limit: Int?) throws
         -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
-        try FacetCounter.count(try countingEnquire(query, collapse: collapse), kinds: kinds, limit: limit,
-                               documents: try database.documentCount())
+        try Self.countFacets(query, in: database, collapse: collapse, kinds: kinds, limit: limit, documents: try database.documentCount())
+    }
+
+    /// `countFacets` over `database` (`documents` its document count): the one counting pass of
+    /// the facets, on this thread or on the counting thread (`startFacetCount`).
+    private static func countFacets(_ query: Query, in database: Database, collapse: Bool, kinds: [FacetKind], limit: Int?, documents: Int) throws
+        -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
+        try FacetCounter.count(try countingEnquire(query, database: database, collapse: collapse), kinds: kinds, limit: limit, documents: documents)
     }
 
     /// `countFacets` (uncollapsed) started on another thread over `countingDatabase`, or nil
@@ -222,8 +228,7 @@ public final class Searcher {
         let handle = UncheckedBox(counting)
         return BackgroundResult {
             try Self.retryingOnModification(handle.value) {
-                try FacetCounter.count(try Self.countingEnquire(try Query.unserialised(bytes), database: handle.value, collapse: false),
-                                       kinds: kinds, limit: limit, documents: documents)
+                try Self.countFacets(try Query.unserialised(bytes), in: handle.value, collapse: false, kinds: kinds, limit: limit, documents: documents)
             }
         }
     }

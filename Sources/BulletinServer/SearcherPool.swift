@@ -16,21 +16,28 @@ final class SearcherPool: Sendable {
     let timeBudget: Duration
     /// Set on every Searcher (`Searcher.countsFacetsInParallel`).
     let parallelFacets: Bool
+    /// Shared by every Searcher (`Searcher.facetColumns`); nil when turned off.
+    let facetColumns: FacetColumns?
 
     private let state: Locked<[Searcher]>
     private let available: DispatchSemaphore
     private let queue = DispatchQueue(label: "bulletin.search", attributes: .concurrent)
 
     /// Opens one Searcher now, so a missing or damaged index stops the server at start.
-    init(indexPath: String, size: Int, timeBudget: Duration, parallelFacets: Bool = false) throws(BulletinError) {
+    /// With `facetColumns`, the column of the index is read on another thread right away.
+    init(indexPath: String, size: Int, timeBudget: Duration, parallelFacets: Bool = false, facetColumns: Bool = false) throws(BulletinError) {
         self.indexPath = indexPath
         self.size = max(1, size)
         self.timeBudget = timeBudget
         self.parallelFacets = parallelFacets
+        let columns = facetColumns ? FacetColumns(indexPath: indexPath) : nil
+        self.facetColumns = columns
         let first = try Searcher(indexPath: indexPath)
         first.countsFacetsInParallel = parallelFacets
+        first.facetColumns = columns
         state = Locked([first])
         available = DispatchSemaphore(value: self.size)
+        if let columns { DispatchQueue.global(qos: .utility).async { columns.build() } }
     }
 
     /// Runs `body` with a Searcher of its own, on a worker thread, within the time budget.
@@ -74,6 +81,7 @@ final class SearcherPool: Sendable {
         if let searcher = state.withLock({ $0.popLast() }) { return searcher }
         let searcher = try Searcher(indexPath: indexPath)
         searcher.countsFacetsInParallel = parallelFacets
+        searcher.facetColumns = facetColumns
         return searcher
     }
 

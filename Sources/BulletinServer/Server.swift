@@ -18,6 +18,9 @@ public enum BulletinServer {
         /// Facet counts run on a thread of their own beside the ranking pass (each Searcher
         /// then holds a second reader), when the machine has more than one core.
         public var parallelFacets = ProcessInfo.processInfo.activeProcessorCount > 1
+        /// Facet counts read from a facet column of the index kept in memory (`FacetColumns`)
+        /// instead of each match's values; read at start and after every commit.
+        public var facetColumns = true
 
         public init(indexPath: String) { self.indexPath = indexPath }
     }
@@ -28,7 +31,7 @@ public enum BulletinServer {
     public static func application(_ options: Options, onRunning: @escaping @Sendable (String) -> Void = { _ in })
         throws(BulletinError) -> some ApplicationProtocol {
         let pool = try SearcherPool(indexPath: options.indexPath, size: options.workers, timeBudget: options.timeBudget,
-                                    parallelFacets: options.parallelFacets)
+                                    parallelFacets: options.parallelFacets, facetColumns: options.facetColumns)
         let router = Router(options: .autoGenerateHeadEndpoints)
         router.add(middleware: GuardMiddleware())
         API(pool: pool).register(on: router)

@@ -49,6 +49,21 @@ struct CXapianSpellingBatch {
 };
 struct CXapianTermList { std::vector<std::pair<std::string, Xapian::doccount>> entries; };
 
+/// A database's facet slots read once and kept as numbers: per slot, each document's parts as
+/// ids into `names` (parts[offsets[did] ..< offsets[did + 1]]). Immutable once built, so any
+/// number of threads may count with it at once; it answers for one revision of one database.
+struct CXapianFacetColumn {
+    struct Slot {
+        Xapian::valueno slot = 0;
+        std::vector<uint32_t> offsets;
+        std::vector<uint32_t> parts;
+    };
+    std::vector<Slot> slots;
+    std::vector<std::string> names;
+    Xapian::rev revision = 0;
+    std::string uuid;
+};
+
 struct CXapianValueCountSpy { Xapian::ValueCountMatchSpy spy; explicit CXapianValueCountSpy(Xapian::valueno slot) : spy(slot) {} };
 
 namespace cxapian {

@@ -119,6 +119,57 @@ void run_count(Xapian::Enquire &e, Xapian::doccount check_at_least, uint32_t *ma
     if (matches) *matches = mset.get_matches_lower_bound();
 }
 
+
+/// Groups parts by their first byte, most frequent first (ties in byte order), at most
+/// `limit_per_group` each (0: all).
+CXapianTermList *grouped(std::vector<std::pair<std::string, Xapian::doccount>> parts, uint32_t limit_per_group) {
+    auto before = [](const std::pair<std::string, Xapian::doccount> &a, const std::pair<std::string, Xapian::doccount> &b) {
+        if (a.first[0] != b.first[0]) return (unsigned char)a.first[0] < (unsigned char)b.first[0];
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    };
+    std::sort(parts.begin(), parts.end(), before);
+    auto list = std::make_unique<CXapianTermList>();
+    size_t in_group = 0;
+    char previous_tag = 0;
+    for (size_t i = 0; i < parts.size(); ++i) {
+        const char tag = parts[i].first[0];
+        in_group = (i > 0 && tag == previous_tag) ? in_group + 1 : 0;
+        previous_tag = tag;
+        if (limit_per_group == 0 || in_group < limit_per_group) list->entries.push_back(std::move(parts[i]));
+    }
+    return list.release();
+}
+
+/// Numbers distinct parts 0, 1, 2, … in the order first seen.
+struct PartIds {
+    std::unordered_map<std::string, uint32_t> known;
+    std::vector<std::string> names;
+    uint32_t id(const char *p, size_t n) {
+        auto inserted = known.emplace(std::string(p, n), uint32_t(names.size()));
+        if (inserted.second) names.push_back(inserted.first->first);
+        return inserted.first->second;
+    }
+};
+
+/// The spy over a facet column: per match, one array increment per part it holds.
+class ColumnSpy : public Xapian::MatchSpy {
+  public:
+    ColumnSpy(std::vector<const CXapianFacetColumn::Slot *> slots, size_t names) : slots_(std::move(slots)), counts(names, 0) {}
+    void operator()(const Xapian::Document &doc, double) override {
+        const Xapian::docid did = doc.get_docid();
+        for (const CXapianFacetColumn::Slot *slot : slots_) {
+            if (size_t(did) + 1 >= slot->offsets.size()) continue;
+            for (uint32_t i = slot->offsets[did], end = slot->offsets[did + 1]; i < end; ++i) ++counts[slot->parts[i]];
+        }
+    }
+
+  private:
+    std::vector<const CXapianFacetColumn::Slot *> slots_;
+
+  public:
+    std::vector<Xapian::doccount> counts;
+};
+
 } // namespace
 
 extern "C" {
@@ -154,22 +205,72 @@ CXapianTermList *CXapian_enquire_count_value_parts(CXapianEnquire *enquire, cons
             parts.assign(merged.begin(), merged.end());
         }
         if (used_builtin) *used_builtin = builtin;
-        // Group by first byte, most frequent first (ties in byte order), `limit_per_group` each.
-        auto before = [](const std::pair<std::string, Xapian::doccount> &a, const std::pair<std::string, Xapian::doccount> &b) {
-            if (a.first[0] != b.first[0]) return (unsigned char)a.first[0] < (unsigned char)b.first[0];
-            return a.second != b.second ? a.second > b.second : a.first < b.first;
-        };
-        std::sort(parts.begin(), parts.end(), before);
-        auto list = std::make_unique<CXapianTermList>();
-        size_t in_group = 0;
-        char previous_tag = 0;
-        for (size_t i = 0; i < parts.size(); ++i) {
-            const char tag = parts[i].first[0];
-            in_group = (i > 0 && tag == previous_tag) ? in_group + 1 : 0;
-            previous_tag = tag;
-            if (limit_per_group == 0 || in_group < limit_per_group) list->entries.push_back(std::move(parts[i]));
+        return grouped(std::move(parts), limit_per_group);
+    });
+}
+
+CXapianFacetColumn *CXapian_facet_column_build(CXapianDatabase *db, const uint32_t *slots, size_t nslots, char separator,
+                                               CXapianError *error) noexcept {
+    return guarded(error, (CXapianFacetColumn *)nullptr, [&] {
+        const Xapian::Database &d = *db->db;
+        auto column = std::make_unique<CXapianFacetColumn>();
+        column->revision = d.get_revision();  // one sub-database only: throws otherwise
+        column->uuid = d.get_uuid();
+        const Xapian::docid last = d.get_lastdocid();
+        PartIds ids;
+        for (size_t k = 0; k < nslots; ++k) {
+            CXapianFacetColumn::Slot slot;
+            slot.slot = slots[k];
+            slot.offsets.assign(size_t(last) + 2, 0);
+            // Documents come in id order; parts[offsets[did] ..< offsets[did + 1]].
+            Xapian::docid filled = 0;
+            for (Xapian::ValueIterator it = d.valuestream_begin(slot.slot); it != d.valuestream_end(slot.slot); ++it) {
+                const Xapian::docid did = it.get_docid();
+                if (did > last) break;
+                for (Xapian::docid j = filled + 1; j <= did; ++j) slot.offsets[j] = uint32_t(slot.parts.size());
+                each_part(*it, separator, [&](const char *p, size_t n) { slot.parts.push_back(ids.id(p, n)); });
+                filled = did;
+            }
+            for (Xapian::docid j = filled + 1; j <= last + 1; ++j) slot.offsets[j] = uint32_t(slot.parts.size());
+            column->slots.push_back(std::move(slot));
         }
-        return list.release();
+        column->names = std::move(ids.names);
+        return column.release();
+    });
+}
+
+void CXapian_facet_column_free(CXapianFacetColumn *column) noexcept { delete column; }
+
+uint64_t CXapian_facet_column_bytes(const CXapianFacetColumn *column) noexcept {
+    uint64_t bytes = 0;
+    for (const auto &slot : column->slots) bytes += slot.offsets.size() * 4 + slot.parts.size() * 4;
+    for (const auto &name : column->names) bytes += name.size() + sizeof(std::string);
+    return bytes;
+}
+
+bool CXapian_facet_column_matches(const CXapianFacetColumn *column, CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded(error, false, [&] {
+        const Xapian::Database &d = *db->db;
+        return d.get_revision() == column->revision && d.get_uuid() == column->uuid;
+    });
+}
+
+CXapianTermList *CXapian_enquire_count_column(CXapianEnquire *enquire, const CXapianFacetColumn *column, const uint32_t *slots,
+                                              size_t nslots, uint32_t check_at_least, uint32_t limit_per_group, uint32_t *matches,
+                                              CXapianError *error) noexcept {
+    return guarded(error, (CXapianTermList *)nullptr, [&] {
+        std::vector<const CXapianFacetColumn::Slot *> wanted;
+        for (size_t k = 0; k < nslots; ++k)
+            for (const auto &slot : column->slots)
+                if (slot.slot == slots[k]) wanted.push_back(&slot);
+        if (wanted.size() != nslots) throw Xapian::InvalidArgumentError("facet column lacks a slot asked for");
+        ColumnSpy spy(wanted, column->names.size());
+        enquire->enquire.add_matchspy(&spy);
+        run_count(enquire->enquire, check_at_least, matches);
+        std::vector<std::pair<std::string, Xapian::doccount>> parts;
+        for (size_t id = 0; id < spy.counts.size(); ++id)
+            if (spy.counts[id] != 0) parts.emplace_back(column->names[id], spy.counts[id]);
+        return grouped(std::move(parts), limit_per_group);
     });
 }
 

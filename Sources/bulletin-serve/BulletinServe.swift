@@ -38,6 +38,9 @@ struct BulletinServe: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Count facets on a thread of their own beside the ranking (default: on with more than one core).")
     var parallelFacets = ProcessInfo.processInfo.activeProcessorCount > 1
 
+    @Flag(inversion: .prefixedNo, help: "Count facets from a column of the index's facet values kept in memory (default: on).")
+    var facetColumns = true
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
         if !(1...64).contains(workers) { throw ValidationError("--workers must be between 1 and 64") }
@@ -52,6 +55,7 @@ struct BulletinServe: ParsableCommand {
         options.workers = workers
         options.timeBudget = .milliseconds(Int64(timeBudget * 1000))
         options.parallelFacets = parallelFacets
+        options.facetColumns = facetColumns
         let outcome = Locked<Result<Void, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
         Task {

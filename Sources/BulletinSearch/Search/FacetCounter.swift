@@ -10,13 +10,22 @@ enum FacetCounter {
     /// and returns its exact match count and, for each facet of `kinds`, its most frequent
     /// values (at most `limit`; nil: all) with their counts, most frequent first (ties in byte
     /// order).
-    static func count(_ enquire: Enquire, kinds: [FacetKind], limit: Int?, documents: Int) throws
+    /// With `column` (a `FacetColumn` of the enquire's database at its revision, see
+    /// `FacetColumns`), the parts are counted from it instead of from each match's values: the
+    /// same counts.
+    static func count(_ enquire: Enquire, kinds: [FacetKind], limit: Int?, documents: Int, column: FacetColumn? = nil) throws
         -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
         let facets = IndexSchema.facets.filter { facet in kinds.contains { $0.rawValue == facet.name } }
         var slots: [UInt32] = []
         for facet in facets where !slots.contains(facet.slot) { slots.append(facet.slot) }
-        let counted = try enquire.countValueParts(slots: slots, separator: IndexSchema.facetSeparator,
-                                                  checkAtLeast: documents, limitPerGroup: limit)
+        let counted: (parts: [(value: String, count: Int)], matches: Int)
+        if let column, slots.allSatisfy(column.slots.contains) {
+            counted = try enquire.countValueParts(column: column, slots: slots, checkAtLeast: documents, limitPerGroup: limit)
+        } else {
+            let read = try enquire.countValueParts(slots: slots, separator: IndexSchema.facetSeparator,
+                                                   checkAtLeast: documents, limitPerGroup: limit)
+            counted = (read.parts, read.matches)
+        }
         var counts: [String: [(value: String, count: Int)]] = [:]
         for facet in facets { counts[facet.name] = [] }
         let byTag = Dictionary(uniqueKeysWithValues: facets.map { ($0.tag, $0.name) })
@@ -25,6 +34,85 @@ enum FacetCounter {
             counts[name, default: []].append((String(part.value.dropFirst()), part.count))
         }
         return (counted.matches, counts)
+    }
+}
+
+/// Facet columns (`FacetColumn`) of one index for long-lived Searchers (`bulletin serve`):
+/// the column of the index's latest revision, shared by every Searcher that has that revision
+/// open. With it a facet count adds up numbers per match instead of reading and splitting the
+/// match's facet slots (at 20 000 generated bulletins, a query matching 18 000 of them: about
+/// 16 ms of value reading and counting against about 2 ms). A Searcher whose handle is at
+/// another revision than the column counts the usual way, and asks for the column of its
+/// revision, which is read on a thread of its own (one at a time) while searches go on.
+/// Only an index of one database has columns; a stub of shards always counts the usual way.
+/// Memory: 4 bytes per facet value of each document and per document and slot, and the
+/// distinct values (about 3.5 MB at 20 000 generated bulletins).
+public final class FacetColumns: @unchecked Sendable {
+    // @unchecked: every field is read and written under `lock`; FacetColumn is immutable.
+    let indexPath: String
+    private let lock = NSLock()
+    private var latest: FacetColumn?
+    private var building = false
+    private var unavailable = false
+    private var builds = 0
+    /// Columns read so far (tests check that one was, and that a stale one is not used).
+    var buildCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return builds
+    }
+
+    public init(indexPath: String) {
+        self.indexPath = indexPath
+    }
+
+    /// The column for `database` when there is one of its revision; otherwise nil, and the
+    /// column of the index's latest revision is read on another thread unless that is
+    /// already happening (or the index cannot have one).
+    func column(for database: Database) -> FacetColumn? {
+        lock.lock()
+        let current = latest
+        lock.unlock()
+        if let current, current.matches(database) { return current }
+        startBuilding()
+        return nil
+    }
+
+    /// Reads the column of the index's latest revision now, on this thread. False when the
+    /// index cannot have one (a stub of shards).
+    @discardableResult
+    public func build() -> Bool {
+        lock.lock()
+        if unavailable { lock.unlock(); return false }
+        lock.unlock()
+        let built: FacetColumn?
+        var impossible = false
+        do {
+            let database = try Database(path: indexPath)
+            built = try FacetColumn(database: database, slots: IndexSchema.facetSlots, separator: IndexSchema.facetSeparator)
+        } catch {
+            // One revision to open, or none (a multi-database): the latter never changes.
+            impossible = [.invalidOperation, .unimplemented].contains(error.kind)
+            built = nil
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if let built { latest = built; builds += 1 }
+        if impossible { unavailable = true }
+        return built != nil
+    }
+
+    private func startBuilding() {
+        lock.lock()
+        guard !building, !unavailable else { lock.unlock(); return }
+        building = true
+        lock.unlock()
+        DispatchQueue.global(qos: .utility).async { [self] in
+            build()
+            lock.lock()
+            building = false
+            lock.unlock()
+        }
     }
 }
 

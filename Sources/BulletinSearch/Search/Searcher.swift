@@ -27,6 +27,10 @@ public final class Searcher {
     /// millisecond) and, on a busy machine, waits for a core; `bulletin serve` turns it on for
     /// its long-lived Searchers (`--parallel-facets`).
     public var countsFacetsInParallel = false
+    /// Facet columns shared by long-lived Searchers (`bulletin serve`): counts read from the
+    /// column of the handle's revision when there is one. Nil (a short process): counted from
+    /// the matches' values.
+    public var facetColumns: FacetColumns?
 
     /// Snippet highlight markers: control characters no text contains after decoding.
     static let highlightStart = "\u{2}"
@@ -204,14 +208,17 @@ public final class Searcher {
     /// `countingEnquire`), `check_at_least` = all documents.
     func countFacets(_ query: Query, collapse: Bool, kinds: [FacetKind], limit: Int?) throws
         -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
-        try Self.countFacets(query, in: database, collapse: collapse, kinds: kinds, limit: limit, documents: try database.documentCount())
+        try Self.countFacets(query, in: database, collapse: collapse, kinds: kinds, limit: limit, documents: try database.documentCount(),
+                             columns: facetColumns)
     }
 
     /// `countFacets` over `database` (`documents` its document count): the one counting pass of
     /// the facets, on this thread or on the counting thread (`startFacetCount`).
-    private static func countFacets(_ query: Query, in database: Database, collapse: Bool, kinds: [FacetKind], limit: Int?, documents: Int) throws
+    private static func countFacets(_ query: Query, in database: Database, collapse: Bool, kinds: [FacetKind], limit: Int?, documents: Int,
+                                    columns: FacetColumns?) throws
         -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
-        try FacetCounter.count(try countingEnquire(query, database: database, collapse: collapse), kinds: kinds, limit: limit, documents: documents)
+        try FacetCounter.count(try countingEnquire(query, database: database, collapse: collapse), kinds: kinds, limit: limit, documents: documents,
+                               column: columns?.column(for: database))
     }
 
     /// `countFacets` (uncollapsed) started on another thread over `countingDatabase`, or nil
@@ -226,9 +233,11 @@ public final class Searcher {
         let bytes = try query.serialised()
         let documents = try database.documentCount()
         let handle = UncheckedBox(counting)
+        let columns = facetColumns
         return BackgroundResult {
             try Self.retryingOnModification(handle.value) {
-                try Self.countFacets(try Query.unserialised(bytes), in: handle.value, collapse: false, kinds: kinds, limit: limit, documents: documents)
+                try Self.countFacets(try Query.unserialised(bytes), in: handle.value, collapse: false, kinds: kinds, limit: limit, documents: documents,
+                                     columns: columns)
             }
         }
     }

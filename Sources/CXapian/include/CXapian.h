@@ -373,6 +373,22 @@ CXapianTermList *CXapian_valuecountspy_values(const CXapianValueCountSpy *spy, C
 /// matches_lower_bound (may be NULL). Raises what get_mset raises.
 CXapianTermList *CXapian_enquire_count_value_parts(CXapianEnquire *enquire, const uint32_t *slots, size_t nslots, char separator, uint32_t check_at_least, uint32_t limit_per_group, uint32_t *matches, bool *used_builtin, CXapianError *error) CXAPIAN_NOEXCEPT;
 
+/// Facet columns: the parts of `slots` (split at `separator`) of every document of `db`, read
+/// once through Xapian's value streams and kept as numbers, for counting many queries over one
+/// revision. Only a database of one (local) sub-database has one: otherwise the build raises
+/// (InvalidOperationError from get_revision, or what the value streams raise).
+typedef struct CXapianFacetColumn CXapianFacetColumn;
+CXapianFacetColumn *CXapian_facet_column_build(CXapianDatabase *db, const uint32_t *slots, size_t nslots, char separator, CXapianError *error) CXAPIAN_NOEXCEPT;
+void CXapian_facet_column_free(CXapianFacetColumn *column) CXAPIAN_NOEXCEPT;
+/// Memory the column holds, in bytes (approximate: the id arrays and the names).
+uint64_t CXapian_facet_column_bytes(const CXapianFacetColumn *column) CXAPIAN_NOEXCEPT;
+/// Whether `db` is open at the revision (and is the database) the column was built from.
+bool CXapian_facet_column_matches(const CXapianFacetColumn *column, CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// CXapian_enquire_count_value_parts with the column instead of reading values: the same
+/// counts when the enquire's database is the column's (same revision). Every slot asked for
+/// must be in the column (InvalidArgumentError otherwise).
+CXapianTermList *CXapian_enquire_count_column(CXapianEnquire *enquire, const CXapianFacetColumn *column, const uint32_t *slots, size_t nslots, uint32_t check_at_least, uint32_t limit_per_group, uint32_t *matches, CXapianError *error) CXAPIAN_NOEXCEPT;
+
 #ifdef __cplusplus
 }
 #endif

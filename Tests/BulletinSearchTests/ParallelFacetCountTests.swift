@@ -53,3 +53,84 @@ final class ParallelFacetCountTests: XCTestCase {
         XCTAssertThrowsError(try Query.unserialised(Array("not a query".utf8)))
     }
 }
+
+/// `bulletin serve` counts facets from a column of the index's facet values kept in memory
+/// (`FacetColumns`): the responses must be those of counting from each match's values, and a
+/// column of an older revision must never answer for a newer one.
+final class FacetColumnTests: XCTestCase {
+    private func request(_ query: String, collapse: Bool) -> SearchRequest {
+        var request = SearchRequest(query: query)
+        request.facets = true
+        request.facetKinds = FacetKind.allCases
+        request.collapse = collapse
+        request.limit = 20
+        if query.isEmpty { request.filters.countries = ["IN"] }
+        return request
+    }
+
+    private func assertSame(_ a: Searcher, _ b: Searcher, _ query: String, collapse: Bool = false,
+                            file: StaticString = #filePath, line: UInt = #line) throws {
+        let x = try a.search(request(query, collapse: collapse)), y = try b.search(request(query, collapse: collapse))
+        XCTAssertEqual(x.total, y.total, query, file: file, line: line)
+        XCTAssertEqual(x.matches, y.matches, query, file: file, line: line)
+        XCTAssertEqual(x.facets, y.facets, query, file: file, line: line)
+        XCTAssertEqual(x.hits.map(\.id), y.hits.map(\.id), query, file: file, line: line)
+    }
+
+    func testCountsFromTheColumnAreTheCountsOfTheValues() throws {
+        let (index, _) = try indexDemoCorpus(self)
+        let columns = FacetColumns(indexPath: index)
+        XCTAssertTrue(columns.build())
+        let withColumn = try Searcher(indexPath: index), plain = try Searcher(indexPath: index)
+        withColumn.facetColumns = columns
+        for parallel in [false, true] {
+            withColumn.countsFacetsInParallel = parallel
+            for query in ["контракт", "поставка Су-30", "Китай", "ПВО", "\"военно-техническое сотрудничество\"", "контрокт",
+                          "переговоры OR выставка", "Индия -Россия", "title:испытания", "person:\"Лю Гуанмин\"", "зенит*", ""] {
+                for collapse in [false, true] { try assertSame(withColumn, plain, query, collapse: collapse) }
+            }
+        }
+        XCTAssertEqual(columns.statistics.builds, 1)
+        XCTAssertEqual(columns.statistics.answers, 48, "every count came from the column")
+    }
+
+    func testAColumnOfAnOlderRevisionIsNotUsed() throws {
+        let (index, _) = try indexDemoCorpus(self)
+        let columns = FacetColumns(indexPath: index)
+        XCTAssertTrue(columns.build())
+        let withColumn = try Searcher(indexPath: index), plain = try Searcher(indexPath: index)
+        withColumn.facetColumns = columns
+        try assertSame(withColumn, plain, "контракт")
+        XCTAssertEqual(columns.statistics.answers, 1)
+
+        // One more bulletin: a contract with Belarus changes the counts of several facets.
+        let more = try makeTemporaryDirectory(self)
+        try "Минск, 3 марта 2024 г. Беларусь и Россия подписали контракт на поставку зенитных комплексов.\n"
+            .write(to: more.appendingPathComponent("2024-03-03-extra.txt"), atomically: true, encoding: .utf8)
+        _ = try Indexer(options: IndexOptions(indexPath: index)).index([more.path])
+        try withColumn.refresh()
+        try plain.refresh()
+        let before = try plain.search(request("контракт", collapse: false))
+        try assertSame(withColumn, plain, "контракт")
+        XCTAssertEqual(columns.statistics.answers, 1, "the old column did not answer for the new revision")
+        XCTAssertTrue(columns.build())
+        try assertSame(withColumn, plain, "контракт")
+        XCTAssertEqual(columns.statistics.answers, 2, "the new revision's column answered")
+        XCTAssertEqual(try withColumn.search(request("контракт", collapse: false)).matches, before.matches)
+    }
+
+    func testYearShardsCountFromTheirValues() throws {
+        let index = try makeTemporaryDirectory(self).appendingPathComponent("index").path
+        var options = IndexOptions(indexPath: index)
+        options.shardByYear = true
+        _ = try Indexer(options: options).index([FacetStorageTests.demoCorpus.path])
+        let columns = FacetColumns(indexPath: index)
+        XCTAssertFalse(columns.build(), "a stub of shards has no column")
+        let withColumn = try Searcher(indexPath: index), plain = try Searcher(indexPath: index)
+        withColumn.facetColumns = columns
+        try assertSame(withColumn, plain, "контракт")
+        try assertSame(withColumn, plain, "")
+        XCTAssertEqual(columns.statistics.answers, 0)
+        XCTAssertEqual(columns.statistics.builds, 0)
+    }
+}

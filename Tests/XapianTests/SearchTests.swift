@@ -94,6 +94,60 @@ final class SearchTests: XCTestCase {
         XCTAssertTrue(try enquire.countValueParts(slots: [5], separator: 0x0A, checkAtLeast: 10_000, limitPerGroup: 0).parts.isEmpty)
     }
 
+    func testFacetColumnCountsWhatReadingTheValuesCounts() throws {
+        // Parts over 16 bytes, documents without a value, deleted documents, and a slot
+        // that only some documents have.
+        let long = "pОлег Владимирович Длинная-Фамилия"
+        var texts: [String] = [], values: [String] = []
+        for i in 0..<300 {
+            texts.append(i % 3 == 0 ? "контракт поставка \(i)" : "поставка номер \(i)")
+            values.append(i % 7 == 0 ? "" : "c\(["BY", "IN", "CN", "RU"][i % 4])\ny\(2015 + i % 5)\n\(i % 2 == 0 ? long : "n\(i)")")
+        }
+        let db = try makeIndex(texts, facets: values)
+        for id in stride(from: 5, to: 300, by: 11) { try db.delete(documentID: UInt32(id)) }
+        let doc = try db.document(2)
+        try doc.setValue("t\u{1}x\n\nclone", slot: 6)
+        try db.replace(documentID: 2, with: doc)
+        try db.commit()
+        let reader = try Database(path: db.path)
+        let column = try FacetColumn(database: reader, slots: [5, 6], separator: 0x0A)
+        XCTAssertTrue(column.matches(reader))
+        XCTAssertGreaterThan(column.bytes, 300 * 4)
+        for query in ["контракт", "поставка", "поставка -контракт", "нет-такого"] {
+            for (slots, limit) in [([UInt32(5), 6], nil), ([5], 2), ([6], nil), ([5], 0)] as [([UInt32], Int?)] {
+                let enquire = try Enquire(database: reader)
+                try enquire.setQuery(try parser(reader).parse(query))
+                let read = try enquire.countValueParts(slots: slots, separator: 0x0A, checkAtLeast: 1000, limitPerGroup: limit)
+                let counted = try enquire.countValueParts(column: column, slots: slots, checkAtLeast: 1000, limitPerGroup: limit)
+                XCTAssertEqual(counted.matches, read.matches, query)
+                XCTAssertEqual(counted.parts.map(\.value), read.parts.map(\.value), "\(query) \(slots)")
+                XCTAssertEqual(counted.parts.map(\.count), read.parts.map(\.count), "\(query) \(slots)")
+            }
+        }
+        // A slot the column does not hold is refused, never counted as empty.
+        let enquire = try Enquire(database: reader)
+        try enquire.setQuery(try parser(reader).parse("поставка"))
+        XCTAssertThrowsError(try enquire.countValueParts(column: column, slots: [7], checkAtLeast: 1000))
+        // After the next commit the column no longer answers for a reader that moved on.
+        try db.delete(documentID: 1)
+        try db.commit()
+        XCTAssertTrue(column.matches(reader), "the reader still sees the old revision")
+        try reader.reopen()
+        XCTAssertFalse(column.matches(reader))
+        XCTAssertFalse(column.matches(db), "a database is not matched by a column of another handle's older revision")
+    }
+
+    func testFacetColumnNeedsOneDatabase() throws {
+        let one = try makeIndex(["контракт"], facets: ["cBY"]), two = try makeIndex(["поставка"], facets: ["cIN"])
+        let stub = try makeTemporaryDirectory(self).appendingPathComponent("both.stub")
+        try "auto \(one.path)\nauto \(two.path)\n".write(to: stub, atomically: true, encoding: .utf8)
+        let shards = try Database(path: stub.path)
+        XCTAssertEqual(try shards.documentCount(), 2)
+        XCTAssertThrowsError(try FacetColumn(database: shards, slots: [5], separator: 0x0A)) { error in
+            XCTAssertEqual((error as? XapianError)?.kind, .invalidOperation)
+        }
+    }
+
     func testValueCountSpyCountsEveryMatchOncePerValue() throws {
         let db = try makeIndex(
             ["контракт один", "контракт два", "контракт три", "другое"],

@@ -54,12 +54,13 @@ public final class FacetColumns: @unchecked Sendable {
     private var latest: FacetColumn?
     private var building = false
     private var unavailable = false
-    private var builds = 0
-    /// Columns read so far (tests check that one was, and that a stale one is not used).
-    var buildCount: Int {
+    private var builds = 0, answers = 0
+    /// Columns read so far, and counts a column answered (tests: that one was used, and that
+    /// a stale one was not).
+    var statistics: (builds: Int, answers: Int) {
         lock.lock()
         defer { lock.unlock() }
-        return builds
+        return (builds, answers)
     }
 
     public init(indexPath: String) {
@@ -73,7 +74,12 @@ public final class FacetColumns: @unchecked Sendable {
         lock.lock()
         let current = latest
         lock.unlock()
-        if let current, current.matches(database) { return current }
+        if let current, current.matches(database) {
+            lock.lock()
+            answers += 1
+            lock.unlock()
+            return current
+        }
         startBuilding()
         return nil
     }

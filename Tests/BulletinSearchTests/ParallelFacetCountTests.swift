@@ -134,3 +134,66 @@ final class FacetColumnTests: XCTestCase {
         XCTAssertEqual(columns.statistics.builds, 0)
     }
 }
+
+/// A query that matches most of the index has its term-backed facets (country, type, year,
+/// source) counted over the documents it does not match, subtracted from the facet terms'
+/// document frequencies: the response must be the direct count's.
+final class ComplementFacetCountTests: XCTestCase {
+    func testCountingTheOtherSideGivesTheSameResponse() throws {
+        let (index, _) = try indexDemoCorpus(self)
+        let complement = try Searcher(indexPath: index), direct = try Searcher(indexPath: index)
+        complement.complementFrom = 0
+        direct.complementFrom = 2
+        var compared = 0
+        for query in ["контракт", "поставка Су-30", "Китай", "ПВО", "\"военно-техническое сотрудничество\"", "контрокт",
+                      "переговоры OR выставка", "Индия -Россия", "title:испытания", "зенит*", "сотрудничество", "нет-такого-слова", ""] {
+            for kinds in [FacetKind.standard, [.country], [.year, .source], FacetKind.allCases] {
+                for limit in [20, 3, 0, 1000] {
+                    var request = SearchRequest(query: query)
+                    request.facets = true
+                    request.facetKinds = kinds
+                    request.facetLimit = limit
+                    if query.isEmpty { request.filters.countries = ["IN"] }
+                    let a = try complement.search(request), b = try direct.search(request)
+                    XCTAssertEqual(a.matches, b.matches, query)
+                    XCTAssertEqual(a.total, b.total, query)
+                    XCTAssertEqual(a.facets, b.facets, "\(query) \(kinds) \(limit)")
+                    XCTAssertEqual(a.hits.map(\.id), b.hits.map(\.id), query)
+                    compared += 1
+                }
+            }
+        }
+        XCTAssertEqual(compared, 13 * 4 * 4)
+        // After deletions (pruned files) the frequencies still agree with the values.
+        var request = SearchRequest(query: "контракт")
+        request.facets = true
+        XCTAssertGreaterThan(try direct.search(request).matches ?? 0, 100)
+    }
+
+    func testDeletedDocumentsLeaveTheCountsExact() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let corpus = dir.appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: FacetStorageTests.demoCorpus, to: corpus)
+        let index = dir.appendingPathComponent("index").path
+        _ = try Indexer(options: IndexOptions(indexPath: index)).index([corpus.path])
+        // Remove a fifth of the files and prune: their documents leave the index.
+        let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        for file in files.enumerated().filter({ $0.offset % 5 == 0 }).map(\.element) {
+            try FileManager.default.removeItem(at: corpus.appendingPathComponent(file))
+        }
+        var options = IndexOptions(indexPath: index)
+        options.prune = true
+        XCTAssertGreaterThan(try Indexer(options: options).index([corpus.path]).removed, 50)
+        let complement = try Searcher(indexPath: index), direct = try Searcher(indexPath: index)
+        complement.complementFrom = 0
+        direct.complementFrom = 2
+        for query in ["контракт", "сотрудничество", "Китай"] {
+            var request = SearchRequest(query: query)
+            request.facets = true
+            request.facetLimit = 1000
+            let a = try complement.search(request), b = try direct.search(request)
+            XCTAssertEqual(a.matches, b.matches, query)
+            XCTAssertEqual(a.facets, b.facets, query)
+        }
+    }
+}

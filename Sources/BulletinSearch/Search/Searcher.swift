@@ -17,6 +17,9 @@ public final class Searcher {
     /// A one-word query leaves out the all-words boost, which is the same for every match
     /// (`makePlan`); tests turn it off to compare both ways.
     var omitsConstantBoost = true
+    /// Facets of a query estimated to match more than this share of the index are counted
+    /// over the documents it does not match (`countFacets`); tests set 0 and 2 to compare.
+    var complementFrom = 0.5
     /// A second read-only handle on the index, for the facet count that runs on another thread
     /// while this one ranks (`startFacetCount`); opened by the first search with facets,
     /// reopened with `database` (`refresh`). Only the counting thread uses it, and only while
@@ -135,8 +138,9 @@ public final class Searcher {
             // Facets come from a second pass over every match that ranks and collapses
             // nothing (see `count`): ranking and collapsing every match made facets slow.
             // It ran on another thread while this one ranked, when it could.
+            let estimate = counted.matchesEstimated
             let (counted, values) = try facetCount?.result()
-                ?? countFacets(plan.query, collapse: false, kinds: request.facetKinds, limit: request.facetLimit)
+                ?? countFacets(plan.query, collapse: false, kinds: request.facetKinds, limit: request.facetLimit, estimatedMatches: estimate)
             matches = counted
             if !request.collapse {
                 (total, exhaustive) = (counted, true)
@@ -206,10 +210,22 @@ public final class Searcher {
     /// The exact number of matches of `query` and the counts of `kinds` over them (each
     /// facet's `limit` most frequent values; nil: all), in a pass that only counts (see
     /// `countingEnquire`), `check_at_least` = all documents.
-    func countFacets(_ query: Query, collapse: Bool, kinds: [FacetKind], limit: Int?) throws
+    ///
+    /// `estimatedMatches` (the ranking pass's estimate, when it ran first): when the query
+    /// matches over `complementFrom` of the index and only term-backed facets are asked for,
+    /// the counts come from the other side (`FacetCounter.countByComplement`): the same counts.
+    func countFacets(_ query: Query, collapse: Bool, kinds: [FacetKind], limit: Int?, estimatedMatches: Int? = nil) throws
         -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
-        try Self.countFacets(query, in: database, collapse: collapse, kinds: kinds, limit: limit, documents: try database.documentCount(),
-                             columns: facetColumns)
+        let documents = try database.documentCount()
+        if facetColumns == nil, !collapse, let estimatedMatches, Double(estimatedMatches) > complementFrom * Double(documents),
+           kinds.allSatisfy(FacetCounter.termBacked.contains),
+           let counted = try FacetCounter.countByComplement(
+               try countingEnquire(try Query.combine(.andNot, [try Query.matchAll(), query]), collapse: false),
+               in: database, kinds: kinds, limit: limit, documents: documents) {
+            return counted
+        }
+        return try Self.countFacets(query, in: database, collapse: collapse, kinds: kinds, limit: limit, documents: documents,
+                                    columns: facetColumns)
     }
 
     /// `countFacets` over `database` (`documents` its document count): the one counting pass of

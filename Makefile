@@ -46,9 +46,11 @@ eval-haystack: release
 
 ## Runs every test (unit, index, CLI), the short torture run and the hostile cases (as root,
 ## which CI is, a hostile case that could not run fails the build too).
+## A crash in a test prints every thread's whole stack, unwound from DWARF (through libc and
+## libxapian, which keep no frame pointers), so that a rare one can be read from CI's log.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-swift-testing
+	SWIFT_BACKTRACE=enable=yes,preset=full,unwind=precise,limit=200,top=60,images=none $(SWIFT) test --skip-build --disable-swift-testing
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/torture.sh --quick
 	BIN="$$($(SWIFT) build --show-bin-path)/bulletin" bash tools/hostile.sh $$([ "$$(id -u)" = 0 ] && echo --strict)
 	python3 tools/browser-test.py --bin "$$($(SWIFT) build --show-bin-path)/bulletin"

@@ -3,6 +3,17 @@ import XCTest
 @testable import BulletinSearch
 @testable import Xapian
 
+/// A search for `query` with every facet counted, 20 hits (an empty query: India's bulletins).
+func facetRequest(_ query: String, collapse: Bool) -> SearchRequest {
+    var request = SearchRequest(query: query)
+    request.facets = true
+    request.facetKinds = FacetKind.allCases
+    request.collapse = collapse
+    request.limit = 20
+    if query.isEmpty { request.filters.countries = ["IN"] }
+    return request
+}
+
 /// With facets, the count runs on another thread over a second handle of the index while the
 /// ranking pass runs (issues 12 and 14): the response must be the one counting after ranking
 /// on one handle gives.
@@ -16,12 +27,7 @@ final class ParallelFacetCountTests: XCTestCase {
         for query in ["контракт", "поставка Су-30", "Китай", "ПВО", "\"военно-техническое сотрудничество\"", "контрокт",
                       "переговоры OR выставка", "Индия -Россия", "title:испытания", "Беларусь Узбекистан", "зенит*", ""] {
             for collapse in [false, true] {
-                var request = SearchRequest(query: query)
-                request.facets = true
-                request.facetKinds = FacetKind.allCases
-                request.collapse = collapse
-                request.limit = 20
-                if query.isEmpty { request.filters.countries = ["IN"] }
+                let request = facetRequest(query, collapse: collapse)
                 let a = try parallel.search(request), b = try serial.search(request)
                 XCTAssertEqual(a.total, b.total, query)
                 XCTAssertEqual(a.totalIsExact, b.totalIsExact, query)
@@ -58,15 +64,7 @@ final class ParallelFacetCountTests: XCTestCase {
 /// (`FacetColumns`): the responses must be those of counting from each match's values, and a
 /// column of an older revision must never answer for a newer one.
 final class FacetColumnTests: XCTestCase {
-    private func request(_ query: String, collapse: Bool) -> SearchRequest {
-        var request = SearchRequest(query: query)
-        request.facets = true
-        request.facetKinds = FacetKind.allCases
-        request.collapse = collapse
-        request.limit = 20
-        if query.isEmpty { request.filters.countries = ["IN"] }
-        return request
-    }
+    private func request(_ query: String, collapse: Bool) -> SearchRequest { facetRequest(query, collapse: collapse) }
 
     private func assertSame(_ a: Searcher, _ b: Searcher, _ query: String, collapse: Bool = false,
                             file: StaticString = #filePath, line: UInt = #line) throws {

@@ -95,7 +95,7 @@ extension FacetCounter {
 /// revision, which is read on a thread of its own (one at a time) while searches go on.
 /// Only an index of one database has columns; a stub of shards always counts the usual way.
 /// Memory: 4 bytes per facet value of each document and per document and slot, and the
-/// distinct values (about 3.5 MB at 20 000 generated bulletins).
+/// distinct values (about 3 MB at 20 000 generated bulletins).
 public final class FacetColumns: @unchecked Sendable {
     // @unchecked: every field is read and written under `lock`; FacetColumn is immutable.
     let indexPath: String

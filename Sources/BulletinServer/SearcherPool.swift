@@ -32,10 +32,7 @@ final class SearcherPool: Sendable {
         self.parallelFacets = parallelFacets
         let columns = facetColumns ? FacetColumns(indexPath: indexPath) : nil
         self.facetColumns = columns
-        let first = try Searcher(indexPath: indexPath)
-        first.countsFacetsInParallel = parallelFacets
-        first.facetColumns = columns
-        state = Locked([first])
+        state = Locked([try Self.makeSearcher(indexPath: indexPath, parallelFacets: parallelFacets, facetColumns: columns)])
         available = DispatchSemaphore(value: self.size)
         if let columns { DispatchQueue.global(qos: .utility).async { columns.build() } }
     }
@@ -79,6 +76,11 @@ final class SearcherPool: Sendable {
 
     private func checkOut() throws -> Searcher {
         if let searcher = state.withLock({ $0.popLast() }) { return searcher }
+        return try Self.makeSearcher(indexPath: indexPath, parallelFacets: parallelFacets, facetColumns: facetColumns)
+    }
+
+    /// A Searcher set up as every one of the pool is.
+    private static func makeSearcher(indexPath: String, parallelFacets: Bool, facetColumns: FacetColumns?) throws(BulletinError) -> Searcher {
         let searcher = try Searcher(indexPath: indexPath)
         searcher.countsFacetsInParallel = parallelFacets
         searcher.facetColumns = facetColumns

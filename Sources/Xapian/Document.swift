@@ -30,10 +30,7 @@ public final class Document {
 
     /// The document data as bytes (for data that is not UTF-8 text).
     public func dataBytes() throws(XapianError) -> [UInt8] {
-        let string = try call { CXapian_document_get_data(handle, $0) }
-        defer { CXapian_string_free(string) }
-        guard let data = string.data, string.length > 0 else { return [] }
-        return Array(UnsafeRawBufferPointer(start: data, count: string.length))
+        takeBytes(try call { CXapian_document_get_data(handle, $0) })
     }
 
     /// Sets the document data to `bytes` (any bytes, NUL included).

@@ -75,10 +75,7 @@ public final class Query: CustomStringConvertible {
     /// another thread (Xapian's reference counts are not atomic, so a Query object must not be
     /// used by two threads).
     public func serialised() throws(XapianError) -> [UInt8] {
-        let string = try call { CXapian_query_serialise(handle, $0) }
-        defer { CXapian_string_free(string) }
-        guard let data = string.data, string.length > 0 else { return [] }
-        return Array(UnsafeRawBufferPointer(start: data, count: string.length))
+        takeBytes(try call { CXapian_query_serialise(handle, $0) })
     }
 
     /// The query `serialised` described. Throws `.serialisation` (or `.invalidArgument`) for

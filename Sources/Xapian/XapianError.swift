@@ -101,6 +101,13 @@ func takeString(_ string: CXapianString) -> String {
     return String(decoding: UnsafeRawBufferPointer(start: data, count: string.length), as: UTF8.self)
 }
 
+/// Takes ownership of a shim string and copies its bytes (any bytes, NUL included).
+func takeBytes(_ string: CXapianString) -> [UInt8] {
+    defer { CXapian_string_free(string) }
+    guard let data = string.data, string.length > 0 else { return [] }
+    return Array(UnsafeRawBufferPointer(start: data, count: string.length))
+}
+
 /// Copies a shim term list into Swift and frees it.
 func takeTermList(_ list: OpaquePointer?) -> [(term: String, frequency: Int)] {
     guard let list else { return [] }

@@ -15,9 +15,7 @@ enum FacetCounter {
     /// same counts.
     static func count(_ enquire: Enquire, kinds: [FacetKind], limit: Int?, documents: Int, column: FacetColumn? = nil) throws
         -> (matches: Int, counts: [String: [(value: String, count: Int)]]) {
-        let facets = IndexSchema.facets.filter { facet in kinds.contains { $0.rawValue == facet.name } }
-        var slots: [UInt32] = []
-        for facet in facets where !slots.contains(facet.slot) { slots.append(facet.slot) }
+        let (facets, slots) = schema(of: kinds)
         let counted: (parts: [(value: String, count: Int)], matches: Int)
         if let column, slots.allSatisfy(column.slots.contains) {
             counted = try enquire.countValueParts(column: column, slots: slots, checkAtLeast: documents, limitPerGroup: limit)
@@ -35,6 +33,14 @@ enum FacetCounter {
         }
         return (counted.matches, counts)
     }
+
+    /// The schema's facets of `kinds` and the value slots that hold them (each once).
+    static func schema(of kinds: [FacetKind]) -> (facets: [IndexSchema.Facet], slots: [UInt32]) {
+        let facets = IndexSchema.facets.filter { facet in kinds.contains { $0.rawValue == facet.name } }
+        var slots: [UInt32] = []
+        for facet in facets where !slots.contains(facet.slot) { slots.append(facet.slot) }
+        return (facets, slots)
+    }
 }
 
 extension FacetCounter {
@@ -51,7 +57,7 @@ extension FacetCounter {
     /// break (then its part differs from the term), so the caller counts the usual way.
     static func countByComplement(_ complement: Enquire, in database: Database, kinds: [FacetKind], limit: Int?, documents: Int) throws
         -> (matches: Int, counts: [String: [(value: String, count: Int)]])? {
-        let facets = IndexSchema.facets.filter { facet in kinds.contains { $0.rawValue == facet.name } }
+        let (facets, slots) = schema(of: kinds)
         var totals: [String: [(value: String, count: Int)]] = [:]
         for facet in facets {
             var values: [(value: String, count: Int)] = []
@@ -65,8 +71,6 @@ extension FacetCounter {
             }
             totals[facet.name] = values
         }
-        var slots: [UInt32] = []
-        for facet in facets where !slots.contains(facet.slot) { slots.append(facet.slot) }
         let outside = try complement.countValueParts(slots: slots, separator: IndexSchema.facetSeparator, checkAtLeast: documents, limitPerGroup: nil)
         var seen: [String: Int] = [:]
         for part in outside.parts { seen[part.value] = part.count }

@@ -84,6 +84,9 @@ CXapianMSet *CXapian_enquire_get_mset(CXapianEnquire *enquire, uint32_t first, u
     return guarded(error, (CXapianMSet *)nullptr, [&] {
         auto handle = std::make_unique<CXapianMSet>();
         handle->mset = enquire->enquire.get_mset(first, maxitems, check_at_least);
+        handle->query = enquire->enquire.get_query();
+        handle->db = enquire->db;
+        handle->from_query = true;
         return handle.release();
     });
 }

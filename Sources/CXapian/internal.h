@@ -34,8 +34,20 @@ struct CXapianStopper {
 struct CXapianTermGenerator { Xapian::TermGenerator tg; };
 struct CXapianQuery { Xapian::Query query; };
 struct CXapianQueryParser { Xapian::QueryParser qp; };
-struct CXapianEnquire { Xapian::Enquire enquire; explicit CXapianEnquire(const Xapian::Database &db) : enquire(db) {} };
-struct CXapianMSet { Xapian::MSet mset; };
+struct CXapianEnquire {
+    Xapian::Enquire enquire;
+    Xapian::Database db;
+    explicit CXapianEnquire(const Xapian::Database &db) : enquire(db), db(db) {}
+};
+struct CXapianMSet {
+    Xapian::MSet mset;
+    // For snippet.cpp: the query and database the MSet came from, and the background
+    // relevance of the words its snippets met (as Xapian keeps it, per MSet).
+    bool from_query = false;
+    Xapian::Query query;
+    Xapian::Database db;
+    mutable std::unordered_map<std::string, double> background;
+};
 struct CXapianESet { Xapian::ESet eset; };
 struct CXapianSpellingBatch {
     // A document's terms are distinct: they are listed (no hashing) and summed by word only

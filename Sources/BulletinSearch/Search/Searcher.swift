@@ -7,6 +7,9 @@ public final class Searcher {
     let database: Database
     let pipeline: TextPipeline
     let parser: QueryParser
+    /// The snippets' background model: term frequencies read once per index revision by a
+    /// long-lived Searcher (the server), not once per query as Xapian's own snippets do.
+    let termFrequencies: TermFreqCache
     let decoder = JSONDecoder()
     var facetValues: FacetValues
     var capitalKeyCache: [String: String]?
@@ -58,14 +61,14 @@ public final class Searcher {
     public init(indexPath: String) throws(BulletinError) {
         self.indexPath = indexPath
         try IndexDirectory.checkReadable(indexPath)
-        (database, pipeline, parser) = try BulletinError.mapping(indexPath: indexPath) { () throws -> (Database, TextPipeline, QueryParser) in
+        (database, pipeline, parser, termFrequencies) = try BulletinError.mapping(indexPath: indexPath) { () throws -> (Database, TextPipeline, QueryParser, TermFreqCache) in
             let database = try Database(path: indexPath)
             let pipeline = try TextPipeline()
             let parser = try Self.retryingOnModification(database) { () throws -> QueryParser in
                 try IndexSchema.checkVersion(of: database, path: indexPath)
                 return try pipeline.makeQueryParser(database: database)
             }
-            return (database, pipeline, parser)
+            return (database, pipeline, parser, try TermFreqCache())
         }
         facetValues = FacetValues(database: database)
     }
@@ -371,7 +374,7 @@ public final class Searcher {
             // each): without it the snippet starts at the first match, with no context before
             // it. Not exhaustive: Xapian stops at a good enough window, so it looks up fewer.
             var raw = try mset.snippet(of: stored.text, length: snippetChars * 2, stemmer: pipeline.stemmer, flags: Self.snippetFlags,
-                                       highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd)
+                                       highlightStart: Self.highlightStart, highlightEnd: Self.highlightEnd, cache: termFrequencies)
             if !plan.compoundStems.isEmpty, !raw.contains(Self.highlightStart),
                let window = try Snippet.window(in: stored.text, compoundStems: plan.compoundStems, stem: pipeline.stem) {
                 raw = window

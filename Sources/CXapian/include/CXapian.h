@@ -349,6 +349,19 @@ CXapianDocument *CXapian_mset_document(const CXapianMSet *mset, uint32_t index, 
 /// Xapian::MSet::snippet over `text` with `stem`; flags are Xapian::MSet::SNIPPET_*.
 CXapianString CXapian_mset_snippet(const CXapianMSet *mset, const char *text, size_t len, size_t length, const CXapianStem *stem, uint32_t flags, const char *hi_start, size_t hi_start_len, const char *hi_end, size_t hi_end_len, const char *omit, size_t omit_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 
+// MARK: - Snippets with a lasting term-frequency cache (snippet.cpp)
+
+/// Term frequencies for snippets' background model, kept for one revision of one database
+/// (emptied when the database it answers for moves on). One thread at a time.
+typedef struct CXapianTermFreqCache CXapianTermFreqCache;
+CXapianTermFreqCache *CXapian_termfreq_cache_new(void) CXAPIAN_NOEXCEPT;
+void CXapian_termfreq_cache_free(CXapianTermFreqCache *cache) CXAPIAN_NOEXCEPT;
+/// Lookups asked of the cache, those it had to read from the database, words it holds.
+void CXapian_termfreq_cache_statistics(const CXapianTermFreqCache *cache, uint64_t *lookups, uint64_t *misses, uint64_t *entries) CXAPIAN_NOEXCEPT;
+/// The snippet Xapian::MSet::snippet would make, its term frequencies read through `cache`
+/// (NULL: from the database, as Xapian does). A database of several shards is never cached.
+CXapianString CXapian_mset_snippet_cached(const CXapianMSet *mset, CXapianTermFreqCache *cache, const char *text, size_t len, size_t length, const CXapianStem *stem, uint32_t flags, const char *hi_start, size_t hi_start_len, const char *hi_end, size_t hi_end_len, const char *omit, size_t omit_len, CXapianError *error) CXAPIAN_NOEXCEPT;
+
 void CXapian_eset_free(CXapianESet *eset) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_eset_size(const CXapianESet *eset) CXAPIAN_NOEXCEPT;
 CXapianString CXapian_eset_term(const CXapianESet *eset, uint32_t index) CXAPIAN_NOEXCEPT;

@@ -1,0 +1,128 @@
+import Foundation
+import XCTest
+@testable import Xapian
+
+/// The shim's snippets with a lasting term-frequency cache (snippet.cpp) must choose and mark
+/// what Xapian's own `MSet::snippet` does: compared over real news text (../shared/realnews,
+/// third-party, read in place) and the two real bulletins, for words, stems, phrases,
+/// hyphenated words, boolean and wildcard queries, with and without the background model.
+final class MSetSnippetTests: XCTestCase {
+    /// ../shared beside the package; a failure naming it when it is missing.
+    private func sharedTexts() throws -> [String] {
+        var root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        while root.path != "/", !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
+            root.deleteLastPathComponent()
+        }
+        let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+        var texts: [String] = []
+        for folder in ["realnews/docs", "seeds"] {
+            let dir = shared.appendingPathComponent(folder)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
+                XCTFail("\(dir.path) is missing: the tests read third-party text from ../shared beside the package")
+                return []
+            }
+            for name in names.sorted() where name.hasSuffix(".txt") {
+                texts.append(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
+            }
+        }
+        return texts
+    }
+
+    private func makeIndex(_ texts: [String]) throws -> WritableDatabase {
+        let db = try WritableDatabase(path: try makeTemporaryDirectory(self).path)
+        let tg = try TermGenerator()
+        try tg.setStemmer(try Stem(language: "russian"))
+        try tg.setStemmingStrategy(.some)
+        for text in texts {
+            let doc = try Document()
+            try tg.setDocument(doc)
+            try tg.indexText(text)
+            try doc.setData(text)
+            try db.add(doc)
+        }
+        try db.commit()
+        return db
+    }
+
+    static let queries = [
+        "сотрудничество", "военное сотрудничество", "Франция", "президент заявил", "\"министр обороны\"",
+        "военно-техническое", "Россия OR Китай", "США AND санкции", "воен*", "+армия -учения", "НАТО",
+        "2023", "переговоры делегации", "Чад", "контракт поставка вертолетов", "\"в ходе визита\"",
+        "не", "ракеты", "Индия Китай Россия", "МИД", "C++ проект", "экономика -война",
+    ]
+
+    func testCachedSnippetsAreXapiansSnippets() throws {
+        let texts = try sharedTexts()
+        XCTAssertGreaterThan(texts.count, 100)
+        let db = try makeIndex(texts)
+        let stem = try Stem(language: "russian")
+        let qp = try QueryParser()
+        try qp.setStemmer(stem)
+        try qp.setStemmingStrategy(.some)
+        try qp.setDatabase(db)
+        let cache = try TermFreqCache()
+        var compared = 0, highlighted = 0
+        for pass in 0..<2 {
+            for query in Self.queries {
+                let parsed = try qp.parse(query, flags: [.boolean, .phrase, .loveHate, .wildcard, .pureNot])
+                let enquire = try Enquire(database: db)
+                try enquire.setQuery(parsed)
+                for flags: MSet.SnippetFlags in [[.backgroundModel], [.backgroundModel, .exhaustive], [], [.emptyWithoutMatch]] {
+                    for length in [120, 400] {
+                        // A fresh MSet per configuration for each side: both keep per-MSet state.
+                        let ours = try enquire.mset(first: 0, count: 10)
+                        let xapians = try enquire.mset(first: 0, count: 10)
+                        for (mine, theirs) in zip(ours, xapians) {
+                            let text = try theirs.document.data()
+                            let expected = try xapians.snippet(of: text, length: length, stemmer: stem, flags: flags,
+                                                               highlightStart: "[", highlightEnd: "]")
+                            let actual = try ours.snippet(of: try mine.document.data(), length: length, stemmer: stem, flags: flags,
+                                                          highlightStart: "[", highlightEnd: "]", cache: cache)
+                            XCTAssertEqual(actual, expected, "pass \(pass), «\(query)», flags \(flags.rawValue), length \(length)")
+                            compared += 1
+                            if expected.contains("[") { highlighted += 1 }
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 1000)
+        XCTAssertGreaterThan(highlighted, compared / 2)
+        // The second pass read nothing new from the database.
+        let stats = cache.statistics
+        XCTAssertGreaterThan(stats.lookups, 2 * stats.misses)
+    }
+
+    func testCacheFollowsTheDatabaseRevision() throws {
+        let db = try makeIndex(["Делегация Индии прибыла в Москву", "переговоры о поставке вертолетов", "вертолеты и самолеты"])
+        let stem = try Stem(language: "russian")
+        let qp = try QueryParser()
+        try qp.setStemmer(stem)
+        try qp.setDatabase(db)
+        let cache = try TermFreqCache()
+        let text = "Переговоры о поставке вертолетов в Индию продолжатся."
+        func snippet() throws -> String {
+            let enquire = try Enquire(database: db)
+            try enquire.setQuery(try qp.parse("вертолетов"))
+            let mset = try enquire.mset(first: 0, count: 10)
+            let expected = try mset.snippet(of: text, length: 30, stemmer: stem, flags: [.backgroundModel])
+            XCTAssertEqual(try enquire.mset(first: 0, count: 10).snippet(of: text, length: 30, stemmer: stem, flags: [.backgroundModel], cache: cache), expected)
+            return expected
+        }
+        _ = try snippet()
+        let before = cache.statistics
+        XCTAssertGreaterThan(before.entries, 0)
+        _ = try snippet()
+        XCTAssertEqual(cache.statistics.misses, before.misses, "the same revision is answered from the cache")
+        // A commit changes the frequencies: the cache starts again and agrees with Xapian.
+        for _ in 0..<20 {
+            let doc = try Document()
+            try doc.setData("x")
+            try doc.addTerm("переговоры")
+            try db.add(doc)
+        }
+        try db.commit()
+        _ = try snippet()
+        XCTAssertGreaterThan(cache.statistics.misses, before.misses)
+    }
+}

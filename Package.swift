@@ -33,6 +33,12 @@ let package = Package(
             pkgConfig: "xapian-core",
             providers: [.apt(["libxapian-dev"])]
         ),
+        // zlib via pkg-config (stored data deflated with a dictionary trained per index).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // C++ shim: a C header over Xapian; every Xapian exception stops here.
         .target(
             name: "CXapian",
@@ -43,7 +49,7 @@ let package = Package(
         // Safe Swift wrapper, nothing bulletin-specific.
         .target(name: "Xapian", dependencies: ["CXapian"]),
         // Parsing, extraction, schema, indexer, searcher, renderers.
-        .target(name: "BulletinSearch", dependencies: ["Xapian", .product(name: "CSV", package: "CSV.swift")]),
+        .target(name: "BulletinSearch", dependencies: ["Xapian", "CZlib", .product(name: "CSV", package: "CSV.swift")]),
         // `bulletin serve`: JSON API and the search page (HTML/CSS/JS embedded in the binary).
         .target(
             name: "BulletinServer",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what bulletin needs beyond Swift on Debian/Ubuntu: libxapian-dev and pkg-config;
+# Installs what bulletin needs beyond Swift on Debian/Ubuntu: libxapian-dev, zlib1g-dev and pkg-config;
 # for the tests, cmark-gfm (GitHub's CommonMark renderer, which reads back the Markdown notes),
 # xapian-tools (the stock xapian-tcpsrv the remote-shard test serves a shard with)
 # and, for the browser test of `bulletin serve`, Debian's chromium and chromium-driver and
@@ -18,11 +18,11 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists xapian-core && [ -x /usr/bin/cmark-gfm ] && [ -x /usr/bin/xapian-tcpsrv ]; }; then
-    need_root || { echo "install-deps: need root (or sudo) to apt-get install libxapian-dev pkg-config cmark-gfm xapian-tools" >&2; exit 1; }
-    echo "install-deps: installing libxapian-dev pkg-config cmark-gfm xapian-tools with apt-get" >&2
-    apt_install libxapian-dev pkg-config cmark-gfm xapian-tools
-    pkg-config --exists xapian-core
+if ! { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists xapian-core && pkg-config --exists zlib && [ -x /usr/bin/cmark-gfm ] && [ -x /usr/bin/xapian-tcpsrv ]; }; then
+    need_root || { echo "install-deps: need root (or sudo) to apt-get install libxapian-dev zlib1g-dev pkg-config cmark-gfm xapian-tools" >&2; exit 1; }
+    echo "install-deps: installing libxapian-dev zlib1g-dev pkg-config cmark-gfm xapian-tools with apt-get" >&2
+    apt_install libxapian-dev zlib1g-dev pkg-config cmark-gfm xapian-tools
+    pkg-config --exists xapian-core && pkg-config --exists zlib
 fi
 
 browser_ok() { command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1 && python3 -c 'import selenium' 2>/dev/null; }

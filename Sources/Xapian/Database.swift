@@ -52,6 +52,11 @@ public class Database {
         try withBytes(key) { p, n throws(XapianError) in takeString(try call { CXapian_database_get_metadata(handle, p, n, $0) }) }
     }
 
+    /// `metadata(_:)` as bytes (a value need not be UTF-8).
+    public func metadataBytes(_ key: String) throws(XapianError) -> [UInt8] {
+        try withBytes(key) { p, n throws(XapianError) in takeBytes(try call { CXapian_database_get_metadata(handle, p, n, $0) }) }
+    }
+
     /// All terms starting with `prefix`, in byte order, with their document frequencies.
     public func allTerms(prefix: String) throws(XapianError) -> [(term: String, frequency: Int)] {
         try withBytes(prefix) { p, n throws(XapianError) in takeTermList(try call { CXapian_database_allterms(handle, p, n, $0) }) }

@@ -78,6 +78,15 @@ public final class WritableDatabase: Database {
         _ = try call { CXapian_database_delete_document(handle, documentID, $0) }
     }
 
+    /// `setMetadata(_:_:)` with a value of any bytes.
+    public func setMetadata(_ key: String, bytes value: [UInt8]) throws(XapianError) {
+        _ = try withBytes(key) { k, kn throws(XapianError) in
+            try value.withUnsafeBufferPointer { v throws(XapianError) in
+                try call { CXapian_database_set_metadata(handle, k, kn, v.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, v.count, $0) }
+            }
+        }
+    }
+
     public func setMetadata(_ key: String, _ value: String) throws(XapianError) {
         _ = try withBytes(key) { k, kn throws(XapianError) in
             try withBytes(value) { v, vn throws(XapianError) in

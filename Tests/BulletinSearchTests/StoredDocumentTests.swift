@@ -24,7 +24,7 @@ final class StoredDocumentTests: XCTestCase {
     /// Writes `stored` as the indexer does (data, date and facet slots) and reads it back.
     func roundTrip(_ stored: StoredDocument, file: StaticString = #filePath, line: UInt = #line) throws -> StoredDocument {
         let prepared = try DocumentPreparer(pipeline: try TextPipeline()).prepare(stored)
-        return try StoredDocument.decode(StoredDocument.self, from: prepared.document, documentID: 1, indexPath: "/index", baseRoot: { "/data" })
+        return try StoredDocument.decode(StoredDocument.self, from: prepared.document, documentID: 1, indexPath: "/index", database: nil, baseRoot: { "/data" })
     }
 
     /// What a decoded document holds: everything but the index-time fields.
@@ -84,7 +84,7 @@ final class StoredDocumentTests: XCTestCase {
         let stored = sample()
         let prepared = try DocumentPreparer(pipeline: try TextPipeline()).prepare(stored)
         func read(_ document: Document, under root: String) throws -> String? {
-            try StoredDocument.decode(StoredDocument.self, from: document, documentID: 1, indexPath: "/i", baseRoot: { root }).path
+            try StoredDocument.decode(StoredDocument.self, from: document, documentID: 1, indexPath: "/i", database: nil, baseRoot: { root }).path
         }
         XCTAssertEqual(try read(prepared.document, under: "/data"), stored.path)
         XCTAssertNil(try read(prepared.document, under: "/elsewhere"))
@@ -137,12 +137,12 @@ final class StoredDocumentTests: XCTestCase {
         let document = try Document()
         try document.addBooleanTerm("Q2024/a.txt")
         try document.setData(#"{"id":"2024/a.txt","date_source":"none","title":"","text":"","countries":[],"types":[],"persons":[],"organisations":[],"weapons":[]}"#)
-        XCTAssertThrowsError(try StoredDocument.decode(StoredDocument.self, from: document, documentID: 7, indexPath: "/idx")) { error in
+        XCTAssertThrowsError(try StoredDocument.decode(StoredDocument.self, from: document, documentID: 7, indexPath: "/idx", database: nil)) { error in
             XCTAssertEqual(error as? BulletinError, .indexCorrupt(path: "/idx", detail: "document 7 (2024/a.txt) has stored data of schema 5 or older (JSON); run `bulletin check` and re-index into a new directory"))
             XCTAssertEqual((error as? BulletinError)?.exitCode, 3)
         }
         try document.setData(bytes: [0x06, 0x00])
-        XCTAssertThrowsError(try StoredDocument.decode(StoredDocument.TextOnly.self, from: document, documentID: 7, indexPath: "/idx")) { error in
+        XCTAssertThrowsError(try StoredDocument.decode(StoredDocument.TextOnly.self, from: document, documentID: 7, indexPath: "/idx", database: nil)) { error in
             XCTAssertEqual(error as? BulletinError, .indexCorrupt(path: "/idx", detail: "document 7 (2024/a.txt) has unreadable stored data; run `bulletin check` and re-index into a new directory"))
         }
     }

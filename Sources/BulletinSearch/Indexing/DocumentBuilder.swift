@@ -18,27 +18,34 @@ struct PreparedDocument: @unchecked Sendable {
     let spellings: SpellingBatch
     /// What the near-duplicate search needs from the text alone.
     let lead: DuplicateDetector.Lead
+    /// The dictionary the stored data is deflated with, which must be in the index with it.
+    let dictionary: StoredDictionary?
 }
 
 /// Builds `PreparedDocument`s. One per thread: it owns a TermGenerator and a text pipeline.
 final class DocumentPreparer {
     let pipeline: TextPipeline
     private let termGenerator: TermGenerator
+    /// How stored data is deflated (the run's shared sampler and dictionary); nil: plain.
+    var compression: StoredCompression?
 
     init(pipeline: TextPipeline) throws {
         self.pipeline = pipeline
         termGenerator = try pipeline.makeTermGenerator()
     }
 
-    /// Everything of `stored`'s document that does not read the index.
-    func prepare(_ stored: StoredDocument) throws -> PreparedDocument {
+    /// Everything of `stored`'s document that does not read the index. `position`: the
+    /// document's place in the run (`StoredCompression`); nil: after every other.
+    func prepare(_ stored: StoredDocument, position: Int? = nil) throws -> PreparedDocument {
         let doc = try Document()
         // The date and facet values, set below; the stored data leaves out what they hold.
         var slotValues: [UInt32: String] = [:]
         let compactDate = stored.date.flatMap { $0.count == 10 ? $0.replacingOccurrences(of: "-", with: "") : nil }
         if let compactDate { slotValues[IndexSchema.dateSlot] = compactDate }
         for (slot, value) in IndexSchema.facetSlotValues(stored) { slotValues[slot] = value }
-        try doc.setData(bytes: StoredData.encode(stored, slotValues: slotValues))
+        let plain = StoredData.encode(stored, slotValues: slotValues)
+        let (data, dictionary) = compression?.store(plain, position: position) ?? (plain, nil)
+        try doc.setData(bytes: data)
         try termGenerator.setDocument(doc)
         try termGenerator.indexText(stored.title, prefix: IndexSchema.titlePrefix, positions: false)
         let text = stored.indexText ?? stored.text
@@ -90,7 +97,8 @@ final class DocumentPreparer {
         }
         // Facet values for counting, tagged and packed per slot (IndexSchema.facets).
         for slot in IndexSchema.facetSlots { if let value = slotValues[slot] { try doc.setValue(value, slot: slot) } }
-        return PreparedDocument(document: doc, spellings: spellings, lead: try DuplicateDetector.lead(for: stored, pipeline: pipeline))
+        return PreparedDocument(document: doc, spellings: spellings, lead: try DuplicateDetector.lead(for: stored, pipeline: pipeline),
+                                dictionary: dictionary)
     }
 }
 
@@ -115,6 +123,16 @@ final class DocumentBuilder {
     /// The spelling additions of the documents finished since the last commit
     /// (`prepareCommit` adds them to the database).
     private let spellings: SpellingBatch
+    /// How stored data is deflated (`DocumentPreparer.compression`).
+    var compression: StoredCompression? {
+        get { preparer.compression }
+        set { preparer.compression = newValue }
+    }
+    /// The index's first database, when it is not `database` (a year shard's builder): the
+    /// one a stub reads metadata from, so dictionaries go there too.
+    var firstDatabase: WritableDatabase?
+    /// Dictionaries known to be in `database` (and `firstDatabase`).
+    private var recordedDictionaries: Set<UInt32> = []
 
     /// Builds documents for `database` (its spelling and synonym tables are fed too), which
     /// errors name as `indexPath`.
@@ -196,6 +214,12 @@ final class DocumentBuilder {
         let duplicateKey = try duplicates.key(for: stored, lead: prepared.lead)
         finished = (stored, duplicateKey, prepared.lead)
         let doc = prepared.document
+        if let dictionary = prepared.dictionary, !recordedDictionaries.contains(dictionary.id) {
+            // In the commit of the first document that needs it.
+            try StoredCompression.record(dictionary, in: database)
+            if let firstDatabase { try StoredCompression.record(dictionary, in: firstDatabase) }
+            recordedDictionaries.insert(dictionary.id)
+        }
         try spellings.merge(prepared.spellings)
         try doc.setValue(signature, slot: IndexSchema.signatureSlot)
         try doc.setValue(duplicateKey, slot: IndexSchema.duplicateKeySlot)

@@ -271,7 +271,8 @@ final class DuplicateDetector {
 
     private func cachedCandidate(_ item: MSet.Item) throws -> (id: String, key: String, fingerprint: Fingerprint) {
         if let known = candidateCache[item.documentID] { return known }
-        let stored = try StoredDocument.decode(StoredDocument.TextOnly.self, from: try item.document, documentID: item.documentID, indexPath: indexPath)
+        let stored = try StoredDocument.decode(StoredDocument.TextOnly.self, from: try item.document, documentID: item.documentID, indexPath: indexPath,
+                                              database: database)
         let key = try item.document.value(slot: IndexSchema.duplicateKeySlot)
         let candidate = (id: stored.id, key: key, fingerprint: Fingerprint(text: stored.text))
         if candidateCache.count >= Self.cachedCandidates { candidateCache.removeAll(keepingCapacity: true) }

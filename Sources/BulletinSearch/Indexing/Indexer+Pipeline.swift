@@ -23,7 +23,13 @@ extension Indexer {
     /// Steps of one file that need no index: `stat` check, read, hash, decode, analyse and
     /// the index-independent part of the document (`preparer`; nil in a dry run). Reads only
     /// its arguments: safe on any thread with a `preparer` of its own.
-    static func prepareFile(_ file: SourceFile, old: KnownDocument?, options: IndexOptions, preparer: DocumentPreparer?) -> PreparedFile {
+    static func prepareFile(_ file: SourceFile, old: KnownDocument?, options: IndexOptions, preparer: DocumentPreparer?, position: Int) -> PreparedFile {
+        let prepared = prepareSteps(file, old: old, options: options, preparer: preparer, position: position)
+        if case .document(_, prepared: .success?, _, _, _) = prepared {} else { preparer?.compression?.skip(position: position) }
+        return prepared
+    }
+
+    private static func prepareSteps(_ file: SourceFile, old: KnownDocument?, options: IndexOptions, preparer: DocumentPreparer?, position: Int) -> PreparedFile {
         if let old, !options.checkContent, old.signature.hasPrefix(file.statSignature + ":") { return .unchanged }
         if file.size > options.maxBytes { return .failed(reason: tooLarge(file.size, options: options), note: nil, bytes: 0) }
 
@@ -44,7 +50,7 @@ extension Indexer {
         let note = decoded.encoding == .utf8 ? nil : decoded.encoding.rawValue
         guard let preparer else { return .document(nil, prepared: nil, signature: signature, bytes: bytes, note: note) }
         let stored = BulletinAnalyzer.analyze(text: decoded.text, id: file.id, path: file.path, root: file.root)
-        let prepared = Result<PreparedDocument, any Error>(catching: { try preparer.prepare(stored) })
+        let prepared = Result<PreparedDocument, any Error>(catching: { try preparer.prepare(stored, position: position) })
         return .document(stored, prepared: prepared, signature: signature, bytes: bytes, note: note)
     }
 
@@ -94,10 +100,11 @@ extension Indexer {
         let preparing = writer != nil
         if jobs == 1 || files.count < 2 {
             let preparer = preparing ? try DocumentPreparer(pipeline: try TextPipeline()) : nil
-            for file in files {
+            preparer?.compression = compression
+            for (position, file) in files.enumerated() {
                 if stopRequested() { break }
                 let old = known[DocumentBuilder.uniqueTerm(for: file.id)]
-                let prepared = Self.prepareFile(file, old: old, options: options, preparer: preparer)
+                let prepared = Self.prepareFile(file, old: old, options: options, preparer: preparer, position: position)
                 let (outcome, note) = try writePrepared(file, prepared)
                 finish(path: file.path, outcome: outcome, note: note, report: report)
                 try commitIfDue(report: report)
@@ -109,22 +116,32 @@ extension Indexer {
         let olds = files.map { known[DocumentBuilder.uniqueTerm(for: $0.id)] }
         let queue = PreparationQueue(count: files.count, window: jobs * 32)
         let options = self.options
-        let preparers = try (0..<jobs).map { _ in preparing ? UncheckedBox(try DocumentPreparer(pipeline: try TextPipeline())) : nil }
+        let preparers = try (0..<jobs).map { _ in
+            preparing ? UncheckedBox(try DocumentPreparer(pipeline: try TextPipeline())) : nil
+        }
+        for preparer in preparers { preparer?.value.compression = compression }
         for preparer in preparers {
             queue.start {
                 // Each worker owns its preparer (TermGenerator, stemmer, lexicon matcher).
                 while let index = queue.take() {
-                    queue.put(index, Self.prepareFile(files[index], old: olds[index], options: options, preparer: preparer?.value))
+                    queue.put(index, Self.prepareFile(files[index], old: olds[index], options: options, preparer: preparer?.value, position: index))
                 }
             }
         }
-        defer { queue.finish() }
+        var completed = false
+        defer {
+            // Workers waiting for the dictionary go on when the run stops (or fails) before
+            // every sample position was reached; a completed run reached them all.
+            if !completed { compression?.finishSampling() }
+            queue.finish()
+        }
         for (index, file) in files.enumerated() {
             if stopRequested() { break }
             let (outcome, note) = try writePrepared(file, queue.result(index))
             finish(path: file.path, outcome: outcome, note: note, report: report)
             try commitIfDue(report: report)
         }
+        completed = !stopRequested()
     }
 }
 

@@ -65,7 +65,7 @@ extension Indexer {
             }
             let base = baseRoot ?? ""
             let stored = try StoredDocument.decode(StoredDocument.self, from: document, documentID: entry.documentID,
-                                                   indexPath: options.indexPath, baseRoot: { base })
+                                                   indexPath: options.indexPath, database: shards?.meta ?? reader, baseRoot: { base })
             guard let path = stored.path, prefixes.contains(where: { path.hasPrefix($0) }), Self.isGone(path) else { continue }
             if let shards { try shards.delete(uniqueTerm: term) } else if let writer { try writer.delete(uniqueTerm: term) }
             known[term] = nil

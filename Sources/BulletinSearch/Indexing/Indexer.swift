@@ -111,6 +111,9 @@ public final class Indexer {
     /// Year shards (nil for one database): documents go there; `writer` is then the
     /// metadata shard.
     let shards: YearShards?
+    /// How stored data is deflated: the index's dictionary, or one trained from this run's
+    /// first documents (`StoredCompression`); nil in a dry run.
+    let compression: StoredCompression?
 
     /// Unique term → document and signature, loaded at the start of a run.
     var known: [String: KnownDocument] = [:]
@@ -141,6 +144,11 @@ public final class Indexer {
         writer = opened.writer
         builder = opened.builder
         shards = opened.shards
+        compression = try BulletinError.mapping(indexPath: options.indexPath) {
+            try opened.writer.map { StoredCompression(existing: try StoredCompression.current(in: $0)) }
+        }
+        builder?.compression = compression
+        shards?.compression = compression
         baseRoot = try BulletinError.mapping(indexPath: options.indexPath) {
             try opened.reader.map { try $0.metadata(IndexSchema.baseRootKey) }.flatMap { $0.isEmpty ? nil : $0 }
         }

@@ -29,6 +29,8 @@ final class YearShards {
     /// The indexing sequence number shared by every shard (the highest any shard or the
     /// metadata shard recorded), recorded in the metadata shard for `stats`.
     private var sequence = 0
+    /// How stored data is deflated; every shard's builder shares it.
+    var compression: StoredCompression?
 
     /// True when `path` is (or, for a new index, will be) sharded: it holds a stub, or the
     /// caller asks for shards and the path holds no index yet.
@@ -94,7 +96,10 @@ final class YearShards {
     private func shard(_ name: String, writingStub: Bool = true) throws -> (database: WritableDatabase, builder: DocumentBuilder) {
         if let open = shards[name] { return open }
         let database = try Self.openShard(indexPath + "/" + name, indexPath: indexPath)
-        let opened = (database, try DocumentBuilder(pipeline: pipeline, database: database, indexPath: indexPath + "/" + name))
+        let builder = try DocumentBuilder(pipeline: pipeline, database: database, indexPath: indexPath + "/" + name)
+        builder.compression = compression
+        builder.firstDatabase = meta
+        let opened = (database, builder)
         shards[name] = opened
         for (term, _) in try database.allTerms(prefix: IndexSchema.uniqueIDPrefix) where location[term] == nil {
             location[term] = name

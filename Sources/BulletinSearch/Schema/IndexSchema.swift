@@ -37,13 +37,20 @@ public enum IndexSchema {
     /// by one spy reading each slot once per match; slot 1 (primary type) no longer written.
     /// 6: document data in `StoredData`'s compact format instead of JSON (the date and facet
     /// fields read from the value slots, Cyrillic one byte a letter), no `XR` root terms.
-    public static let version = "6"
+    public static let version = "7"
+    /// Older schemas whose indexes this one reads and extends as they are: schema 7 added
+    /// stored data deflated with a trained dictionary (`StoredDictionary`) beside schema 6's.
+    public static let extendedVersions: Set<String> = ["6"]
     public static let versionKey = "bulletin.schema"
     /// The base root: the real path every file id is relative to, recorded by the first run.
     public static let baseRootKey = "bulletin.root"
     /// The last indexing sequence number handed out (decimal); each added or replaced
     /// document takes the next one, committed with it.
     public static let sequenceKey = "bulletin.sequence"
+    /// The id (8 hex digits) of the dictionary new documents are deflated with.
+    public static let dictionaryKey = "bulletin.dictionary"
+    /// + a dictionary's id: its bytes (`StoredDictionary`).
+    public static let dictionaryKeyPrefix = "bulletin.dictionary."
     /// What follows the unique-id prefix in a feed record's term.
     public static let feedIDMarker = "/"
 
@@ -51,7 +58,7 @@ public enum IndexSchema {
     /// run killed before it committed anything but documents: it is this version).
     static func checkVersion(of database: Database, path: String) throws(BulletinError) {
         let found = try BulletinError.mapping(indexPath: path) { try database.metadata(versionKey) }
-        guard !found.isEmpty, found != version else { return }
+        guard !found.isEmpty, found != version, !extendedVersions.contains(found) else { return }
         let why = found == "1" ? " (ids relative to whichever folder was named, so one file could have two)"
             : found == "2" || found == "3" ? " (facet values packed for a counter remote shards cannot run)"
             : found == "4" || found == "5" ? " (document data stored as JSON, a larger format)" : ""

@@ -56,20 +56,24 @@ extension StoredDocument {
     /// `database` is the one the document came from: a file's path is its base root
     /// (`IndexSchema.baseRootKey`) + `/` + id.
     static func decode(_ document: Document, documentID: UInt32, in database: Database, indexPath: String) throws(BulletinError) -> StoredDocument {
-        try decode(StoredDocument.self, from: document, documentID: documentID, indexPath: indexPath) {
+        try decode(StoredDocument.self, from: document, documentID: documentID, indexPath: indexPath, database: database) {
             try database.metadata(IndexSchema.baseRootKey)
         }
     }
 
     /// `decode`, for the whole record or a part of it (`TextOnly`): the one path from a
     /// Xapian document's data (`StoredData`) to its fields.
+    /// `database` (the document's) holds the dictionary of deflated data (`StoredDictionary`).
     static func decode<T: StoredDataPart>(_ type: T.Type, from document: Document, documentID: UInt32, indexPath: String,
-                                          baseRoot: () throws -> String = { "" }) throws(BulletinError) -> T {
-        let data = try BulletinError.mapping(indexPath: indexPath) { try document.dataBytes() }
-        if let decoded = try BulletinError.mapping(indexPath: indexPath, { try T.read(data, from: document, baseRoot: baseRoot) }) { return decoded }
+                                          database: Database?, baseRoot: () throws -> String = { "" }) throws(BulletinError) -> T {
+        let stored = try BulletinError.mapping(indexPath: indexPath) { try document.dataBytes() }
+        let plain = try BulletinError.mapping(indexPath: indexPath) { try StoredDictionaries.shared.plain(stored, database: database, indexPath: indexPath) }
+        let data = plain ?? []
+        if let plain, let decoded = try BulletinError.mapping(indexPath: indexPath, { try T.read(plain, from: document, baseRoot: baseRoot) }) { return decoded }
         let term = (try? document.terms(prefix: IndexSchema.uniqueIDPrefix).first?.term).flatMap { $0 }
         let name = term.map { "document \(documentID) (\(String($0.dropFirst(IndexSchema.uniqueIDPrefix.count)).oneLine))" } ?? "document \(documentID)"
-        let what = data.isEmpty ? "no stored data"
+        let what = stored.isEmpty ? "no stored data"
+            : plain == nil ? "deflated stored data that cannot be expanded (damaged, or its dictionary is missing from the index)"
             : data.first == UInt8(ascii: "{") ? "stored data of schema 5 or older (JSON)" : "unreadable stored data"
         throw .indexCorrupt(path: indexPath, detail: "\(name) has \(what); run `bulletin check` and re-index into a new directory")
     }

@@ -29,8 +29,9 @@ struct CXapianTermFreqCache {
     std::string uuid;
     Xapian::rev revision = 0;
     uint64_t lookups = 0, misses = 0;
-    /// Past this many words, start again (a long-lived server over years of text).
-    size_t limit = 1 << 20;
+    /// Past this many words, start again (a long-lived server over years of text): about
+    /// 25 MB per Searcher at most.
+    size_t limit = 1 << 18;
 };
 
 namespace {

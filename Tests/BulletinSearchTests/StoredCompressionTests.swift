@@ -171,6 +171,27 @@ final class StoredCompressionTests: XCTestCase {
         XCTAssertNoThrow(try IndexChecker.check(indexPath: index.path))
     }
 
+    func testASchema6IndexIsReadAndExtended() throws {
+        let dir = try makeTemporaryDirectory(self)
+        let index = dir.appendingPathComponent("index")
+        let years = try FileManager.default.contentsOfDirectory(atPath: corpora.path).filter { $0.hasPrefix("20") }.sorted()
+        // Schema 6 wrote plain data only and no dictionary: what a run sampling everything writes.
+        try self.index([corpora.appendingPathComponent(years[0]).path], into: index, sample: Int.max)
+        do {
+            let writable = try WritableDatabase(path: index.path)
+            try writable.setMetadata(IndexSchema.versionKey, "6")
+            try writable.commit()
+            try writable.close()
+        }
+        XCTAssertFalse(try Searcher(indexPath: index.path).search(SearchRequest(query: "контракт")).hits.isEmpty)
+        XCTAssertNoThrow(try IndexChecker.check(indexPath: index.path))
+        try self.index(years.map { corpora.appendingPathComponent($0).path }, into: index, sample: 40)
+        let database = try Database(path: index.path)
+        XCTAssertEqual(try database.metadata(IndexSchema.versionKey), IndexSchema.version)
+        XCTAssertGreaterThan(try formats(database)[StoredDictionary.format] ?? 0, 0)
+        XCTAssertNoThrow(try IndexChecker.check(indexPath: index.path))
+    }
+
     func testDamagedDeflatedDataIsReportedNotMisread() throws {
         let dir = try makeTemporaryDirectory(self)
         let index = dir.appendingPathComponent("index")

@@ -197,11 +197,12 @@ final class StoredDictionaries: @unchecked Sendable {
     }
 }
 
-/// The indexer's side: the documents at the run's first `sampleDocuments` positions are
-/// stored plain and sampled; a dictionary is trained from them in position order (so the
-/// same files give the same dictionary whatever the number of workers), and every later
-/// document is deflated with it. A worker with a later document waits until the samples are
-/// in. An index that has a dictionary already keeps using it. Shared by the run's threads.
+/// The indexer's side: the run's first `sampleDocuments` documents in position order (file
+/// order, then feed records; positions holding no document, such as unchanged files, do not
+/// count) are stored plain and sampled; a dictionary is trained from them, and every later
+/// document is deflated with it. While sampling, a worker's document waits until every earlier
+/// position is settled, so the same files give the same dictionary whatever the number of
+/// workers. An index that has a dictionary already keeps using it. Shared by the run's threads.
 final class StoredCompression: @unchecked Sendable {
     /// Documents sampled before training (tests lower it).
     nonisolated(unsafe) static var sampleDocuments = 300
@@ -209,10 +210,12 @@ final class StoredCompression: @unchecked Sendable {
     static let minimumSamples = 20
     private let condition = NSCondition()
     private var dictionary: StoredDictionary?
-    private var samples: [Int: [UInt8]] = [:]
-    /// Sample positions settled: sampled, or holding no document (unchanged, failed).
-    private var settled = Set<Int>()
+    private var samples: [[UInt8]] = []
     private var sampling: Bool
+    /// The first position not yet settled (stored or skipped) while sampling.
+    private var frontier = 0
+    /// Positions past `frontier` already known to hold no document.
+    private var skipped = Set<Int>()
     /// The position a document without one takes (feeds, after the files).
     private var nextPosition = 0
 
@@ -235,50 +238,54 @@ final class StoredCompression: @unchecked Sendable {
         condition.lock()
         let position = position ?? nextPosition
         nextPosition = max(nextPosition, position + 1)
-        if sampling, position < Self.sampleDocuments {
-            samples[position] = data
-            settle(position)
+        while sampling && frontier < position { condition.wait() }
+        if sampling, position == frontier {
+            samples.append(data)
+            advance()
+            if samples.count >= Self.sampleDocuments { train() }
             condition.unlock()
             return (data, nil)
         }
-        while sampling { condition.wait() }
         let dictionary = self.dictionary
         condition.unlock()
         guard let dictionary, let compressed = dictionary.compress(data), compressed.count < data.count else { return (data, nil) }
         return (compressed, dictionary)
     }
 
-    /// The document at `position` will not be stored (unchanged, failed, not a document).
+    /// The position holds no document (unchanged, failed, not a document).
     func skip(position: Int) {
         condition.lock()
         nextPosition = max(nextPosition, position + 1)
-        if sampling, position < Self.sampleDocuments { settle(position) }
+        if sampling {
+            if position == frontier { advance() } else if position > frontier { skipped.insert(position) }
+        }
         condition.unlock()
     }
 
     /// Trains from what was sampled so far and wakes any waiting worker: the run ends or
-    /// stops before its sample positions were all reached.
+    /// stops before it met `sampleDocuments` documents.
     func finishSampling() {
         condition.lock()
         if sampling { train() }
         condition.unlock()
     }
 
-    /// Under the lock.
-    private func settle(_ position: Int) {
-        settled.insert(position)
-        if settled.count >= Self.sampleDocuments { train() }
+    /// Under the lock: `frontier` is settled.
+    private func advance() {
+        frontier += 1
+        while skipped.remove(frontier) != nil { frontier += 1 }
+        condition.broadcast()
     }
 
     /// Under the lock.
     private func train() {
         sampling = false
         if samples.count >= Self.minimumSamples {
-            dictionary = StoredDictionary.train(samples.sorted { $0.key < $1.key }.map(\.value))
+            dictionary = StoredDictionary.train(samples)
             if let dictionary { StoredDictionaries.shared.register(dictionary) }
         }
-        samples = [:]
-        settled = []
+        samples = []
+        skipped = []
         condition.broadcast()
     }
 

@@ -93,6 +93,46 @@ final class MSetSnippetTests: XCTestCase {
         XCTAssertGreaterThan(stats.lookups, 2 * stats.misses)
     }
 
+    /// Text built to meet every rule of the word splitter and the snippet's edges: initials,
+    /// joined words and numbers, `C++`, invisible joiners, quotes, currency, very long words.
+    func testOddTextGivesXapiansSnippet() throws {
+        let pieces = ["Россия", "россии", "N.A.T.O.", "AT&T", "д'Артаньян", "1,000.5", "C++", "C#", "fish+chips",
+                      "a\u{200D}b", "«контракт»", "(поставка)", "$100", "₽", "—", "…", "!", "?", ".", ",", "-", "'",
+                      "\"", "&", "<b>", "Су-30МКИ", "военно-технического", "中国", "x", String(repeating: "д", count: 80),
+                      "сотрудничество", "контракта", "вертолетов", "\n", "  ", "№5", "#тег", "@user", "50%"]
+        var generator = SplitMix(seed: 42)
+        var texts: [String] = []
+        for _ in 0..<300 {
+            var words: [String] = []
+            for _ in 0..<(5 + Int(generator.next() % 120)) {
+                words.append(pieces[Int(generator.next() % UInt64(pieces.count))])
+            }
+            texts.append(words.joined(separator: generator.next() % 3 == 0 ? "" : " "))
+        }
+        let db = try makeIndex(texts)
+        let stem = try Stem(language: "russian")
+        let qp = try QueryParser()
+        try qp.setStemmer(stem)
+        try qp.setStemmingStrategy(.some)
+        try qp.setDatabase(db)
+        let cache = try TermFreqCache()
+        for query in ["контракт", "россия сотрудничество", "\"военно технического\"", "C++", "AT&T", "N.A.T.O.", "вертол*", "x OR 中国"] {
+            let enquire = try Enquire(database: db)
+            try enquire.setQuery(try qp.parse(query, flags: [.boolean, .phrase, .loveHate, .wildcard]))
+            for flags: MSet.SnippetFlags in [[.backgroundModel], [.exhaustive], []] {
+                let ours = try enquire.mset(first: 0, count: 20), theirs = try enquire.mset(first: 0, count: 20)
+                for (mine, their) in zip(ours, theirs) {
+                    let text = try their.document.data()
+                    for length in [1, 40, 200] {
+                        XCTAssertEqual(try ours.snippet(of: try mine.document.data(), length: length, stemmer: stem, flags: flags, cache: cache),
+                                       try theirs.snippet(of: text, length: length, stemmer: stem, flags: flags),
+                                       "«\(query)» flags \(flags.rawValue) length \(length)")
+                    }
+                }
+            }
+        }
+    }
+
     func testCacheFollowsTheDatabaseRevision() throws {
         let db = try makeIndex(["Делегация Индии прибыла в Москву", "переговоры о поставке вертолетов", "вертолеты и самолеты"])
         let stem = try Stem(language: "russian")
@@ -124,5 +164,18 @@ final class MSetSnippetTests: XCTestCase {
         try db.commit()
         _ = try snippet()
         XCTAssertGreaterThan(cache.statistics.misses, before.misses)
+    }
+}
+
+/// A small seeded generator (SplitMix64), so the odd texts are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

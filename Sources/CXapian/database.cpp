@@ -63,6 +63,10 @@ uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) noe
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_doccount(); });
 }
 
+uint64_t CXapian_database_revision(CXapianDatabase *db, CXapianError *error) noexcept {
+    return guarded(error, (uint64_t)0, [&] { return (uint64_t)db->db->get_revision(); });
+}
+
 uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) noexcept {
     return guarded(error, 0u, [&] { return (uint32_t)db->db->get_termfreq(str(term, term_len)); });
 }

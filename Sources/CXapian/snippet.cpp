@@ -16,19 +16,87 @@
 
 #include "internal.h"
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 #include <list>
+#include <queue>
+#include <string_view>
 
 using namespace cxapian;
 using Xapian::Utf8Iterator;
 namespace U = Xapian::Unicode;
 
+namespace {
+
+/// A committed snapshot of the frequencies of a database's commonest terms, kept in its
+/// metadata by the writer (`CXapian_termfreq_table_write`) and valid for the revision it was
+/// committed in only:
+/// "TFT1" | revision (8 bytes, little-endian) | count (4) | count × (end of the term in the
+/// term bytes (4), frequency (4)) | the terms, in byte order, back to back.
+struct FrequencyTable {
+    std::string blob;
+    size_t count = 0;
+
+    static constexpr size_t header = 16;
+
+    static uint32_t u32(const char *p) {
+        uint32_t v;
+        std::memcpy(&v, p, 4);
+        return v;
+    }
+
+    /// The table `blob` holds if it is well formed and made for `revision`.
+    bool load(std::string value, Xapian::rev revision) {
+        blob = std::move(value);
+        count = 0;
+        if (blob.size() < header || blob.compare(0, 4, "TFT1") != 0) return false;
+        uint64_t made;
+        std::memcpy(&made, blob.data() + 4, 8);
+        size_t n = u32(blob.data() + 12);
+        if (made != revision || n > (blob.size() - header) / 8) return false;
+        size_t terms = blob.size() - header - 8 * n;
+        uint32_t previous = 0;
+        for (size_t i = 0; i < n; ++i) {
+            uint32_t end = u32(blob.data() + header + 8 * i);
+            if (end < previous || end > terms) return false;
+            previous = end;
+        }
+        count = n;
+        return true;
+    }
+
+    std::string_view term(size_t i) const {
+        const char *terms = blob.data() + header + 8 * count;
+        uint32_t begin = i == 0 ? 0 : u32(blob.data() + header + 8 * (i - 1));
+        return std::string_view(terms + begin, u32(blob.data() + header + 8 * i) - begin);
+    }
+
+    bool find(const std::string &word, Xapian::doccount &freq) const {
+        size_t low = 0, high = count;
+        while (low < high) {
+            size_t mid = (low + high) / 2;
+            int c = term(mid).compare(word);
+            if (c == 0) {
+                freq = u32(blob.data() + header + 8 * mid + 4);
+                return true;
+            }
+            if (c < 0) low = mid + 1; else high = mid;
+        }
+        return false;
+    }
+};
+
+} // namespace
+
 struct CXapianTermFreqCache {
     std::unordered_map<std::string, Xapian::doccount> freqs;
     std::string uuid;
     Xapian::rev revision = 0;
-    uint64_t lookups = 0, misses = 0;
+    uint64_t lookups = 0, misses = 0, table_hits = 0;
+    /// The metadata key of the database's frequency table; empty: none is read.
+    std::string table_key;
+    FrequencyTable table;
     /// Past this many words, start again (a long-lived server over years of text): about
     /// 25 MB per Searcher at most.
     size_t limit = 1 << 18;
@@ -395,6 +463,11 @@ Xapian::doccount frequency(const Xapian::Database &db, CXapianTermFreqCache *cac
     ++cache->lookups;
     auto found = cache->freqs.find(term);
     if (found != cache->freqs.end()) return found->second;
+    Xapian::doccount listed;
+    if (cache->table.find(term, listed)) {
+        ++cache->table_hits;
+        return listed;
+    }
     ++cache->misses;
     Xapian::doccount freq = db.get_termfreq(term);
     if (cache->freqs.size() >= cache->limit) cache->freqs.clear();
@@ -419,6 +492,7 @@ CXapianTermFreqCache *usable(CXapianTermFreqCache *cache, const Xapian::Database
         cache->freqs.clear();
         cache->revision = revision;
         cache->uuid = uuid;
+        if (!cache->table_key.empty()) cache->table.load(db.get_metadata(cache->table_key), revision);
     }
     return cache;
 }
@@ -550,16 +624,79 @@ std::string make_snippet(const CXapianMSet &mset, CXapianTermFreqCache *shared, 
 
 extern "C" {
 
-CXapianTermFreqCache *CXapian_termfreq_cache_new(void) noexcept {
-    try { return new CXapianTermFreqCache(); } catch (...) { return nullptr; }
+CXapianTermFreqCache *CXapian_termfreq_cache_new(const char *table_key, size_t table_key_len) noexcept {
+    try {
+        auto *cache = new CXapianTermFreqCache();
+        cache->table_key = str(table_key, table_key_len);
+        return cache;
+    } catch (...) { return nullptr; }
+}
+
+uint32_t CXapian_termfreq_cache_frequency(CXapianTermFreqCache *cache, const CXapianDatabase *db, const char *term, size_t len,
+                                          CXapianError *error) noexcept {
+    return guarded(error, 0u, [&] { return (uint32_t)frequency(*db->db, usable(cache, *db->db), str(term, len)); });
+}
+
+int32_t CXapian_termfreq_table_write(CXapianDatabase *db, const char *key, size_t key_len, uint32_t max_terms,
+                                     uint32_t min_documents, CXapianError *error) noexcept {
+    return guarded(error, (int32_t)-1, [&]() -> int32_t {
+        if (!db->writable) throw Xapian::InvalidOperationError("a frequency table is written by the database's writer");
+        Xapian::WritableDatabase &wdb = *db->writable;
+        const std::string name = str(key, key_len);
+        std::vector<std::string> terms;
+        FrequencyTable old;
+        std::string previous = wdb.get_metadata(name);
+        const std::string stamped = previous;
+        if (previous.size() >= FrequencyTable::header) {
+            // Keep the terms chosen before (any revision: the stamp is cleared to read them).
+            std::memcpy(previous.data() + 4, "\0\0\0\0\0\0\0\0", 8);
+            if (old.load(previous, 0)) {
+                for (size_t i = 0; i < old.count; ++i) terms.emplace_back(old.term(i));
+            }
+        }
+        if (terms.empty()) {
+            if (wdb.get_doccount() < min_documents || max_terms == 0) return 0;
+            // The commonest terms that are words: unprefixed (no leading ASCII capital).
+            using Entry = std::pair<Xapian::doccount, std::string>;
+            std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> top;
+            for (auto it = wdb.allterms_begin(); it != wdb.allterms_end(); ++it) {
+                const std::string &term = *it;
+                if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z') || term.size() > 64) continue;
+                Xapian::doccount freq = it.get_termfreq();
+                if (top.size() < max_terms) top.emplace(freq, term);
+                else if (freq > top.top().first) { top.pop(); top.emplace(freq, term); }
+            }
+            while (!top.empty()) { terms.push_back(top.top().second); top.pop(); }
+            std::sort(terms.begin(), terms.end());
+        }
+        // Valid for the revision the next commit makes.
+        uint64_t revision = (uint64_t)wdb.get_revision() + 1;
+        uint32_t n = (uint32_t)terms.size();
+        std::string blob("TFT1", 4);
+        blob.append(reinterpret_cast<const char *>(&revision), 8);
+        blob.append(reinterpret_cast<const char *>(&n), 4);
+        uint32_t end = 0;
+        for (auto &term : terms) {
+            end += (uint32_t)term.size();
+            uint32_t freq = wdb.get_termfreq(term);
+            blob.append(reinterpret_cast<const char *>(&end), 4);
+            blob.append(reinterpret_cast<const char *>(&freq), 4);
+        }
+        for (auto &term : terms) blob += term;
+        if (blob != stamped) wdb.set_metadata(name, blob);
+        return (int32_t)n;
+    });
 }
 
 void CXapian_termfreq_cache_free(CXapianTermFreqCache *cache) noexcept { delete cache; }
 
-void CXapian_termfreq_cache_statistics(const CXapianTermFreqCache *cache, uint64_t *lookups, uint64_t *misses, uint64_t *entries) noexcept {
+void CXapian_termfreq_cache_statistics(const CXapianTermFreqCache *cache, uint64_t *lookups, uint64_t *misses, uint64_t *entries,
+                                       uint64_t *table_hits, uint64_t *table_terms) noexcept {
     *lookups = cache->lookups;
     *misses = cache->misses;
     *entries = cache->freqs.size();
+    *table_hits = cache->table_hits;
+    *table_terms = cache->table.count;
 }
 
 CXapianString CXapian_mset_snippet_cached(const CXapianMSet *mset, CXapianTermFreqCache *cache, const char *text, size_t len, size_t length,

@@ -29,6 +29,12 @@ public class Database {
         Int(try call { CXapian_database_doccount(handle, $0) })
     }
 
+    /// The revision (commit number) the database is open at; `.invalidOperation` for a
+    /// database of several shards.
+    public func revision() throws(XapianError) -> UInt64 {
+        try call { CXapian_database_revision(handle, $0) }
+    }
+
     /// Number of documents indexed by `term`.
     public func termFrequency(_ term: String) throws(XapianError) -> Int {
         try withBytes(term) { p, n throws(XapianError) in Int(try call { CXapian_database_termfreq(handle, p, n, $0) }) }

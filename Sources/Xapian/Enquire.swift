@@ -205,22 +205,36 @@ public final class MSet: RandomAccessCollection {
 /// per MSet, so each query reads every word of its snippets' text from the database again
 /// (ten 4 KB documents: about 1.5 ms). A cache answers for one revision of one database and
 /// empties itself when the database moves on; a database of several shards is not cached.
+/// With `tableKey`, it first reads the database's frequency table at that metadata key
+/// (`WritableDatabase.writeTermFrequencyTable`) when it was committed with the revision read:
+/// a short process then looks up only the words the table lacks.
 /// Not thread-safe: one per reader (thread) at a time.
 public final class TermFreqCache {
     let handle: OpaquePointer
 
-    public init() throws(XapianError) {
-        guard let handle = CXapian_termfreq_cache_new() else { throw XapianError(kind: .outOfMemory, message: "no memory for a term frequency cache") }
-        self.handle = handle
+    public init(tableKey: String = "") throws(XapianError) {
+        handle = try withBytes(tableKey) { k, kn throws(XapianError) in
+            guard let handle = CXapian_termfreq_cache_new(k, kn) else {
+                throw XapianError(kind: .outOfMemory, message: "no memory for a term frequency cache")
+            }
+            return handle
+        }
     }
 
     deinit { CXapian_termfreq_cache_free(handle) }
 
-    /// Lookups asked of it, lookups it read from the database, words it holds.
-    public var statistics: (lookups: Int, misses: Int, entries: Int) {
-        var lookups: UInt64 = 0, misses: UInt64 = 0, entries: UInt64 = 0
-        CXapian_termfreq_cache_statistics(handle, &lookups, &misses, &entries)
-        return (Int(lookups), Int(misses), Int(entries))
+    /// The frequency of `term` in `database` as snippets read it (the table, the cache, or
+    /// the database).
+    public func frequency(of term: String, in database: Database) throws(XapianError) -> Int {
+        Int(try withBytes(term) { t, tn throws(XapianError) in try call { CXapian_termfreq_cache_frequency(handle, database.handle, t, tn, $0) } })
+    }
+
+    /// Lookups asked of it, those it read from the database, words it holds, lookups the
+    /// frequency table answered, terms in the table it read (0: none, or not for this revision).
+    public var statistics: (lookups: Int, misses: Int, entries: Int, tableHits: Int, tableTerms: Int) {
+        var lookups: UInt64 = 0, misses: UInt64 = 0, entries: UInt64 = 0, hits: UInt64 = 0, terms: UInt64 = 0
+        CXapian_termfreq_cache_statistics(handle, &lookups, &misses, &entries, &hits, &terms)
+        return (Int(lookups), Int(misses), Int(entries), Int(hits), Int(terms))
     }
 }
 

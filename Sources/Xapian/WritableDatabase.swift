@@ -78,6 +78,18 @@ public final class WritableDatabase: Database {
         _ = try call { CXapian_database_delete_document(handle, documentID, $0) }
     }
 
+    /// Writes the frequencies of up to `maxTerms` of the database's commonest unprefixed terms
+    /// into its metadata at `key`, as they will be after the next commit, the only revision the
+    /// table is valid for (`TermFreqCache(tableKey:)` checks). The terms are chosen once, when
+    /// the database holds `minimumDocuments` documents, and kept. Call just before a commit.
+    /// Returns how many terms it wrote (0: none yet).
+    @discardableResult
+    public func writeTermFrequencyTable(key: String, maxTerms: Int, minimumDocuments: Int) throws(XapianError) -> Int {
+        Int(try withBytes(key) { k, kn throws(XapianError) in
+            try call { CXapian_termfreq_table_write(handle, k, kn, UInt32(clamping: maxTerms), UInt32(clamping: minimumDocuments), $0) }
+        })
+    }
+
     /// `setMetadata(_:_:)` with a value of any bytes.
     public func setMetadata(_ key: String, bytes value: [UInt8]) throws(XapianError) {
         _ = try withBytes(key) { k, kn throws(XapianError) in

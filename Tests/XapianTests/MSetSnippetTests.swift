@@ -133,6 +133,80 @@ final class MSetSnippetTests: XCTestCase {
         }
     }
 
+    func testFrequencyTableAnswersForItsRevisionOnly() throws {
+        let texts = try sharedTexts()
+        let dir = try makeTemporaryDirectory(self)
+        let writable = try WritableDatabase(path: dir.path)
+        let tg = try TermGenerator()
+        let stem = try Stem(language: "russian")
+        try tg.setStemmer(stem)
+        try tg.setStemmingStrategy(.some)
+        func add(_ text: String) throws {
+            let doc = try Document()
+            try tg.setDocument(doc)
+            try tg.indexText(text)
+            try doc.setData(text)
+            try writable.add(doc)
+        }
+        for text in texts.dropLast(20) { try add(text) }
+        XCTAssertEqual(try writable.writeTermFrequencyTable(key: "freq", maxTerms: 500, minimumDocuments: 10_000), 0, "too few documents yet")
+        let written = try writable.writeTermFrequencyTable(key: "freq", maxTerms: 500, minimumDocuments: 10)
+        XCTAssertEqual(written, 500)
+        try writable.commit()
+
+        let db = try Database(path: dir.path)
+        let cache = try TermFreqCache(tableKey: "freq")
+        let plain = try TermFreqCache()
+        // Every word the table holds answers as the database does, and none of them is read.
+        var checked = 0
+        for text in texts.prefix(30) {
+            for word in text.lowercased().split(whereSeparator: { !$0.isLetter }).prefix(40) {
+                XCTAssertEqual(try cache.frequency(of: String(word), in: db), try db.termFrequency(String(word)), String(word))
+                XCTAssertEqual(try plain.frequency(of: String(word), in: db), try db.termFrequency(String(word)), String(word))
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 500)
+        XCTAssertEqual(cache.statistics.tableTerms, 500)
+        XCTAssertGreaterThan(cache.statistics.tableHits, checked / 3)
+        XCTAssertEqual(plain.statistics.tableHits, 0)
+
+        // Snippets through the table are Xapian's.
+        let qp = try QueryParser()
+        try qp.setStemmer(stem)
+        try qp.setStemmingStrategy(.some)
+        try qp.setDatabase(db)
+        for query in Self.queries {
+            let enquire = try Enquire(database: db)
+            try enquire.setQuery(try qp.parse(query, flags: [.boolean, .phrase, .loveHate, .wildcard, .pureNot]))
+            let ours = try enquire.mset(first: 0, count: 10), theirs = try enquire.mset(first: 0, count: 10)
+            for (mine, their) in zip(ours, theirs) {
+                XCTAssertEqual(try ours.snippet(of: try mine.document.data(), length: 300, stemmer: stem, flags: [.backgroundModel], cache: cache),
+                               try theirs.snippet(of: try their.document.data(), length: 300, stemmer: stem, flags: [.backgroundModel]), query)
+            }
+        }
+
+        // A commit that did not write the table leaves it for its own revision: not read.
+        for text in texts.suffix(20) { try add(text) }
+        try writable.commit()
+        try db.reopen()
+        let later = try TermFreqCache(tableKey: "freq")
+        for word in ["россии", "президент", "заявил"] {
+            XCTAssertEqual(try later.frequency(of: word, in: db), try db.termFrequency(word), word)
+        }
+        XCTAssertEqual(later.statistics.tableTerms, 0)
+        XCTAssertEqual(later.statistics.tableHits, 0)
+        // The next table keeps the terms chosen first, with the new frequencies.
+        XCTAssertEqual(try writable.writeTermFrequencyTable(key: "freq", maxTerms: 500, minimumDocuments: 10), 500)
+        try writable.commit()
+        try db.reopen()
+        let again = try TermFreqCache(tableKey: "freq")
+        for word in ["россии", "президент", "заявил"] {
+            XCTAssertEqual(try again.frequency(of: word, in: db), try db.termFrequency(word), word)
+        }
+        XCTAssertEqual(again.statistics.tableTerms, 500)
+    }
+
     func testCacheFollowsTheDatabaseRevision() throws {
         let db = try makeIndex(["Делегация Индии прибыла в Москву", "переговоры о поставке вертолетов", "вертолеты и самолеты"])
         let stem = try Stem(language: "russian")

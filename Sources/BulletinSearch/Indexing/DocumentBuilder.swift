@@ -131,6 +131,8 @@ final class DocumentBuilder {
     /// The index's first database, when it is not `database` (a year shard's builder): the
     /// one a stub reads metadata from, so dictionaries go there too.
     var firstDatabase: WritableDatabase?
+    /// Whether a document was finished since the last commit (`committed`).
+    private(set) var pending = false
     /// Dictionaries known to be in `database` (and `firstDatabase`).
     private var recordedDictionaries: Set<UInt32> = []
 
@@ -214,6 +216,7 @@ final class DocumentBuilder {
         let duplicateKey = try duplicates.key(for: stored, lead: prepared.lead)
         finished = (stored, duplicateKey, prepared.lead)
         let doc = prepared.document
+        pending = true
         if let dictionary = prepared.dictionary, !recordedDictionaries.contains(dictionary.id) {
             // In the commit of the first document that needs it.
             try StoredCompression.record(dictionary, in: database)
@@ -233,10 +236,15 @@ final class DocumentBuilder {
     }
 
     /// Adds what the builder gathered for the database as a whole (the spelling table's words
-    /// of the documents finished so far) to it. Call before every commit or close of the
-    /// database, so that its documents and their words are committed together.
+    /// of the documents finished so far) and the frequency table of the commit to come
+    /// (`IndexSchema.frequencyTableKey`). Call just before every commit, and before a close
+    /// when documents are `pending` (a close commits them), so that they, their words and the
+    /// table are committed together.
     func prepareCommit() throws {
         if spellings.count > 0 { try database.addSpellings(spellings) }
+        // Last: it records the frequencies the commit will have.
+        try database.writeTermFrequencyTable(key: IndexSchema.frequencyTableKey, maxTerms: IndexSchema.frequencyTableTerms,
+                                             minimumDocuments: IndexSchema.frequencyTableFrom)
     }
 
     /// Frees the near-duplicate search's caches and reader (a year shard no longer written).
@@ -247,6 +255,7 @@ final class DocumentBuilder {
     /// Tells the builder that the database has committed (the near-duplicate search then
     /// reads that commit instead of the batch it kept in memory). Call after every commit.
     func committed() throws {
+        pending = false
         try duplicates.committed()
     }
 

@@ -199,7 +199,7 @@ public final class Indexer {
     public func close() {
         shards?.close()
         // Closing a WritableDatabase commits what it holds: with the words of its documents.
-        if shards == nil { try? builder?.prepareCommit() }
+        if shards == nil, builder?.pending == true { try? builder?.prepareCommit() }
         try? reader?.close()
     }
 
@@ -260,6 +260,7 @@ public final class Indexer {
             try builder.prepareCommit()
             try writer.setMetadata(IndexDirectory.tablesKey, try IndexDirectory.expectedTables(writer, path: options.indexPath))
             try writer.commit()
+            try builder.committed()
             committedDocuments = progress.documents
             report(.committed(documents: progress.documents))
         }

@@ -222,7 +222,7 @@ final class YearShards {
     func close() {
         for (_, shard) in shards {
             // Closing commits what the shard holds: with the words of its documents.
-            try? shard.builder.prepareCommit()
+            if shard.builder.pending { try? shard.builder.prepareCommit() }
             try? shard.database.close()
         }
         try? meta.close()

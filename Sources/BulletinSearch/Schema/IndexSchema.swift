@@ -49,6 +49,13 @@ public enum IndexSchema {
     public static let sequenceKey = "bulletin.sequence"
     /// The id (8 hex digits) of the dictionary new documents are deflated with.
     public static let dictionaryKey = "bulletin.dictionary"
+    /// The frequencies of the index's commonest words, as of the commit that wrote them
+    /// (`DocumentBuilder.prepareCommit`): a search process's snippets read them instead of
+    /// looking each word up (`TermFreqCache`).
+    public static let frequencyTableKey = "bulletin.frequencies"
+    /// How many words that table holds, and from how many documents it is first chosen.
+    static let frequencyTableTerms = 4096
+    static let frequencyTableFrom = 200
     /// + a dictionary's id: its bytes (`StoredDictionary`).
     public static let dictionaryKeyPrefix = "bulletin.dictionary."
     /// What follows the unique-id prefix in a feed record's term.

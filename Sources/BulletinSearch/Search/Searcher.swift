@@ -68,7 +68,7 @@ public final class Searcher {
                 try IndexSchema.checkVersion(of: database, path: indexPath)
                 return try pipeline.makeQueryParser(database: database)
             }
-            return (database, pipeline, parser, try TermFreqCache())
+            return (database, pipeline, parser, try TermFreqCache(tableKey: IndexSchema.frequencyTableKey))
         }
         facetValues = FacetValues(database: database)
     }

@@ -117,6 +117,8 @@ bool CXapian_database_close(CXapianDatabase *db, CXapianError *error) CXAPIAN_NO
 /// Moves a reader to the latest commit.
 bool CXapian_database_reopen(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_database_doccount(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// The revision the database is open at (InvalidOperationError for several sub-databases).
+uint64_t CXapian_database_revision(CXapianDatabase *db, CXapianError *error) CXAPIAN_NOEXCEPT;
 uint32_t CXapian_database_termfreq(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
 /// The first document indexed by `term` (e.g. a unique-id term), or 0 when none.
 uint32_t CXapian_database_first_docid_with_term(CXapianDatabase *db, const char *term, size_t term_len, CXapianError *error) CXAPIAN_NOEXCEPT;
@@ -354,10 +356,18 @@ CXapianString CXapian_mset_snippet(const CXapianMSet *mset, const char *text, si
 /// Term frequencies for snippets' background model, kept for one revision of one database
 /// (emptied when the database it answers for moves on). One thread at a time.
 typedef struct CXapianTermFreqCache CXapianTermFreqCache;
-CXapianTermFreqCache *CXapian_termfreq_cache_new(void) CXAPIAN_NOEXCEPT;
+/// The frequency of `term` in `db` as snippets read it through `cache` (table, cache, database).
+uint32_t CXapian_termfreq_cache_frequency(CXapianTermFreqCache *cache, const CXapianDatabase *db, const char *term, size_t len, CXapianError *error) CXAPIAN_NOEXCEPT;
+/// `table_key` (may be empty): the metadata key of a frequency table the cache reads first.
+CXapianTermFreqCache *CXapian_termfreq_cache_new(const char *table_key, size_t table_key_len) CXAPIAN_NOEXCEPT;
+/// Writes into `db`'s metadata at `key` the frequencies of up to `max_terms` of its commonest
+/// unprefixed terms (chosen the first time, when it holds `min_documents` documents; kept
+/// after), as they will be in the next commit, for which alone the table is valid. Call just
+/// before committing. Returns the terms written (0: none yet), -1 on error.
+int32_t CXapian_termfreq_table_write(CXapianDatabase *db, const char *key, size_t key_len, uint32_t max_terms, uint32_t min_documents, CXapianError *error) CXAPIAN_NOEXCEPT;
 void CXapian_termfreq_cache_free(CXapianTermFreqCache *cache) CXAPIAN_NOEXCEPT;
 /// Lookups asked of the cache, those it had to read from the database, words it holds.
-void CXapian_termfreq_cache_statistics(const CXapianTermFreqCache *cache, uint64_t *lookups, uint64_t *misses, uint64_t *entries) CXAPIAN_NOEXCEPT;
+void CXapian_termfreq_cache_statistics(const CXapianTermFreqCache *cache, uint64_t *lookups, uint64_t *misses, uint64_t *entries, uint64_t *table_hits, uint64_t *table_terms) CXAPIAN_NOEXCEPT;
 /// The snippet Xapian::MSet::snippet would make, its term frequencies read through `cache`
 /// (NULL: from the database, as Xapian does). A database of several shards is never cached.
 CXapianString CXapian_mset_snippet_cached(const CXapianMSet *mset, CXapianTermFreqCache *cache, const char *text, size_t len, size_t length, const CXapianStem *stem, uint32_t flags, const char *hi_start, size_t hi_start_len, const char *hi_end, size_t hi_end_len, const char *omit, size_t omit_len, CXapianError *error) CXAPIAN_NOEXCEPT;

@@ -46,15 +46,15 @@ struct FrequencyTable {
         return v;
     }
 
-    /// The table `blob` holds if it is well formed and made for `revision`.
-    bool load(std::string value, Xapian::rev revision) {
+    /// The table `value` holds if it is well formed and made for `*revision` (any, when null).
+    bool load(std::string value, const Xapian::rev *revision) {
         blob = std::move(value);
         count = 0;
         if (blob.size() < header || blob.compare(0, 4, "TFT1") != 0) return false;
         uint64_t made;
         std::memcpy(&made, blob.data() + 4, 8);
         size_t n = u32(blob.data() + 12);
-        if (made != revision || n > (blob.size() - header) / 8) return false;
+        if ((revision && made != *revision) || n > (blob.size() - header) / 8) return false;
         size_t terms = blob.size() - header - 8 * n;
         uint32_t previous = 0;
         for (size_t i = 0; i < n; ++i) {
@@ -492,7 +492,7 @@ CXapianTermFreqCache *usable(CXapianTermFreqCache *cache, const Xapian::Database
         cache->freqs.clear();
         cache->revision = revision;
         cache->uuid = uuid;
-        if (!cache->table_key.empty()) cache->table.load(db.get_metadata(cache->table_key), revision);
+        if (!cache->table_key.empty()) cache->table.load(db.get_metadata(cache->table_key), &revision);
     }
     return cache;
 }
@@ -644,15 +644,11 @@ int32_t CXapian_termfreq_table_write(CXapianDatabase *db, const char *key, size_
         Xapian::WritableDatabase &wdb = *db->writable;
         const std::string name = str(key, key_len);
         std::vector<std::string> terms;
+        // Keep the terms chosen before (the table of any revision).
+        const std::string previous = wdb.get_metadata(name);
         FrequencyTable old;
-        std::string previous = wdb.get_metadata(name);
-        const std::string stamped = previous;
-        if (previous.size() >= FrequencyTable::header) {
-            // Keep the terms chosen before (any revision: the stamp is cleared to read them).
-            std::memcpy(previous.data() + 4, "\0\0\0\0\0\0\0\0", 8);
-            if (old.load(previous, 0)) {
-                for (size_t i = 0; i < old.count; ++i) terms.emplace_back(old.term(i));
-            }
+        if (old.load(previous, nullptr)) {
+            for (size_t i = 0; i < old.count; ++i) terms.emplace_back(old.term(i));
         }
         if (terms.empty()) {
             if (wdb.get_doccount() < min_documents || max_terms == 0) return 0;
@@ -683,7 +679,7 @@ int32_t CXapian_termfreq_table_write(CXapianDatabase *db, const char *key, size_
             blob.append(reinterpret_cast<const char *>(&freq), 4);
         }
         for (auto &term : terms) blob += term;
-        if (blob != stamped) wdb.set_metadata(name, blob);
+        if (blob != previous) wdb.set_metadata(name, blob);
         return (int32_t)n;
     });
 }

@@ -35,11 +35,7 @@ public final class Document {
 
     /// Sets the document data to `bytes` (any bytes, NUL included).
     public func setData(bytes: [UInt8]) throws(XapianError) {
-        _ = try bytes.withUnsafeBufferPointer { buffer throws(XapianError) in
-            try buffer.withMemoryRebound(to: CChar.self) { chars throws(XapianError) in
-                try call { CXapian_document_set_data(handle, chars.baseAddress, chars.count, $0) }
-            }
-        }
+        _ = try withBytes(bytes) { p, n throws(XapianError) in try call { CXapian_document_set_data(handle, p, n, $0) } }
     }
 
     /// Adds a term without position. Terms longer than `maxTermBytes` throw

@@ -81,14 +81,7 @@ public final class Query: CustomStringConvertible {
     /// The query `serialised` described. Throws `.serialisation` (or `.invalidArgument`) for
     /// bytes that are not one.
     public static func unserialised(_ bytes: [UInt8]) throws(XapianError) -> Query {
-        let made: Result<OpaquePointer, XapianError> = bytes.withUnsafeBytes { buffer in
-            do throws(XapianError) {
-                return .success(try callHandle { CXapian_query_unserialise(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), buffer.count, $0) })
-            } catch {
-                return .failure(error)
-            }
-        }
-        return Query(handle: try made.get())
+        Query(handle: try withBytes(bytes) { p, n throws(XapianError) in try callHandle { CXapian_query_unserialise(p, n, $0) } })
     }
 
     /// The distinct terms in query order.

@@ -93,9 +93,7 @@ public final class WritableDatabase: Database {
     /// `setMetadata(_:_:)` with a value of any bytes.
     public func setMetadata(_ key: String, bytes value: [UInt8]) throws(XapianError) {
         _ = try withBytes(key) { k, kn throws(XapianError) in
-            try value.withUnsafeBufferPointer { v throws(XapianError) in
-                try call { CXapian_database_set_metadata(handle, k, kn, v.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, v.count, $0) }
-            }
+            try withBytes(value) { v, vn throws(XapianError) in try call { CXapian_database_set_metadata(handle, k, kn, v, vn, $0) } }
         }
     }
 

@@ -93,6 +93,17 @@ func withBytes<R>(_ string: String, _ body: (UnsafePointer<CChar>?, Int) throws(
     return try result.get()
 }
 
+/// Passes bytes to C as (pointer, length), the shim's way of taking binary strings.
+@inline(__always)
+func withBytes<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>?, Int) throws(XapianError) -> R) throws(XapianError) -> R {
+    let result: Result<R, XapianError> = bytes.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { chars in
+            do throws(XapianError) { return .success(try body(chars.baseAddress, chars.count)) } catch { return .failure(error) }
+        }
+    }
+    return try result.get()
+}
+
 /// Takes ownership of a shim string and decodes it as UTF-8 (invalid bytes are replaced).
 @inline(__always)
 func takeString(_ string: CXapianString) -> String {

@@ -40,8 +40,11 @@ struct StoredDictionary: Sendable {
         id = UInt32(truncatingIfNeeded: FNV1a.hash(bytes))
     }
 
+    /// The id as the metadata names it: 8 hex digits.
+    var name: String { Self.name(id) }
+    static func name(_ id: UInt32) -> String { String(format: "%08x", id) }
     var metadataKey: String { Self.metadataKey(id) }
-    static func metadataKey(_ id: UInt32) -> String { IndexSchema.dictionaryKeyPrefix + String(format: "%08x", id) }
+    static func metadataKey(_ id: UInt32) -> String { IndexSchema.dictionaryKeyPrefix + name(id) }
 
     // MARK: Training
 
@@ -176,8 +179,13 @@ final class StoredDictionaries: @unchecked Sendable {
     /// database, for a stub) nor, for a stub at `indexPath`, any of its local shards.
     func plain(_ data: [UInt8], database: Database?, indexPath: String) throws -> [UInt8]? {
         guard let id = StoredDictionary.header(of: data) else { return data }
-        guard let dictionary = try cached(id) ?? load(id, database: database, indexPath: indexPath) else { return nil }
-        return dictionary.expand(data)
+        return try dictionary(id, database: database, indexPath: indexPath)?.expand(data)
+    }
+
+    /// The dictionary `id` names, known already or read from `database` (or the local shards
+    /// of the stub at `indexPath`); nil when it is not there or its bytes do not hash to `id`.
+    func dictionary(_ id: UInt32, database: Database?, indexPath: String) throws -> StoredDictionary? {
+        try cached(id) ?? load(id, database: database, indexPath: indexPath)
     }
 
     private func load(_ id: UInt32, database: Database?, indexPath: String) throws -> StoredDictionary? {
@@ -224,12 +232,6 @@ final class StoredCompression: @unchecked Sendable {
         dictionary = existing
         sampling = existing == nil
         if let existing { StoredDictionaries.shared.register(existing) }
-    }
-
-    var current: StoredDictionary? {
-        condition.lock()
-        defer { condition.unlock() }
-        return dictionary
     }
 
     /// What to store for `data` (plain stored data) of the document at `position` in the
@@ -291,18 +293,14 @@ final class StoredCompression: @unchecked Sendable {
 
     /// The dictionary an index's metadata names as current (`IndexSchema.dictionaryKey`).
     static func current(in database: Database) throws -> StoredDictionary? {
-        let id = try database.metadata(IndexSchema.dictionaryKey)
-        guard !id.isEmpty else { return nil }
-        let bytes = try database.metadataBytes(IndexSchema.dictionaryKeyPrefix + id)
-        guard !bytes.isEmpty else { return nil }
-        let dictionary = StoredDictionary(bytes: bytes)
-        return dictionary.metadataKey == IndexSchema.dictionaryKeyPrefix + id ? dictionary : nil
+        guard let id = UInt32(try database.metadata(IndexSchema.dictionaryKey), radix: 16) else { return nil }
+        return try StoredDictionaries.shared.dictionary(id, database: database, indexPath: "")
     }
 
     /// Writes `dictionary` into `database`'s metadata (and names it current) unless it is there.
     static func record(_ dictionary: StoredDictionary, in database: WritableDatabase) throws {
-        if try database.metadata(IndexSchema.dictionaryKey) == String(format: "%08x", dictionary.id) { return }
+        if try database.metadata(IndexSchema.dictionaryKey) == dictionary.name { return }
         try database.setMetadata(dictionary.metadataKey, bytes: dictionary.bytes)
-        try database.setMetadata(IndexSchema.dictionaryKey, String(format: "%08x", dictionary.id))
+        try database.setMetadata(IndexSchema.dictionaryKey, dictionary.name)
     }
 }

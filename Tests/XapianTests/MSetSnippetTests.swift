@@ -30,6 +30,13 @@ final class MSetSnippetTests: XCTestCase {
 
     private func makeIndex(_ texts: [String]) throws -> WritableDatabase {
         let db = try WritableDatabase(path: try makeTemporaryDirectory(self).path)
+        try add(texts, to: db)
+        try db.commit()
+        return db
+    }
+
+    /// Each text as a document of `db` (Russian stems, the text as its data), not committed.
+    private func add(_ texts: some Sequence<String>, to db: WritableDatabase) throws {
         let tg = try TermGenerator()
         try tg.setStemmer(try Stem(language: "russian"))
         try tg.setStemmingStrategy(.some)
@@ -40,8 +47,15 @@ final class MSetSnippetTests: XCTestCase {
             try doc.setData(text)
             try db.add(doc)
         }
-        try db.commit()
-        return db
+    }
+
+    /// A query parser over `db` with Russian stems, as the index was made.
+    private func parser(_ db: Database, _ stem: Stem) throws -> QueryParser {
+        let qp = try QueryParser()
+        try qp.setStemmer(stem)
+        try qp.setStemmingStrategy(.some)
+        try qp.setDatabase(db)
+        return qp
     }
 
     static let queries = [
@@ -56,10 +70,7 @@ final class MSetSnippetTests: XCTestCase {
         XCTAssertGreaterThan(texts.count, 100)
         let db = try makeIndex(texts)
         let stem = try Stem(language: "russian")
-        let qp = try QueryParser()
-        try qp.setStemmer(stem)
-        try qp.setStemmingStrategy(.some)
-        try qp.setDatabase(db)
+        let qp = try parser(db, stem)
         let cache = try TermFreqCache()
         var compared = 0, highlighted = 0
         for pass in 0..<2 {
@@ -111,10 +122,7 @@ final class MSetSnippetTests: XCTestCase {
         }
         let db = try makeIndex(texts)
         let stem = try Stem(language: "russian")
-        let qp = try QueryParser()
-        try qp.setStemmer(stem)
-        try qp.setStemmingStrategy(.some)
-        try qp.setDatabase(db)
+        let qp = try parser(db, stem)
         let cache = try TermFreqCache()
         for query in ["контракт", "россия сотрудничество", "\"военно технического\"", "C++", "AT&T", "N.A.T.O.", "вертол*", "x OR 中国"] {
             let enquire = try Enquire(database: db)
@@ -137,18 +145,8 @@ final class MSetSnippetTests: XCTestCase {
         let texts = try sharedTexts()
         let dir = try makeTemporaryDirectory(self)
         let writable = try WritableDatabase(path: dir.path)
-        let tg = try TermGenerator()
         let stem = try Stem(language: "russian")
-        try tg.setStemmer(stem)
-        try tg.setStemmingStrategy(.some)
-        func add(_ text: String) throws {
-            let doc = try Document()
-            try tg.setDocument(doc)
-            try tg.indexText(text)
-            try doc.setData(text)
-            try writable.add(doc)
-        }
-        for text in texts.dropLast(20) { try add(text) }
+        try add(texts.dropLast(20), to: writable)
         XCTAssertEqual(try writable.writeTermFrequencyTable(key: "freq", maxTerms: 500, minimumDocuments: 10_000), 0, "too few documents yet")
         let written = try writable.writeTermFrequencyTable(key: "freq", maxTerms: 500, minimumDocuments: 10)
         XCTAssertEqual(written, 500)
@@ -172,10 +170,7 @@ final class MSetSnippetTests: XCTestCase {
         XCTAssertEqual(plain.statistics.tableHits, 0)
 
         // Snippets through the table are Xapian's.
-        let qp = try QueryParser()
-        try qp.setStemmer(stem)
-        try qp.setStemmingStrategy(.some)
-        try qp.setDatabase(db)
+        let qp = try parser(db, stem)
         for query in Self.queries {
             let enquire = try Enquire(database: db)
             try enquire.setQuery(try qp.parse(query, flags: [.boolean, .phrase, .loveHate, .wildcard, .pureNot]))
@@ -187,7 +182,7 @@ final class MSetSnippetTests: XCTestCase {
         }
 
         // A commit that did not write the table leaves it for its own revision: not read.
-        for text in texts.suffix(20) { try add(text) }
+        try add(texts.suffix(20), to: writable)
         try writable.commit()
         try db.reopen()
         let later = try TermFreqCache(tableKey: "freq")

@@ -106,9 +106,7 @@ struct StoredDictionary: Sendable {
     func compress(_ data: [UInt8]) -> [UInt8]? {
         var out: [UInt8] = [Self.format]
         withUnsafeBytes(of: id.littleEndian) { out.append(contentsOf: $0) }
-        var n = data.count
-        while n >= 0x80 { out.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
-        out.append(UInt8(n))
+        StoredData.appendVarint(UInt64(data.count), to: &out)
         let header = out.count
         var written = bulletin_deflate_bound(data.count)
         out.append(contentsOf: repeatElement(0, count: written))
@@ -124,7 +122,7 @@ struct StoredDictionary: Sendable {
         return out
     }
 
-    /// The id a 0x07 record names, and where its length starts; nil for other data.
+    /// The id a 0x07 record names; nil for other data.
     static func header(of data: [UInt8]) -> UInt32? {
         guard data.count > 5, data[0] == format else { return nil }
         return UInt32(data[1]) | UInt32(data[2]) << 8 | UInt32(data[3]) << 16 | UInt32(data[4]) << 24
@@ -132,16 +130,13 @@ struct StoredDictionary: Sendable {
 
     /// The stored data a 0x07 record holds; nil when it is damaged.
     func expand(_ data: [UInt8]) -> [UInt8]? {
-        var i = 5, length = 0, shift = 0
-        while true {
-            guard i < data.count, shift < 35 else { return nil }
-            let b = data[i]
-            length |= Int(b & 0x7F) << shift
-            i += 1
-            if b < 0x80 { break }
-            shift += 7
+        let read = data.withUnsafeBufferPointer { buffer -> (length: UInt64, end: Int)? in
+            var reader = StoredData.Reader(bytes: buffer)
+            reader.i = 5
+            return reader.varint().map { ($0, reader.i) }
         }
-        guard length > 0, length <= Self.maxExpandedBytes else { return nil }
+        guard let (stated, i) = read, stated > 0, stated <= UInt64(Self.maxExpandedBytes) else { return nil }
+        let length = Int(stated)
         var out = [UInt8](repeating: 0, count: length)
         let status = bytes.withUnsafeBufferPointer { dict in
             data.withUnsafeBufferPointer { src in
